@@ -1,0 +1,75 @@
+import path from 'node:path';
+
+/** Everything the server reads from its environment, parsed once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Unset means: start the embedded PostgreSQL under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Port of the embedded PostgreSQL; not 5432, which is often taken. */
+  embeddedPgPort: number;
+  production: boolean;
+  /** Undefined means: generate one and keep it in `dataDir` (not allowed in production). */
+  jwtSecret: string | undefined;
+  jwtExpiresIn: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  seedDemo: boolean;
+  introspection: boolean;
+  landingPage: boolean;
+  /** Express `trust proxy` setting, so rate limits see the real client IP behind a proxy. */
+  trustProxy: string | boolean;
+  corsOrigin: string;
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerIp: number;
+  loginWindowSeconds: number;
+  commentsPerMinute: number;
+  logLevel: 'silent' | 'info';
+}
+
+function bool(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+function int(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+/** Reads the configuration; throws with a readable message when a value is unusable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must be a postgres:// URL');
+  }
+  const jwtSecret = env.JWT_SECRET || undefined;
+  if (production && !jwtSecret) throw new Error('JWT_SECRET is required when NODE_ENV=production');
+  const trustProxyRaw = env.TRUST_PROXY ?? 'loopback';
+  return {
+    port: int('PORT', env.PORT, 4000),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR || './.data'),
+    embeddedPgPort: int('EMBEDDED_PG_PORT', env.EMBEDDED_PG_PORT, 54329),
+    production,
+    jwtSecret,
+    jwtExpiresIn: env.JWT_EXPIRES_IN || '7d',
+    adminEmail: env.ADMIN_EMAIL || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    seedDemo: bool(env.SEED_DEMO, !databaseUrl),
+    introspection: bool(env.GRAPHQL_INTROSPECTION, !production),
+    landingPage: bool(env.GRAPHQL_LANDING_PAGE, !production),
+    trustProxy: ['true', 'false'].includes(trustProxyRaw) ? trustProxyRaw === 'true' : trustProxyRaw,
+    corsOrigin: env.CORS_ORIGIN || '*',
+    loginMaxFailuresPerAccount: int('LOGIN_MAX_FAILURES_PER_ACCOUNT', env.LOGIN_MAX_FAILURES_PER_ACCOUNT, 10),
+    loginMaxFailuresPerIp: int('LOGIN_MAX_FAILURES_PER_IP', env.LOGIN_MAX_FAILURES_PER_IP, 100),
+    loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', env.LOGIN_WINDOW_SECONDS, 15 * 60),
+    commentsPerMinute: int('COMMENTS_PER_MINUTE', env.COMMENTS_PER_MINUTE, 5),
+    logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
+  };
+}

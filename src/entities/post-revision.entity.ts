@@ -1,0 +1,49 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Node } from '../schema/node.interface';
+
+/** The content of one earlier version of a post, written when a change replaced it. */
+@ObjectType({ implements: Node })
+@Entity('post_revisions')
+export class PostRevision {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'post_id', type: 'uuid' })
+  postId!: string;
+
+  @Field(() => Int, { description: "The post's version that this revision recorded." })
+  @Column({ type: 'int' })
+  version!: number;
+
+  @Field()
+  @Column()
+  title!: string;
+
+  @Field()
+  @Column()
+  body!: string;
+
+  @Field()
+  @Column()
+  excerpt!: string;
+
+  @Column({ name: 'excerpt_is_custom' })
+  excerptIsCustom!: boolean;
+
+  @Field(() => [String])
+  @Column({ type: 'text', array: true })
+  tags!: string[];
+
+  /** Who made this version. */
+  @Column({ name: 'editor_id', type: 'uuid' })
+  editorId!: string;
+
+  /** When this version was made. */
+  @Field(() => Date)
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+export const REVISION_COLUMNS = `r.id, r.post_id AS "postId", r.version, r.title, r.body, r.excerpt,
+  r.excerpt_is_custom AS "excerptIsCustom", r.tags, r.editor_id AS "editorId", r.created_at AS "createdAt"`;

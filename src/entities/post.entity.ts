@@ -1,0 +1,86 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Node } from '../schema/node.interface';
+import { PostStatus } from '../schema/enums';
+
+/**
+ * A story. `status` and `id` are served through field resolvers: a SCHEDULED post whose moment
+ * has passed is served as PUBLISHED, and ids are opaque.
+ */
+@ObjectType({ implements: Node })
+@Entity('posts')
+export class Post {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field()
+  @Column()
+  slug!: string;
+
+  @Field()
+  @Column()
+  title!: string;
+
+  @Field({ description: 'Plain text. Derived from the body when the editor gave none.' })
+  @Column()
+  excerpt!: string;
+
+  @Column({ name: 'excerpt_is_custom' })
+  excerptIsCustom!: boolean;
+
+  @Field({ description: 'Sanitized HTML.' })
+  @Column()
+  body!: string;
+
+  @Column({ type: 'text' })
+  status!: PostStatus;
+
+  @Field(() => Date, { nullable: true, description: 'Set when published; for a scheduled post, the moment it goes live.' })
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+
+  @Field(() => Date)
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Field(() => Date)
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: "Credit line for a syndicated story, e.g. the agency it came from." })
+  @Column({ type: 'text', nullable: true })
+  source!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'cover_image_url', type: 'text', nullable: true })
+  coverImageUrl!: string | null;
+
+  @Field(() => [String], { description: 'Lower-case, unique, in the order the editor gave them.' })
+  @Column({ type: 'text', array: true })
+  tags!: string[];
+
+  @Field()
+  @Column()
+  featured!: boolean;
+
+  @Field(() => Int)
+  @Column({ name: 'reading_time_minutes', type: 'int' })
+  readingTimeMinutes!: number;
+
+  @Field(() => Int, { description: 'Grows by one on every successful change; send it back as expectedVersion.' })
+  @Column({ type: 'int' })
+  version!: number;
+
+  @Column({ name: 'author_id', type: 'uuid' })
+  authorId!: string;
+
+  @Column({ name: 'last_editor_id', type: 'uuid' })
+  lastEditorId!: string;
+}
+
+/** The columns of `posts` (aliased `p`) under their property names, for raw queries that return rows as `Post`. */
+export const POST_COLUMNS = `p.id, p.slug, p.title, p.excerpt, p.excerpt_is_custom AS "excerptIsCustom", p.body,
+  p.status, p.published_at AS "publishedAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt",
+  p.source, p.cover_image_url AS "coverImageUrl", p.tags, p.featured,
+  p.reading_time_minutes AS "readingTimeMinutes", p.version, p.author_id AS "authorId",
+  p.last_editor_id AS "lastEditorId"`;

@@ -1,0 +1,64 @@
+import { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import { ApiError } from './api-errors';
+import { ErrorCode } from './error-code';
+
+/** Codes that graphql-js and Apollo set on errors that are the client's to fix. */
+const CLIENT_CODES = new Set<unknown>([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.QUERY_TOO_COMPLEX,
+]);
+
+/** The first failed constraint, as a dotted path (`input.tags`) and its message. */
+function firstViolation(errors: ValidationError[], prefix = ''): { field: string; message: string } | undefined {
+  for (const error of errors) {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const message = error.constraints && Object.values(error.constraints)[0];
+    if (message) return { field, message };
+    const nested = firstViolation(error.children ?? [], field);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+export type ErrorLogger = (error: unknown) => void;
+
+/**
+ * Apollo's `formatError`: our own errors and the client's GraphQL mistakes go out as they are;
+ * class-validator failures become BAD_USER_INPUT naming the field; anything else is logged and
+ * masked as INTERNAL_SERVER_ERROR, because Apollo passes resolver messages through unmasked.
+ */
+export function createFormatError(logError: ErrorLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    if (original instanceof ArgumentValidationError) {
+      const violation = firstViolation(original.extensions.validationErrors as ValidationError[]);
+      return {
+        message: violation ? `Invalid ${violation.field}: ${violation.message}.` : 'Invalid input.',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, ...(violation ? { field: violation.field } : {}) },
+      };
+    }
+    if (original instanceof ApiError || CLIENT_CODES.has(extensions.code)) {
+      return { ...formatted, extensions };
+    }
+    logError(original);
+    return {
+      message: 'Something went wrong on our side. It has been logged.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

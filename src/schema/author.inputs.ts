@@ -1,0 +1,66 @@
+import { Field, InputType } from 'type-graphql';
+import { IsEmail, IsOptional, Length, MaxLength } from 'class-validator';
+import { Role } from './enums';
+import { IsHttpUrl, IsNotBlank } from './validators';
+
+@InputType()
+export class CreateAuthorInput {
+  @Field()
+  @IsNotBlank()
+  @MaxLength(120)
+  name!: string;
+
+  @Field()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @Field({ description: 'At least 8 characters.' })
+  @Length(8, 200)
+  password!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => String, { nullable: true, description: 'Derived from the name when absent.' })
+  @IsOptional()
+  slug?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  bio?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsHttpUrl()
+  avatarUrl?: string | null;
+}
+
+@InputType()
+export class UpdateAuthorInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsNotBlank()
+  @MaxLength(120)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  slug?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  bio?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsHttpUrl()
+  avatarUrl?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(8, 200)
+  password?: string | null;
+}

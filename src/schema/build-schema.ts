@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker';
+import { AuthResolver } from '../resolvers/auth.resolver';
+import { AuthorResolver } from '../resolvers/author.resolver';
+import { NodeResolver } from '../resolvers/node.resolver';
+import { PostMutationResolver } from '../resolvers/post-mutation.resolver';
+import { PostRevisionResolver } from '../resolvers/post-revision.resolver';
+import { PostResolver } from '../resolvers/post.resolver';
+import { DateTimeScalar } from './date-time.scalar';
+
+/** The served schema, built from the resolver classes. `schema.graphql` at the root is its printed form. */
+export function buildApiSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [AuthResolver, AuthorResolver, NodeResolver, PostResolver, PostMutationResolver, PostRevisionResolver],
+    authChecker,
+    // type-graphql 2 validates nothing unless told; `target`/`value` off keeps inputs out of error replies.
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+  });
+}

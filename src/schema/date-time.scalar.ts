@@ -1,0 +1,29 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+
+// Requires a time zone (Z or ±hh:mm) so that a client never means local server time by accident.
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function parse(value: unknown): Date {
+  if (typeof value !== 'string' || !ISO_WITH_ZONE.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new GraphQLError('DateTime must be an ISO-8601 string with a time zone, e.g. 2021-05-24T09:30:00.000Z', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return new Date(value);
+}
+
+/** The contract's `DateTime`: an ISO-8601 date-time string with a time zone. */
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'An ISO-8601 date-time string with a time zone, e.g. 2021-05-24T09:30:00.000Z.',
+  serialize(value) {
+    if (value instanceof Date) return value.toISOString();
+    if (typeof value === 'string') return new Date(value).toISOString();
+    throw new GraphQLError('DateTime cannot represent a non-date value');
+  },
+  parseValue: parse,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) return parse(undefined);
+    return parse(ast.value);
+  },
+});

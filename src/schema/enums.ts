@@ -1,0 +1,18 @@
+import { registerEnumType } from 'type-graphql';
+
+/** What an author may do; see CONTRACT.md "Who sees and does what". */
+export enum Role {
+  ADMIN = 'ADMIN',
+  EDITOR = 'EDITOR',
+  AUTHOR = 'AUTHOR',
+}
+
+export enum PostStatus {
+  DRAFT = 'DRAFT',
+  SCHEDULED = 'SCHEDULED',
+  PUBLISHED = 'PUBLISHED',
+  ARCHIVED = 'ARCHIVED',
+}
+
+registerEnumType(Role, { name: 'Role' });
+registerEnumType(PostStatus, { name: 'PostStatus' });

@@ -1,0 +1,33 @@
+import { BadUserInputError } from '../errors/api-errors';
+
+/** The GraphQL types whose ids `Query.node` understands. */
+export type NodeTypeName = 'Author' | 'Post' | 'PostRevision' | 'Comment' | 'RelatedLink';
+
+const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>(['Author', 'Post', 'PostRevision', 'Comment', 'RelatedLink']);
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** An opaque id: base64url of `Type:uuid`, so one id works in `node` and in every typed field. */
+export function toGlobalId(type: NodeTypeName, id: string): string {
+  return Buffer.from(`${type}:${id}`).toString('base64url');
+}
+
+/** Reads any global id; a malformed one is BAD_USER_INPUT naming `field`. */
+export function fromGlobalId(globalId: string, field: string): { type: NodeTypeName; id: string } {
+  const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const type = decoded.slice(0, colon);
+  const id = decoded.slice(colon + 1);
+  if (colon < 0 || !NODE_TYPES.has(type) || !UUID.test(id) || toGlobalId(type as NodeTypeName, id) !== globalId) {
+    throw new BadUserInputError(`"${globalId}" is not a valid id.`, field);
+  }
+  return { type: type as NodeTypeName, id };
+}
+
+/**
+ * The row id behind a global id that should name a `type`; null when it is a well-formed id of
+ * another type, which callers treat as "no such thing" rather than as bad input.
+ */
+export function idOfType(globalId: string, type: NodeTypeName, field: string): string | null {
+  const parsed = fromGlobalId(globalId, field);
+  return parsed.type === type ? parsed.id : null;
+}

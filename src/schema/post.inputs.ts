@@ -1,0 +1,109 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { PostStatus } from './enums';
+import { IsHttpUrl, IsNotBlank } from './validators';
+
+// Generous caps: they stop abuse, not writers. The tag cap is checked again after de-duplication.
+const TITLE_MAX = 300;
+const BODY_MAX = 200_000;
+const EXCERPT_MAX = 1_000;
+const SOURCE_MAX = 200;
+const TAGS_MAX_RAW = 100;
+
+@InputType()
+export class CreatePostInput {
+  @Field()
+  @IsNotBlank()
+  @MaxLength(TITLE_MAX)
+  title!: string;
+
+  @Field({ description: 'HTML; sanitized on the way in.' })
+  @MaxLength(BODY_MAX)
+  body!: string;
+
+  @Field(() => String, { nullable: true, description: 'Derived from the title when absent.' })
+  @IsOptional()
+  slug?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(EXCERPT_MAX)
+  excerpt?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(SOURCE_MAX)
+  source?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsHttpUrl()
+  coverImageUrl?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(TAGS_MAX_RAW)
+  tags?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Editors and admins may write on behalf of another author.' })
+  @IsOptional()
+  authorId?: string | null;
+}
+
+/** Absent fields stay as they are; null clears the optional ones (excerpt: back to derived). */
+@InputType()
+export class UpdatePostInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsNotBlank()
+  @MaxLength(TITLE_MAX)
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(BODY_MAX)
+  body?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  slug?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(EXCERPT_MAX)
+  excerpt?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(SOURCE_MAX)
+  source?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsHttpUrl()
+  coverImageUrl?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(TAGS_MAX_RAW)
+  tags?: string[] | null;
+}
+
+@InputType()
+export class PostFilter {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  tag?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  authorSlug?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  featured?: boolean | null;
+
+  @Field(() => PostStatus, { nullable: true, description: 'Anything but PUBLISHED is for staff; others get an empty list.' })
+  status?: PostStatus | null;
+}

@@ -1,0 +1,38 @@
+import { DataSource } from 'typeorm';
+import { AUTHOR_COLUMNS, Author } from '../entities/author.entity';
+import { RateLimitedError, UnauthenticatedError } from '../errors/api-errors';
+import { RateLimiter } from '../limits/rate-limiter';
+import { verifyPassword } from '../auth/passwords';
+import { TokenService } from '../auth/tokens';
+
+export interface LoginLimiters {
+  /** Failed logins for one account from one client IP. */
+  perAccountAndIp: RateLimiter;
+  /** Failed logins from one client IP, whatever the account. */
+  perIp: RateLimiter;
+}
+
+/** Email and password to a token, holding back clients that guess. */
+export class LoginService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly tokens: TokenService,
+    private readonly limiters: LoginLimiters,
+  ) {}
+
+  async login(email: string, password: string, clientIp: string): Promise<{ token: string; author: Author }> {
+    const accountKey = `${email.trim().toLowerCase()}|${clientIp}`;
+    // Checked before the password: past the limit even the right password is refused,
+    // so a guesser learns nothing from the answer.
+    const waitMs = Math.max(await this.limiters.perAccountAndIp.blockedForMs(accountKey), await this.limiters.perIp.blockedForMs(clientIp));
+    if (waitMs > 0) throw new RateLimitedError('Too many failed sign-in attempts.', Math.ceil(waitMs / 1000));
+
+    const [author]: Author[] = await this.db.query(`SELECT ${AUTHOR_COLUMNS} FROM authors a WHERE lower(a.email) = lower($1)`, [email.trim()]);
+    if (!(await verifyPassword(author?.passwordHash, password))) {
+      await Promise.all([this.limiters.perAccountAndIp.hit(accountKey), this.limiters.perIp.hit(clientIp)]);
+      // One message for an unknown email and a wrong password.
+      throw new UnauthenticatedError('Wrong email or password.');
+    }
+    return { token: this.tokens.sign({ id: author.id, role: author.role }), author };
+  }
+}

@@ -1,0 +1,85 @@
+import { EntityManager } from 'typeorm';
+import { POST_COLUMNS, Post } from '../entities/post.entity';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
+import { Viewer } from '../auth/viewer';
+import { returningRows } from '../db/returning-rows';
+import { canEditPost, canSeePost } from '../policy/post-visibility';
+
+/** The post fields a change may set. */
+export type PostPatch = Partial<
+  Pick<
+    Post,
+    | 'slug' | 'title' | 'body' | 'excerpt' | 'excerptIsCustom' | 'status' | 'publishedAt'
+    | 'source' | 'coverImageUrl' | 'tags' | 'featured' | 'readingTimeMinutes'
+  >
+>;
+
+const COLUMN_OF: Record<keyof PostPatch, string> = {
+  slug: 'slug',
+  title: 'title',
+  body: 'body',
+  excerpt: 'excerpt',
+  excerptIsCustom: 'excerpt_is_custom',
+  status: 'status',
+  publishedAt: 'published_at',
+  source: 'source',
+  coverImageUrl: 'cover_image_url',
+  tags: 'tags',
+  featured: 'featured',
+  readingTimeMinutes: 'reading_time_minutes',
+};
+
+export interface LockedPost {
+  post: Post;
+  /** The database's clock, so scheduling never depends on this process's clock. */
+  dbNow: Date;
+}
+
+/**
+ * Locks a post for a change by `viewer`: NOT_FOUND when it does not exist or the viewer cannot
+ * see it, FORBIDDEN when they can see it but not change it.
+ */
+export async function lockEditablePost(m: EntityManager, viewer: Viewer, postId: string | null): Promise<LockedPost> {
+  if (postId === null) throw new NotFoundError('Post');
+  const rows: Array<Post & { dbNow: Date }> = await m.query(
+    `SELECT ${POST_COLUMNS}, now() AS "dbNow" FROM posts p WHERE p.id = $1 FOR UPDATE`,
+    [postId],
+  );
+  if (rows.length === 0) throw new NotFoundError('Post');
+  const { dbNow, ...post } = rows[0];
+  if (!canSeePost(viewer, post)) throw new NotFoundError('Post');
+  if (!canEditPost(viewer, post)) throw new ForbiddenError('Only the post’s author, editors and admins may change it.');
+  return { post, dbNow };
+}
+
+/** CONFLICT unless the client saw the current version. */
+export function assertVersion(post: Post, expectedVersion: number): void {
+  if (post.version !== expectedVersion) {
+    throw new ConflictError(`The post is at version ${post.version}, not ${expectedVersion}: reload it and apply your change again.`);
+  }
+}
+
+/**
+ * Applies `patch` as the next version: records the replaced content as a revision and updates
+ * the row only while it is still at the version that was read (`WHERE version = $n`, because
+ * TypeORM's @VersionColumn guards nothing), in the caller's transaction. 0 rows is CONFLICT.
+ */
+export async function writeVersionedChange(m: EntityManager, viewer: Viewer, current: Post, patch: PostPatch): Promise<Post> {
+  await m.query(
+    `INSERT INTO post_revisions (post_id, version, title, body, excerpt, excerpt_is_custom, tags, editor_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [current.id, current.version, current.title, current.body, current.excerpt, current.excerptIsCustom, current.tags, current.lastEditorId, current.updatedAt],
+  );
+  const params: unknown[] = [current.id, current.version, viewer.id];
+  const assignments = (Object.keys(patch) as Array<keyof PostPatch>).map((key) => {
+    params.push(patch[key]);
+    return `${COLUMN_OF[key]} = $${params.length}`;
+  });
+  const updated = returningRows<Post>(await m.query(
+    `UPDATE posts AS p SET ${[...assignments, 'version = p.version + 1', 'updated_at = now()', 'last_editor_id = $3'].join(', ')}
+     WHERE p.id = $1 AND p.version = $2 RETURNING ${POST_COLUMNS}`,
+    params,
+  ));
+  if (updated.length === 0) throw new ConflictError('The post was changed by someone else: reload it and apply your change again.');
+  return updated[0];
+}

@@ -1,0 +1,159 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { POST_COLUMNS, Post } from '../entities/post.entity';
+import { PostRevision, REVISION_COLUMNS } from '../entities/post-revision.entity';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
+import { CreatePostInput, UpdatePostInput } from '../schema/post.inputs';
+import { PostStatus } from '../schema/enums';
+import { Viewer, isStaffEditor } from '../auth/viewer';
+import { violatedUniqueIndex } from '../db/unique-violation';
+import { isLive } from '../policy/post-visibility';
+import { deriveExcerpt, htmlToText, readingTimeMinutes, sanitizeBody } from './html-content';
+import { assertValidSlug, isSlugTaken, slugify, uniqueSlug } from './slug';
+import { normalizeTags } from './tags';
+import { PostPatch, assertVersion, lockEditablePost, writeVersionedChange } from './post-versioning';
+
+function rethrowSlugConflict(error: unknown): never {
+  if (violatedUniqueIndex(error) === 'posts_slug_key') throw new ConflictError('That slug is taken.', 'slug');
+  throw error;
+}
+
+/** The excerpt columns for an editor's excerpt, or for one derived from `body` when none is given. */
+function excerptFor(given: string | null | undefined, body: string): Pick<Post, 'excerpt' | 'excerptIsCustom'> {
+  const custom = given == null ? '' : htmlToText(given);
+  return custom ? { excerpt: custom, excerptIsCustom: true } : { excerpt: deriveExcerpt(body), excerptIsCustom: false };
+}
+
+/** The post workflow: writing, versioned edits, publishing and scheduling, featuring, deleting. One transaction per call. */
+export class PostService {
+  constructor(private readonly db: DataSource) {}
+
+  async create(viewer: Viewer, input: CreatePostInput, authorId: string | null | undefined): Promise<Post> {
+    const ownerId = authorId === undefined ? viewer.id : authorId;
+    if (ownerId !== viewer.id && !isStaffEditor(viewer)) {
+      throw new ForbiddenError('Only editors and admins may write on behalf of another author.');
+    }
+    if (ownerId === null) throw new NotFoundError('Author');
+    const body = sanitizeBody(input.body);
+    const tags = normalizeTags(input.tags ?? []);
+    return this.db
+      .transaction(async (m) => {
+        const owner: unknown[] = await m.query('SELECT 1 FROM authors WHERE id = $1', [ownerId]);
+        if (owner.length === 0) throw new NotFoundError('Author');
+        const slug = await this.chooseSlug(m, input.slug, input.title);
+        const { excerpt, excerptIsCustom } = excerptFor(input.excerpt, body);
+        const [post]: Post[] = await m.query(
+          `INSERT INTO posts AS p (slug, title, body, excerpt, excerpt_is_custom, status, source, cover_image_url, tags,
+             reading_time_minutes, author_id, last_editor_id)
+           VALUES ($1, $2, $3, $4, $5, 'DRAFT', $6, $7, $8, $9, $10, $11) RETURNING ${POST_COLUMNS}`,
+          [slug, input.title.trim(), body, excerpt, excerptIsCustom, input.source?.trim() || null, input.coverImageUrl ?? null,
+            tags, readingTimeMinutes(body), ownerId, viewer.id],
+        );
+        return post;
+      })
+      .catch(rethrowSlugConflict);
+  }
+
+  async update(viewer: Viewer, postId: string | null, expectedVersion: number, input: UpdatePostInput): Promise<Post> {
+    const { title } = input;
+    if (title === null) throw new BadUserInputError('A post needs a title.', 'title');
+    if (input.body === null) throw new BadUserInputError('A post needs a body; send an empty string to clear it.', 'body');
+    const body = input.body === undefined ? undefined : sanitizeBody(input.body);
+    const tags = input.tags === undefined ? undefined : normalizeTags(input.tags ?? []);
+    return this.db
+      .transaction(async (m) => {
+        const { post: current } = await lockEditablePost(m, viewer, postId);
+        assertVersion(current, expectedVersion);
+        const patch: PostPatch = {};
+        if (title !== undefined) patch.title = title.trim();
+        if (body !== undefined) {
+          patch.body = body;
+          patch.readingTimeMinutes = readingTimeMinutes(body);
+        }
+        if (input.excerpt !== undefined) Object.assign(patch, excerptFor(input.excerpt, body ?? current.body));
+        else if (body !== undefined && !current.excerptIsCustom) patch.excerpt = deriveExcerpt(body);
+        if (input.slug != null && input.slug !== current.slug) {
+          assertValidSlug(input.slug, 'slug');
+          if (await isSlugTaken(m, 'posts', input.slug, current.id)) throw new ConflictError('That slug is taken.', 'slug');
+          patch.slug = input.slug;
+        }
+        if (input.source !== undefined) patch.source = input.source?.trim() || null;
+        if (input.coverImageUrl !== undefined) patch.coverImageUrl = input.coverImageUrl;
+        if (tags !== undefined) patch.tags = tags;
+        return writeVersionedChange(m, viewer, current, patch);
+      })
+      .catch(rethrowSlugConflict);
+  }
+
+  /** Publishes now, or schedules when `publishAt` is in the future; a past `publishAt` backdates. */
+  async publish(viewer: Viewer, postId: string | null, publishAt: Date | null | undefined): Promise<Post> {
+    return this.db.transaction(async (m) => {
+      const { post: current, dbNow } = await lockEditablePost(m, viewer, postId);
+      if (publishAt == null && isLive(current, dbNow)) return current;
+      const when = publishAt ?? dbNow;
+      const status = when.getTime() > dbNow.getTime() ? PostStatus.SCHEDULED : PostStatus.PUBLISHED;
+      return writeVersionedChange(m, viewer, current, { status, publishedAt: when });
+    });
+  }
+
+  /** Back to DRAFT. */
+  async unpublish(viewer: Viewer, postId: string | null): Promise<Post> {
+    return this.db.transaction(async (m) => {
+      const { post: current } = await lockEditablePost(m, viewer, postId);
+      if (current.status === PostStatus.DRAFT) return current;
+      return writeVersionedChange(m, viewer, current, { status: PostStatus.DRAFT, publishedAt: null });
+    });
+  }
+
+  /** Out of every public list, kept for the record; its publication date stays. */
+  async archive(viewer: Viewer, postId: string | null): Promise<Post> {
+    return this.db.transaction(async (m) => {
+      const { post: current } = await lockEditablePost(m, viewer, postId);
+      if (current.status === PostStatus.ARCHIVED) return current;
+      return writeVersionedChange(m, viewer, current, { status: PostStatus.ARCHIVED });
+    });
+  }
+
+  async setFeatured(viewer: Viewer, postId: string | null, featured: boolean): Promise<Post> {
+    return this.db.transaction(async (m) => {
+      const { post: current } = await lockEditablePost(m, viewer, postId);
+      if (current.featured === featured) return current;
+      return writeVersionedChange(m, viewer, current, { featured });
+    });
+  }
+
+  /** Deletes the post; its revisions (and, by foreign keys, everything hanging off it) go with it. */
+  async delete(viewer: Viewer, postId: string | null): Promise<boolean> {
+    return this.db.transaction(async (m) => {
+      const { post } = await lockEditablePost(m, viewer, postId);
+      await m.query('DELETE FROM posts WHERE id = $1', [post.id]);
+      return true;
+    });
+  }
+
+  /** Makes a revision's content the next version; the replaced content becomes a revision too. */
+  async restoreRevision(viewer: Viewer, postId: string | null, revisionId: string | null, expectedVersion: number): Promise<Post> {
+    return this.db.transaction(async (m) => {
+      const { post: current } = await lockEditablePost(m, viewer, postId);
+      const [revision]: PostRevision[] = revisionId
+        ? await m.query(`SELECT ${REVISION_COLUMNS} FROM post_revisions r WHERE r.id = $1 AND r.post_id = $2`, [revisionId, current.id])
+        : [];
+      if (!revision) throw new NotFoundError('Revision');
+      assertVersion(current, expectedVersion);
+      return writeVersionedChange(m, viewer, current, {
+        title: revision.title,
+        body: revision.body,
+        excerpt: revision.excerpt,
+        excerptIsCustom: revision.excerptIsCustom,
+        tags: revision.tags,
+        readingTimeMinutes: readingTimeMinutes(revision.body),
+      });
+    });
+  }
+
+  private async chooseSlug(m: EntityManager, given: string | null | undefined, title: string): Promise<string> {
+    if (given == null) return uniqueSlug(m, 'posts', slugify(title, 'post'));
+    assertValidSlug(given, 'slug');
+    if (await isSlugTaken(m, 'posts', given)) throw new ConflictError('That slug is taken.', 'slug');
+    return given;
+  }
+}

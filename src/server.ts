@@ -76,6 +76,8 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     schema: await buildApiSchema(),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGINT/SIGTERM: it drains Apollo, then closes the pool and the embedded database.
+    stopOnTerminationSignals: false,
     formatError: createFormatError((error) => logger.error('unexpected error', error)),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

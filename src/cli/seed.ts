@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { loadConfig } from '../config';
+import { createLogger } from '../logger';
+import { openDatabase } from '../db/database';
+import { DEMO_PASSWORD, isEmptyDatabase, seedDemo } from '../seed/seed-demo';
+
+/** `npm run seed`: demo content into an empty database, wherever it is. */
+async function seed(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config, createLogger('info'));
+  try {
+    if (!(await isEmptyDatabase(database.db, config.adminEmail))) {
+      console.log('[broadsheet] the database already has content; demo content goes only into an empty one');
+      return;
+    }
+    const seeded = await seedDemo(database.db);
+    console.log(`[broadsheet] seeded ${seeded.authors} authors and ${seeded.posts} posts; demo password: ${DEMO_PASSWORD}`);
+  } finally {
+    await database.close();
+  }
+}
+
+seed().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error('[broadsheet] seeding failed:', error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,173 @@
+import { Role } from '../src/schema/enums';
+import { CreateAuthorDocument, LoginDocument, MeDocument, UpdateAuthorDocument, AuthorLookupDocument, AuthorsDocument } from './generated/operations';
+import { TestServer, errorCode, startTestServer } from './helpers/test-server';
+
+let api: TestServer;
+beforeAll(async () => {
+  api = await startTestServer({ loginMaxFailuresPerAccount: 3, loginMaxFailuresPerIp: 5 });
+});
+afterAll(() => api.close());
+
+const fromIp = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
+
+describe('signing in', () => {
+  it('login returns a token that identifies the author in later requests', async () => {
+    const admin = await api.signUp(Role.ADMIN, 'Ada Admin');
+    const login = await api.gql(LoginDocument, { email: admin.email, password: 'correct horse battery' }, fromIp('10.0.0.1'));
+    expect(login.errors).toBeUndefined();
+    expect(login.data?.login.author).toMatchObject({ id: admin.id, name: 'Ada Admin', role: 'ADMIN', email: admin.email });
+
+    const me = await api.gql(MeDocument, {}, { token: login.data!.login.token });
+    expect(me.data?.me).toMatchObject({ id: admin.id, name: 'Ada Admin' });
+  });
+
+  it('me is null for an anonymous reader', async () => {
+    const me = await api.gql(MeDocument, {});
+    expect(me.errors).toBeUndefined();
+    expect(me.data?.me).toBeNull();
+  });
+
+  it('an unknown email and a wrong password get the same UNAUTHENTICATED answer', async () => {
+    const author = await api.signUp(Role.AUTHOR);
+    const unknown = await api.gql(LoginDocument, { email: 'nobody@example.com', password: 'whatever-it-is' }, fromIp('10.0.0.2'));
+    const wrong = await api.gql(LoginDocument, { email: author.email, password: 'not the password' }, fromIp('10.0.0.2'));
+    expect(errorCode(unknown)).toBe('UNAUTHENTICATED');
+    expect(errorCode(wrong)).toBe('UNAUTHENTICATED');
+    expect(unknown.errors![0].message).toBe(wrong.errors![0].message);
+  });
+
+  it('a forged or garbled token is UNAUTHENTICATED, not anonymous', async () => {
+    const author = await api.signUp(Role.AUTHOR);
+    const forged = `${author.token.slice(0, -4)}AAAA`;
+    for (const token of [forged, 'not-a-jwt']) {
+      const me = await api.gql(MeDocument, {}, { token });
+      expect(me.status).toBe(401);
+      expect(errorCode(me)).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('after 3 failed logins for one account from one IP, even the right password is RATE_LIMITED there, but not from another IP', async () => {
+    const author = await api.signUp(Role.AUTHOR);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect(errorCode(await api.gql(LoginDocument, { email: author.email, password: 'guess' }, fromIp('10.0.1.1')))).toBe('UNAUTHENTICATED');
+    }
+    const limited = await api.gql(LoginDocument, { email: author.email, password: 'correct horse battery' }, fromIp('10.0.1.1'));
+    expect(errorCode(limited)).toBe('RATE_LIMITED');
+    expect(limited.errors![0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
+
+    const elsewhere = await api.gql(LoginDocument, { email: author.email, password: 'correct horse battery' }, fromIp('10.0.1.2'));
+    expect(elsewhere.errors).toBeUndefined();
+    expect(elsewhere.data?.login.token).toEqual(expect.any(String));
+  });
+
+  it('one IP failing across many accounts is held back after its own limit', async () => {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await api.gql(LoginDocument, { email: `someone${attempt}@example.com`, password: 'guess' }, fromIp('10.0.2.1'));
+    }
+    const author = await api.signUp(Role.AUTHOR);
+    const limited = await api.gql(LoginDocument, { email: author.email, password: 'correct horse battery' }, fromIp('10.0.2.1'));
+    expect(errorCode(limited)).toBe('RATE_LIMITED');
+  });
+});
+
+describe('author accounts', () => {
+  const newAuthor = (email: string, role: 'ADMIN' | 'EDITOR' | 'AUTHOR' = 'AUTHOR') => ({
+    input: { name: 'Noor Haddad', email, password: 'long enough password', role },
+  });
+
+  it('only admins create authors: editors are FORBIDDEN, readers UNAUTHENTICATED', async () => {
+    const admin = await api.signUp(Role.ADMIN);
+    const editor = await api.signUp(Role.EDITOR);
+    expect(errorCode(await api.gql(CreateAuthorDocument, newAuthor('a1@example.com')))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql(CreateAuthorDocument, newAuthor('a1@example.com'), { token: editor.token }))).toBe('FORBIDDEN');
+
+    const created = await api.gql(CreateAuthorDocument, newAuthor('a1@example.com', 'EDITOR'), { token: admin.token });
+    expect(created.errors).toBeUndefined();
+    expect(created.data?.createAuthor).toMatchObject({ name: 'Noor Haddad', role: 'EDITOR', slug: 'noor-haddad', email: 'a1@example.com' });
+
+    const signIn = await api.gql(LoginDocument, { email: 'A1@example.com', password: 'long enough password' }, fromIp('10.0.3.1'));
+    expect(signIn.data?.login.author.role).toBe('EDITOR');
+  });
+
+  it('a taken email is CONFLICT, a second author of the same name gets the next slug', async () => {
+    const admin = await api.signUp(Role.ADMIN);
+    await api.gql(CreateAuthorDocument, newAuthor('dup@example.com'), { token: admin.token });
+    const again = await api.gql(CreateAuthorDocument, newAuthor('DUP@example.com'), { token: admin.token });
+    expect(errorCode(again)).toBe('CONFLICT');
+    expect(again.errors![0].extensions?.field).toBe('email');
+
+    const namesake = await api.gql(CreateAuthorDocument, newAuthor('namesake@example.com'), { token: admin.token });
+    expect(namesake.data?.createAuthor.slug).toMatch(/^noor-haddad-\d+$/);
+  });
+
+  it('bad input names the field: a short password, a bad email, a non-http avatar', async () => {
+    const admin = await api.signUp(Role.ADMIN);
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ password: 'short' }, 'password'],
+      [{ email: 'not-an-email' }, 'email'],
+      [{ avatarUrl: 'javascript:alert(1)' }, 'avatarUrl'],
+      [{ name: '   ' }, 'name'],
+    ];
+    for (const [change, field] of cases) {
+      const input = { ...newAuthor(`field-${field}@example.com`).input, ...change };
+      const response = await api.gql(CreateAuthorDocument, { input: input as never }, { token: admin.token });
+      expect(errorCode(response)).toBe('BAD_USER_INPUT');
+      expect(response.errors![0].extensions?.field).toBe(field);
+    }
+  });
+
+  it('anyone updates their own profile; only admins update someone else', async () => {
+    const admin = await api.signUp(Role.ADMIN);
+    const author = await api.signUp(Role.AUTHOR);
+    const other = await api.signUp(Role.EDITOR);
+
+    const own = await api.gql(UpdateAuthorDocument, { id: author.id, input: { bio: 'Covers the harbour.', avatarUrl: 'https://example.com/a.png' } }, { token: author.token });
+    expect(own.data?.updateAuthor).toMatchObject({ bio: 'Covers the harbour.', avatarUrl: 'https://example.com/a.png' });
+
+    expect(errorCode(await api.gql(UpdateAuthorDocument, { id: author.id, input: { bio: 'x' } }, { token: other.token }))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(UpdateAuthorDocument, { id: author.id, input: { bio: 'x' } }))).toBe('UNAUTHENTICATED');
+
+    const byAdmin = await api.gql(UpdateAuthorDocument, { id: author.id, input: { name: 'Renamed Reporter', password: 'a brand new password' } }, { token: admin.token });
+    expect(byAdmin.data?.updateAuthor.name).toBe('Renamed Reporter');
+    const relogin = await api.gql(LoginDocument, { email: author.email, password: 'a brand new password' }, fromIp('10.0.4.1'));
+    expect(relogin.errors).toBeUndefined();
+  });
+
+  it('emails are visible to the author themself and to admins, to nobody else', async () => {
+    const admin = await api.signUp(Role.ADMIN);
+    const author = await api.signUp(Role.AUTHOR);
+    const editor = await api.signUp(Role.EDITOR);
+    const lookup = (token?: string) => api.gql(AuthorLookupDocument, { id: author.id }, { token });
+    expect((await lookup()).data?.author?.email).toBeNull();
+    expect((await lookup(editor.token)).data?.author?.email).toBeNull();
+    expect((await lookup(author.token)).data?.author?.email).toBe(author.email);
+    expect((await lookup(admin.token)).data?.author?.email).toBe(author.email);
+  });
+
+  it('author(slug) and author(id) find the same author; both or neither is BAD_USER_INPUT', async () => {
+    const admin = await api.signUp(Role.ADMIN);
+    const created = await api.gql(CreateAuthorDocument, { input: { name: 'Émile Zoë', email: 'emile@example.com', password: 'long enough password', role: 'AUTHOR' } }, { token: admin.token });
+    const { id, slug } = created.data!.createAuthor;
+    expect(slug).toBe('emile-zoe');
+    expect((await api.gql(AuthorLookupDocument, { slug })).data?.author?.id).toBe(id);
+    expect((await api.gql(AuthorLookupDocument, { id })).data?.author?.slug).toBe(slug);
+    expect(errorCode(await api.gql(AuthorLookupDocument, { id, slug }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await api.gql(AuthorLookupDocument, {}))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await api.gql(AuthorLookupDocument, { id: 'garbage' }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('authors pages by name without repeats', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const page = await api.gql(AuthorsDocument, { first: 2, after });
+      expect(page.errors).toBeUndefined();
+      total = page.data!.authors.totalCount;
+      seen.push(...page.data!.authors.edges.map((edge) => edge.node.slug));
+      after = page.data!.authors.pageInfo.hasNextPage ? page.data!.authors.pageInfo.endCursor! : null;
+    } while (after);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+});

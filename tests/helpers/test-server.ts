@@ -1,0 +1,110 @@
+import 'reflect-metadata';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { DataSource } from 'typeorm';
+import { Config, loadConfig } from '../../src/config';
+import { createDataSource } from '../../src/db/data-source';
+import { createLogger } from '../../src/logger';
+import { BroadsheetServer, createServer } from '../../src/server';
+import { CreateAuthorInput } from '../../src/schema/author.inputs';
+import { Role } from '../../src/schema/enums';
+import { toGlobalId } from '../../src/schema/global-id';
+import { createTestDatabase } from './test-database';
+import { StatementCounter } from './statement-counter';
+
+export interface GraphQLErrorBody {
+  message: string;
+  extensions?: { code?: string; field?: string; [key: string]: unknown };
+  path?: Array<string | number>;
+}
+
+export interface GraphQLResponse<TData> {
+  status: number;
+  data?: TData | null;
+  errors?: GraphQLErrorBody[];
+}
+
+export interface RequestOptions {
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface SignedIn {
+  /** The author's opaque id, as the API shows it. */
+  id: string;
+  token: string;
+  email: string;
+}
+
+/** A real server on a fresh copy of the migrated database, driven over HTTP like a client app. */
+export interface TestServer {
+  url: string;
+  db: DataSource;
+  server: BroadsheetServer;
+  statements: StatementCounter;
+  gql<TData, TVars extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVars>,
+    variables?: TVars,
+    options?: RequestOptions,
+  ): Promise<GraphQLResponse<TData>>;
+  /** POSTs `body` as it is, for tests of the HTTP layer itself. */
+  post(body: string, headers?: Record<string, string>): Promise<Response>;
+  /** Creates an author with `role` (directly through the service) and signs them in over the API. */
+  signUp(role: Role, name?: string): Promise<SignedIn>;
+  close(): Promise<void>;
+}
+
+let authorCounter = 0;
+
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const url = await createTestDatabase(expect.getState().testPath?.split('/').pop() ?? 'test');
+  const statements = new StatementCounter();
+  const db = createDataSource({ url, queryLogger: statements, poolSize: 5 });
+  await db.initialize();
+  // TRUST_PROXY lets tests speak for several client IPs through X-Forwarded-For.
+  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', trustProxy: true, ...overrides };
+  const server = await createServer({ config, db, jwtSecret: 'test-secret-for-broadsheet', logger: createLogger('silent') });
+  const port = await server.listen(0, '127.0.0.1');
+  const endpoint = `http://127.0.0.1:${port}/graphql`;
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+  const gql: TestServer['gql'] = async (document, variables, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const response = await post(JSON.stringify({ query: print(document), variables }), headers);
+    const body = (await response.json()) as { data?: unknown; errors?: GraphQLErrorBody[] };
+    return { status: response.status, data: body.data as never, errors: body.errors };
+  };
+
+  const signUp: TestServer['signUp'] = async (role, name) => {
+    authorCounter += 1;
+    const email = `${role.toLowerCase()}${authorCounter}-${Date.now()}@example.com`;
+    const password = 'correct horse battery';
+    const author = await server.services.authors.create(
+      Object.assign(new CreateAuthorInput(), { name: name ?? `${role} ${authorCounter}`, email, password, role }),
+    );
+    const { token } = await server.services.login.login(email, password, 'test-setup');
+    return { id: toGlobalId('Author', author.id), token, email };
+  };
+
+  return {
+    url: endpoint,
+    db,
+    server,
+    statements,
+    gql,
+    post,
+    signUp,
+    close: async () => {
+      await server.stop();
+      await db.destroy();
+    },
+  };
+}
+
+/** The `extensions.code` of the first error, or undefined when there was none. */
+export function errorCode(response: GraphQLResponse<unknown>): string | undefined {
+  return response.errors?.[0]?.extensions?.code;
+}

@@ -1,6 +1,6 @@
 import { Role } from '../src/schema/enums';
-import { CreateAuthorDocument, LoginDocument, MeDocument, UpdateAuthorDocument, AuthorLookupDocument, AuthorsDocument } from './generated/operations';
-import { TestServer, errorCode, startTestServer } from './helpers/test-server';
+import { type AuthorsQuery, CreateAuthorDocument, LoginDocument, MeDocument, UpdateAuthorDocument, AuthorLookupDocument, AuthorsDocument } from './generated/operations';
+import { GraphQLResponse, TestServer, errorCode, startTestServer } from './helpers/test-server';
 
 let api: TestServer;
 beforeAll(async () => {
@@ -161,7 +161,7 @@ describe('author accounts', () => {
     let after: string | null = null;
     let total = 0;
     do {
-      const page = await api.gql(AuthorsDocument, { first: 2, after });
+      const page: GraphQLResponse<AuthorsQuery> = await api.gql(AuthorsDocument, { first: 2, after });
       expect(page.errors).toBeUndefined();
       total = page.data!.authors.totalCount;
       seen.push(...page.data!.authors.edges.map((edge) => edge.node.slug));

@@ -25,6 +25,8 @@ export interface Config {
   loginMaxFailuresPerIp: number;
   loginWindowSeconds: number;
   commentsPerMinute: number;
+  /** Where the front end shows a post: the `url` of related links to posts. `{slug}` is replaced. */
+  postUrlTemplate: string;
   logLevel: 'silent' | 'info';
 }
 
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailuresPerIp: int('LOGIN_MAX_FAILURES_PER_IP', env.LOGIN_MAX_FAILURES_PER_IP, 100),
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', env.LOGIN_WINDOW_SECONDS, 15 * 60),
     commentsPerMinute: int('COMMENTS_PER_MINUTE', env.COMMENTS_PER_MINUTE, 5),
+    postUrlTemplate: env.POST_URL_TEMPLATE || '/posts/{slug}',
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
   };
 }

@@ -3,6 +3,8 @@ import { DataSource, Logger } from 'typeorm';
 import { Author } from '../entities/author.entity';
 import { Post } from '../entities/post.entity';
 import { PostRevision } from '../entities/post-revision.entity';
+import { Comment } from '../entities/comment.entity';
+import { RelatedLink } from '../entities/related-link.entity';
 import { migrations } from '../migrations';
 
 export interface DataSourceOptions {
@@ -17,7 +19,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url: options.url,
-    entities: [Author, Post, PostRevision],
+    entities: [Author, Post, PostRevision, Comment, RelatedLink],
     migrations,
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -38,6 +38,22 @@ function cursorValue(value: unknown): string | number {
   return value instanceof Date ? value.toISOString() : (value as string | number);
 }
 
+/** The edge of a row that was selected with its sort value as `sortKey`. */
+export function edgeOf<TRow extends { id: string }>(order: KeysetOrder, row: TRow & { sortKey: unknown }): { cursor: string; node: TRow } {
+  return { cursor: encodeCursor(order.name, { value: cursorValue(row.sortKey), id: row.id }), node: row };
+}
+
+/**
+ * SQL for "after `cursor`" (`side: 'after'`) or "before it" in the list's order; pushes the
+ * cursor's values to `params`. A cursor of another list, or a forged one, is BAD_USER_INPUT.
+ */
+export function keysetCondition(order: KeysetOrder, cursor: string, side: 'after' | 'before', params: unknown[]): string {
+  const position = decodeCursor(order.name, cursor, side);
+  params.push(castCursorValue(order, position.value, side), position.id);
+  const comparison = (side === 'after') === (order.direction === 'DESC') ? '<' : '>';
+  return `(${order.column}, ${order.idColumn}) ${comparison} ($${params.length - 1}::${order.type}, $${params.length}::uuid)`;
+}
+
 function castCursorValue(order: KeysetOrder, value: string | number | null, field: string): string | number {
   const valid =
     order.type === 'float8' ? typeof value === 'number' :
@@ -63,15 +79,8 @@ export async function keysetPage<TRow extends object>(
   const size = (backward ? page.last : undefined) ?? page.first ?? DEFAULT_PAGE_SIZE;
   const params = [...query.params];
   const where = [...query.where];
-  const later = order.direction === 'DESC' ? '<' : '>';
-  const earlier = order.direction === 'DESC' ? '>' : '<';
-  const bound = (cursor: string, field: string, comparison: string) => {
-    const position = decodeCursor(order.name, cursor, field);
-    params.push(castCursorValue(order, position.value, field), position.id);
-    where.push(`(${order.column}, ${order.idColumn}) ${comparison} ($${params.length - 1}::${order.type}, $${params.length}::uuid)`);
-  };
-  if (page.after != null) bound(page.after, 'after', later);
-  if (page.before != null) bound(page.before, 'before', earlier);
+  if (page.after != null) where.push(keysetCondition(order, page.after, 'after', params));
+  if (page.before != null) where.push(keysetCondition(order, page.before, 'before', params));
 
   const direction = backward ? (order.direction === 'DESC' ? 'ASC' : 'DESC') : order.direction;
   params.push(size + 1);
@@ -86,7 +95,7 @@ export async function keysetPage<TRow extends object>(
   const pageRows = rows.slice(0, size);
   if (backward) pageRows.reverse();
 
-  const edges = pageRows.map((row) => ({ cursor: encodeCursor(order.name, { value: cursorValue(row.sortKey), id: row.id }), node: row as TRow }));
+  const edges = pageRows.map((row) => edgeOf<TRow & { id: string }>(order, row));
   return {
     edges,
     nodes: edges.map((edge) => edge.node),

@@ -45,6 +45,6 @@ export class AuthorResolver {
 
   @FieldResolver(() => PostConnection, { description: 'Published posts by this author, newest first.' })
   posts(@Root() author: Author, @Args() page: ForwardPageArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.postsByAuthor.load({ authorId: author.id, first: page.first ?? 20, after: page.after ?? null });
+    return ctx.loaders.postsByAuthor.load({ parentId: author.id, first: page.first ?? 20, after: page.after ?? null });
   }
 }

@@ -16,3 +16,18 @@ export enum PostStatus {
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(PostStatus, { name: 'PostStatus' });
+
+export enum CommentStatus {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  SPAM = 'SPAM',
+  REJECTED = 'REJECTED',
+}
+
+export enum RelatedLinkKind {
+  POST = 'POST',
+  EXTERNAL = 'EXTERNAL',
+}
+
+registerEnumType(CommentStatus, { name: 'CommentStatus' });
+registerEnumType(RelatedLinkKind, { name: 'RelatedLinkKind' });

@@ -1,0 +1,49 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../schema/node.interface';
+import { CommentStatus } from '../schema/enums';
+
+/** A reader's (or staff member's) comment on a post; a reply when `parentId` is set. */
+@ObjectType({ implements: Node })
+@Entity('comments')
+export class Comment {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'post_id', type: 'uuid' })
+  postId!: string;
+
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  /** Set when a signed-in staff member wrote it. */
+  @Column({ name: 'author_id', type: 'uuid', nullable: true })
+  authorId!: string | null;
+
+  @Field({ description: 'The name shown with the comment.' })
+  @Column({ name: 'author_name' })
+  authorName!: string;
+
+  @Field({ description: 'Plain text, as written.' })
+  @Column()
+  body!: string;
+
+  @Field(() => CommentStatus)
+  @Column({ type: 'text' })
+  status!: CommentStatus;
+
+  /** Kept for moderation (spam waves come from few addresses); never exposed. */
+  @Column({ name: 'client_ip', type: 'text', nullable: true })
+  clientIp!: string | null;
+
+  @Field(() => Date)
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+/** The columns of `comments` (aliased `c`) under their property names. */
+export const COMMENT_COLUMNS = `c.id, c.post_id AS "postId", c.parent_id AS "parentId", c.author_id AS "authorId",
+  c.author_name AS "authorName", c.body, c.status, c.client_ip AS "clientIp", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;

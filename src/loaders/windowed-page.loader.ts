@@ -1,0 +1,94 @@
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { ConnectionValue } from '../schema/connection.types';
+import { KeysetOrder, edgeOf, keysetCondition } from '../queries/keyset-page';
+
+/** One parent's page: `first` rows after the `after` cursor. */
+export interface ChildPageKey {
+  parentId: string;
+  first: number;
+  after: string | null;
+}
+
+export interface WindowedPageSpec {
+  order: KeysetOrder;
+  /** `SELECT <columns>` of the child rows. */
+  select: string;
+  /** `FROM <table> <alias>`. */
+  from: string;
+  /** The child's column that names its parent, e.g. `p.author_id`. */
+  parentColumn: string;
+  /** Conditions every child row meets (visibility, status). */
+  where: string[];
+  /** Children per parent, for `totalCount` (asked for lazily). */
+  countByParent(parentIds: readonly string[]): Promise<Map<string, number>>;
+}
+
+/**
+ * Pages of children for many parents at once (Author.posts, Post.comments): parents asked with
+ * the same page arguments share one windowed query (`row_number() over (partition by parent)`),
+ * so a list of 40 parents costs one statement, plus one for counts when a client asks for them.
+ */
+export function createWindowedPageLoader<TRow extends { id: string }>(db: DataSource, spec: WindowedPageSpec) {
+  const counts = new DataLoader<string, number>(async (parentIds) => {
+    const byParent = await spec.countByParent(parentIds);
+    return parentIds.map((id) => byParent.get(id) ?? 0);
+  });
+
+  async function loadGroup(group: ChildPageKey[]): Promise<Map<ChildPageKey, ConnectionValue<TRow>>> {
+    const { first, after } = group[0];
+    const params: unknown[] = [group.map((key) => key.parentId), first + 1];
+    const where = [`${spec.parentColumn} = ANY($1::uuid[])`, ...spec.where];
+    if (after) where.push(keysetCondition(spec.order, after, 'after', params));
+    const { column, idColumn, direction } = spec.order;
+    const rows: Array<TRow & { sortKey: unknown; parentId: string; rank: number }> = await db.query(
+      `SELECT * FROM (
+         ${spec.select}, ${column} AS "sortKey", ${spec.parentColumn} AS "parentId",
+           row_number() OVER (PARTITION BY ${spec.parentColumn} ORDER BY ${column} ${direction}, ${idColumn} ${direction}) AS rank
+         ${spec.from} WHERE ${where.join(' AND ')}
+       ) ranked WHERE rank <= $2 ORDER BY rank`,
+      params,
+    );
+    const byParent = new Map<string, typeof rows>(group.map((key) => [key.parentId, []]));
+    for (const row of rows) byParent.get(row.parentId)?.push(row);
+    return new Map(
+      group.map((key) => {
+        const parentRows = byParent.get(key.parentId) ?? [];
+        const edges = parentRows.slice(0, first).map((row) => edgeOf<TRow>(spec.order, row));
+        const page: ConnectionValue<TRow> = {
+          edges,
+          nodes: edges.map((edge) => edge.node),
+          pageInfo: {
+            hasNextPage: parentRows.length > first,
+            hasPreviousPage: after !== null,
+            startCursor: edges[0]?.cursor ?? null,
+            endCursor: edges[edges.length - 1]?.cursor ?? null,
+          },
+          totalCount: () => counts.load(key.parentId),
+        };
+        return [key, page];
+      }),
+    );
+  }
+
+  return new DataLoader<ChildPageKey, ConnectionValue<TRow>, string>(
+    async (keys) => {
+      const groups = new Map<string, ChildPageKey[]>();
+      for (const key of keys) {
+        const group = `${key.first}|${key.after ?? ''}`;
+        groups.set(group, [...(groups.get(group) ?? []), key]);
+      }
+      const pages = new Map<ChildPageKey, ConnectionValue<TRow>>();
+      // A bad cursor fails only the keys that carry it.
+      const results = await Promise.allSettled([...groups.values()].map(loadGroup));
+      const failures = new Map<ChildPageKey, Error>();
+      [...groups.values()].forEach((group, i) => {
+        const result = results[i];
+        if (result.status === 'fulfilled') result.value.forEach((page, key) => pages.set(key, page));
+        else group.forEach((key) => failures.set(key, result.reason as Error));
+      });
+      return keys.map((key) => pages.get(key) ?? failures.get(key)!);
+    },
+    { cacheKeyFn: (key) => `${key.parentId}|${key.first}|${key.after ?? ''}` },
+  );
+}

@@ -7,12 +7,16 @@ import { Loaders, createLoaders } from './loaders';
 import { AuthorService } from './services/author.service';
 import { LoginService } from './services/login.service';
 import { PostService } from './services/post.service';
+import { CommentService } from './services/comment.service';
+import { RelatedLinkService } from './services/related-link.service';
 import { ErrorCode } from './errors/error-code';
 
 /** The stateless services, made once per server. */
 export interface Services {
   authors: AuthorService;
   posts: PostService;
+  comments: CommentService;
+  relatedLinks: RelatedLinkService;
   login: LoginService;
   tokens: TokenService;
 }
@@ -25,6 +29,8 @@ export interface Context {
   services: Services;
   /** The client's address as Express sees it (honouring TRUST_PROXY), for rate limits. */
   clientIp: string;
+  /** POST_URL_TEMPLATE: where the front end shows a post. */
+  postUrlTemplate: string;
 }
 
 /** Reads `Authorization: Bearer <token>`; null when there is none. */
@@ -39,7 +45,7 @@ function bearerToken(req: Request): string | null {
  * Builds the context of one request. A token that is present but bad or expired is
  * UNAUTHENTICATED (HTTP 401) rather than silently anonymous, so a client learns to sign in again.
  */
-export function createContextFactory(deps: { db: DataSource; services: Services }) {
+export function createContextFactory(deps: { db: DataSource; services: Services; postUrlTemplate: string }) {
   return async function createContext({ req }: { req: Request }): Promise<Context> {
     const token = bearerToken(req);
     let viewer: Viewer | null = null;
@@ -57,6 +63,7 @@ export function createContextFactory(deps: { db: DataSource; services: Services 
       db: deps.db,
       services: deps.services,
       clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      postUrlTemplate: deps.postUrlTemplate,
     };
   };
 }

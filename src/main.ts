@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
   if (config.seedDemo && (await isEmptyDatabase(db, config.adminEmail))) {
     const seeded = await seedDemo(db);
-    logger.info(`seeded demo content: ${seeded.authors} authors, ${seeded.posts} posts`);
+    logger.info(`seeded demo content: ${seeded.authors} authors, ${seeded.posts} posts, ${seeded.comments} comments, ${seeded.links} related links`);
   }
 
   const port = await server.listen(config.port, config.host);

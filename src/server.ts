@@ -19,6 +19,8 @@ import { TokenService } from './auth/tokens';
 import { AuthorService } from './services/author.service';
 import { LoginService } from './services/login.service';
 import { PostService } from './services/post.service';
+import { CommentService } from './services/comment.service';
+import { RelatedLinkService } from './services/related-link.service';
 
 export interface ServerDeps {
   config: Config;
@@ -61,6 +63,8 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     tokens,
     authors: new AuthorService(db),
     posts: new PostService(db),
+    comments: new CommentService(db, new MemoryRateLimiter(config.commentsPerMinute, 60)),
+    relatedLinks: new RelatedLinkService(db),
     login: new LoginService(db, tokens, {
       perAccountAndIp: new MemoryRateLimiter(config.loginMaxFailuresPerAccount, config.loginWindowSeconds),
       perIp: new MemoryRateLimiter(config.loginMaxFailuresPerIp, config.loginWindowSeconds),
@@ -99,7 +103,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     '/graphql',
     cors({ origin: config.corsOrigin }),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: createContextFactory({ db, services }) }),
+    expressMiddleware(apollo, { context: createContextFactory({ db, services, postUrlTemplate: config.postUrlTemplate }) }),
   );
   app.use(bodyErrors);
 

@@ -47,7 +47,7 @@ describe('operation limits (QUERY_TOO_COMPLEX, refused before any SQL)', () => {
   });
 
   it('executeOperation on the same server factory applies the same limits', async () => {
-    const createContext = createContextFactory({ db: api.db, services: api.server.services });
+    const createContext = createContextFactory({ db: api.db, services: api.server.services, postUrlTemplate: '/posts/{slug}' });
     const contextValue = await createContext({ req: { headers: {}, ip: '127.0.0.1', socket: {} } as unknown as Request });
     const refused = await api.server.apollo.executeOperation({ query: ManyAliasesDocument }, { contextValue });
     expect(refused.body.kind === 'single' && refused.body.singleResult.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');

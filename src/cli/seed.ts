@@ -14,7 +14,7 @@ async function seed(): Promise<void> {
       return;
     }
     const seeded = await seedDemo(database.db);
-    console.log(`[broadsheet] seeded ${seeded.authors} authors and ${seeded.posts} posts; demo password: ${DEMO_PASSWORD}`);
+    console.log(`[broadsheet] seeded ${seeded.authors} authors, ${seeded.posts} posts, ${seeded.comments} comments and ${seeded.links} related links; demo password: ${DEMO_PASSWORD}`);
   } finally {
     await database.close();
   }

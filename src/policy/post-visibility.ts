@@ -8,8 +8,13 @@ import { PostStatus } from '../schema/enums';
  * goes live with nothing running on a timer.
  */
 
+/** SQL: the post aliased `alias` is live. */
+export function livePostSql(alias: string): string {
+  return `(${alias}.status IN ('PUBLISHED', 'SCHEDULED') AND ${alias}.published_at <= now())`;
+}
+
 /** SQL: the post aliased `p` is live. */
-export const LIVE_POST_SQL = `(p.status IN ('PUBLISHED', 'SCHEDULED') AND p.published_at <= now())`;
+export const LIVE_POST_SQL = livePostSql('p');
 
 interface PostVisibilityFacts {
   status: PostStatus;

@@ -4,6 +4,8 @@ import { Node, NODE_TYPE } from '../schema/node.interface';
 import { fromGlobalId } from '../schema/global-id';
 import { PostRevision, REVISION_COLUMNS } from '../entities/post-revision.entity';
 import { canEditPost, canSeePost } from '../policy/post-visibility';
+import { RELATED_LINK_COLUMNS, RelatedLink } from '../entities/related-link.entity';
+import { visibleComment } from './comment.resolver';
 
 /** Query.node: any object by its opaque id, under the same visibility as its own field. */
 @Resolver()
@@ -24,6 +26,15 @@ export class NodeResolver {
         const revision = rows[0] ?? null;
         const post = revision && (await ctx.loaders.postById.load(revision.postId));
         return typed(post && canEditPost(ctx.viewer, post) ? revision : null);
+      }
+      case 'Comment':
+        return typed(await visibleComment(ctx, id));
+      case 'RelatedLink': {
+        const rows: RelatedLink[] = await ctx.db.query(`SELECT ${RELATED_LINK_COLUMNS} FROM related_links l WHERE l.id = $1`, [id]);
+        const link = rows[0] ?? null;
+        const [post, target] = link ? await Promise.all([ctx.loaders.postById.load(link.postId), link.targetPostId ? ctx.loaders.postById.load(link.targetPostId) : null]) : [];
+        const visible = post && canSeePost(ctx.viewer, post) && (!target || canSeePost(ctx.viewer, target));
+        return typed(visible ? link : null);
       }
       default:
         return null;

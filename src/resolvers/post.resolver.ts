@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { RelatedLink } from '../entities/related-link.entity';
+import { CommentConnection } from '../schema/comment.types';
 import { Author } from '../entities/author.entity';
 import { POST_COLUMNS, Post } from '../entities/post.entity';
 import { PostRevision } from '../entities/post-revision.entity';
@@ -6,7 +8,7 @@ import type { Context } from '../context';
 import { PostStatus } from '../schema/enums';
 import { toGlobalId, idOfType } from '../schema/global-id';
 import { IdOrSlugArgs, oneOfIdOrSlug } from '../schema/lookup.args';
-import { FeaturedPostsArgs, ForwardPageArgs, PageArgs, TagsArgs } from '../schema/page.args';
+import { FeaturedPostsArgs, ForwardPageArgs, PageArgs, RelatedPostsArgs, TagsArgs } from '../schema/page.args';
 import { PostFilter } from '../schema/post.inputs';
 import { PostConnection, TagCount } from '../schema/post.types';
 import { canEditPost, canSeePost, servedStatus } from '../policy/post-visibility';
@@ -65,6 +67,34 @@ export class PostResolver {
   @FieldResolver(() => Author)
   async author(@Root() post: Post, @Ctx() ctx: Context): Promise<Author> {
     return (await ctx.loaders.authorById.load(post.authorId))!;
+  }
+
+  @FieldResolver(() => Int, { description: 'Approved comments on this post, replies included.' })
+  commentCount(@Root() post: Post, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.commentCountByPost.load(post.id);
+  }
+
+  @FieldResolver(() => CommentConnection, { description: 'Approved top-level comments, oldest first.' })
+  comments(@Root() post: Post, @Args() page: ForwardPageArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.commentsByPost.load({ parentId: post.id, first: page.first ?? 20, after: page.after ?? null });
+  }
+
+  @FieldResolver(() => [RelatedLink], { description: "Curated links, in the editor's order." })
+  async relatedLinks(@Root() post: Post, @Ctx() ctx: Context): Promise<RelatedLink[]> {
+    const links = await ctx.loaders.relatedLinksByPost.load(post.id);
+    const targets = await ctx.loaders.postById.loadMany(links.flatMap((link) => (link.targetPostId ? [link.targetPostId] : [])));
+    const visible = new Set(targets.flatMap((target) => (target && !(target instanceof Error) && canSeePost(ctx.viewer, target) ? [target.id] : [])));
+    // Readers do not learn of links to posts they cannot see.
+    return links.filter((link) => link.targetPostId === null || visible.has(link.targetPostId));
+  }
+
+  @FieldResolver(() => [Post], {
+    description:
+      'Curated related posts first (editor order), then automatic suggestions: the posts sharing the most tags with this one, ' +
+      'newer first among equals. Published posts only, never this post itself, no duplicates.',
+  })
+  relatedPosts(@Root() post: Post, @Args() { limit }: RelatedPostsArgs, @Ctx() ctx: Context): Promise<Post[]> {
+    return ctx.loaders.relatedPostsByPost.load({ postId: post.id, limit: limit ?? 5 });
   }
 
   @FieldResolver(() => [PostRevision], { description: 'Earlier versions of the post, newest first. Its author, editors and admins only.' })

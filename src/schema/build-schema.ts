@@ -8,12 +8,17 @@ import { NodeResolver } from '../resolvers/node.resolver';
 import { PostMutationResolver } from '../resolvers/post-mutation.resolver';
 import { PostRevisionResolver } from '../resolvers/post-revision.resolver';
 import { PostResolver } from '../resolvers/post.resolver';
+import { CommentResolver } from '../resolvers/comment.resolver';
+import { RelatedLinkResolver } from '../resolvers/related-link.resolver';
 import { DateTimeScalar } from './date-time.scalar';
 
 /** The served schema, built from the resolver classes. `schema.graphql` at the root is its printed form. */
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AuthResolver, AuthorResolver, NodeResolver, PostResolver, PostMutationResolver, PostRevisionResolver],
+    resolvers: [
+      AuthResolver, AuthorResolver, CommentResolver, NodeResolver, PostResolver, PostMutationResolver, PostRevisionResolver,
+      RelatedLinkResolver,
+    ],
     authChecker,
     // type-graphql 2 validates nothing unless told; `target`/`value` off keeps inputs out of error replies.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

@@ -51,3 +51,6 @@ export class FeaturedPostsArgs extends limitArgs(5) {}
 
 @ArgsType()
 export class TagsArgs extends limitArgs(50) {}
+
+@ArgsType()
+export class RelatedPostsArgs extends limitArgs(5) {}

@@ -287,8 +287,10 @@ export type NodeQueryVariables = Exact<{
 
 export type NodeQuery = { node:
     | { __typename: 'Author', name: string, id: string }
+    | { __typename: 'Comment', id: string }
     | { __typename: 'Post', slug: string, status: PostStatus, id: string }
     | { __typename: 'PostRevision', version: number, title: string, id: string }
+    | { __typename: 'RelatedLink', id: string }
    | null };
 
 export type NestedFeedQueryVariables = Exact<{

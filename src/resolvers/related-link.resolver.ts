@@ -1,0 +1,58 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Post } from '../entities/post.entity';
+import { RelatedLink } from '../entities/related-link.entity';
+import type { Context } from '../context';
+import { idOfType, toGlobalId } from '../schema/global-id';
+import { RelatedLinkInput } from '../schema/related-link.inputs';
+import { canSeePost } from '../policy/post-visibility';
+
+@Resolver(() => RelatedLink)
+export class RelatedLinkResolver {
+  @FieldResolver(() => ID)
+  id(@Root() link: RelatedLink): string {
+    return toGlobalId('RelatedLink', link.id);
+  }
+
+  @FieldResolver(() => String, { description: "The editor's title; for a post link without one, the post's title." })
+  async title(@Root() link: RelatedLink, @Ctx() ctx: Context): Promise<string> {
+    if (link.title) return link.title;
+    return (await ctx.loaders.postById.load(link.targetPostId!))?.title ?? '';
+  }
+
+  @FieldResolver(() => String, { description: 'For a post link, where the front end shows that post (POST_URL_TEMPLATE).' })
+  async url(@Root() link: RelatedLink, @Ctx() ctx: Context): Promise<string> {
+    if (link.url) return link.url;
+    const target = await ctx.loaders.postById.load(link.targetPostId!);
+    return ctx.postUrlTemplate.replace('{slug}', target?.slug ?? '');
+  }
+
+  @FieldResolver(() => Post, { nullable: true, description: 'The linked post, for kind POST.' })
+  async targetPost(@Root() link: RelatedLink, @Ctx() ctx: Context): Promise<Post | null> {
+    if (!link.targetPostId) return null;
+    const target = await ctx.loaders.postById.load(link.targetPostId);
+    return target && canSeePost(ctx.viewer, target) ? target : null;
+  }
+
+  @Authorized()
+  @Mutation(() => RelatedLink)
+  addRelatedLink(@Arg('postId', () => ID) postId: string, @Arg('input', () => RelatedLinkInput) input: RelatedLinkInput, @Ctx() ctx: Context) {
+    const targetPostId = input.targetPostId == null ? undefined : idOfType(input.targetPostId, 'Post', 'targetPostId');
+    return ctx.services.relatedLinks.add(ctx.viewer!, idOfType(postId, 'Post', 'postId'), input, targetPostId);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean)
+  removeRelatedLink(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.relatedLinks.remove(ctx.viewer!, idOfType(id, 'RelatedLink', 'id'));
+  }
+
+  @Authorized()
+  @Mutation(() => [RelatedLink], { description: "Takes exactly the post's link ids in the new order." })
+  reorderRelatedLinks(@Arg('postId', () => ID) postId: string, @Arg('linkIds', () => [ID]) linkIds: string[], @Ctx() ctx: Context) {
+    return ctx.services.relatedLinks.reorder(
+      ctx.viewer!,
+      idOfType(postId, 'Post', 'postId'),
+      linkIds.map((id) => idOfType(id, 'RelatedLink', 'linkIds')),
+    );
+  }
+}

@@ -1,0 +1,90 @@
+import { DataSource } from 'typeorm';
+import { COMMENT_COLUMNS, Comment } from '../entities/comment.entity';
+import { BadUserInputError, NotFoundError, RateLimitedError } from '../errors/api-errors';
+import { AddCommentInput, COMMENT_BODY_MAX } from '../schema/comment.inputs';
+import { CommentStatus, PostStatus } from '../schema/enums';
+import { Viewer } from '../auth/viewer';
+import { returningRows } from '../db/returning-rows';
+import { RateLimiter } from '../limits/rate-limiter';
+import { isLive } from '../policy/post-visibility';
+
+/** Like WordPress's "hold a comment if it contains 2 or more links". */
+const MAX_LINKS_BEFORE_HOLD = 2;
+const LINK = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\./gi;
+
+export function isLinkHeavy(body: string): boolean {
+  return (body.match(LINK)?.length ?? 0) >= MAX_LINKS_BEFORE_HOLD;
+}
+
+/** Comments: writing (with the spam guard), moderating, deleting. */
+export class CommentService {
+  constructor(
+    private readonly db: DataSource,
+    /** Anonymous comments per client IP. */
+    private readonly anonymousLimiter: RateLimiter,
+  ) {}
+
+  /**
+   * Readers' comments wait as PENDING; signed-in staff comment as themselves, APPROVED, unless the
+   * body is link-heavy. The body is stored exactly as written (clients escape it).
+   */
+  async add(viewer: Viewer | null, clientIp: string, input: AddCommentInput, postId: string | null, parentId: string | null | undefined): Promise<Comment> {
+    const { body } = input;
+    if (body.trim() === '') throw new BadUserInputError('A comment needs some text.', 'body');
+    if ([...body].length > COMMENT_BODY_MAX) throw new BadUserInputError(`A comment is at most ${COMMENT_BODY_MAX} characters.`, 'body');
+    const givenName = input.authorName?.trim() ?? '';
+    if (!viewer && !givenName) throw new BadUserInputError('Give the name to show with your comment.', 'authorName');
+    if (postId === null || parentId === null) throw new NotFoundError(postId === null ? 'Post' : 'Comment');
+
+    const [post]: Array<{ status: PostStatus; publishedAt: Date | null; authorId: string }> = await this.db.query(
+      'SELECT status, published_at AS "publishedAt", author_id AS "authorId" FROM posts WHERE id = $1',
+      [postId],
+    );
+    // Comments go only where readers can see the post.
+    if (!post || !isLive(post)) throw new NotFoundError('Post');
+    if (parentId !== undefined) {
+      const [parent]: Array<{ postId: string; status: CommentStatus }> = await this.db.query(
+        'SELECT post_id AS "postId", status FROM comments WHERE id = $1',
+        [parentId],
+      );
+      if (!parent) throw new NotFoundError('Comment');
+      if (parent.postId !== postId) throw new BadUserInputError('A reply belongs to the same post as the comment it answers.', 'parentId');
+      if (parent.status !== CommentStatus.APPROVED) throw new BadUserInputError('Only approved comments can be answered.', 'parentId');
+    }
+
+    if (!viewer) {
+      const waitMs = await this.anonymousLimiter.hit(clientIp);
+      if (waitMs > 0) throw new RateLimitedError('Too many comments from your address.', Math.ceil(waitMs / 1000));
+    }
+    let authorName = givenName;
+    if (viewer) {
+      const [author]: Array<{ name: string }> = await this.db.query('SELECT name FROM authors WHERE id = $1', [viewer.id]);
+      authorName = author?.name ?? givenName;
+    }
+    const status = viewer && !isLinkHeavy(body) ? CommentStatus.APPROVED : CommentStatus.PENDING;
+    const [comment]: Comment[] = await this.db.query(
+      `INSERT INTO comments AS c (post_id, parent_id, author_id, author_name, body, status, client_ip)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COMMENT_COLUMNS}`,
+      [postId, parentId ?? null, viewer?.id ?? null, authorName, body, status, clientIp],
+    );
+    return comment;
+  }
+
+  async moderate(commentId: string | null, status: CommentStatus): Promise<Comment> {
+    const [comment] = commentId
+      ? returningRows<Comment>(await this.db.query(
+          `UPDATE comments AS c SET status = $2, updated_at = now() WHERE c.id = $1 RETURNING ${COMMENT_COLUMNS}`,
+          [commentId, status],
+        ))
+      : [];
+    if (!comment) throw new NotFoundError('Comment');
+    return comment;
+  }
+
+  /** Deletes the comment and, by foreign key, its replies. */
+  async delete(commentId: string | null): Promise<boolean> {
+    const deleted = commentId ? returningRows(await this.db.query('DELETE FROM comments WHERE id = $1 RETURNING id', [commentId])) : [];
+    if (deleted.length === 0) throw new NotFoundError('Comment');
+    return true;
+  }
+}

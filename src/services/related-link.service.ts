@@ -1,0 +1,83 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { RELATED_LINK_COLUMNS, RelatedLink } from '../entities/related-link.entity';
+import { POST_COLUMNS, Post } from '../entities/post.entity';
+import { BadUserInputError, NotFoundError } from '../errors/api-errors';
+import { RelatedLinkInput } from '../schema/related-link.inputs';
+import { RelatedLinkKind } from '../schema/enums';
+import { Viewer } from '../auth/viewer';
+import { canSeePost } from '../policy/post-visibility';
+import { lockEditablePost } from './post-versioning';
+import { renumberLinks } from './related-link-positions';
+
+const MAX_LINKS_PER_POST = 50;
+
+function linksOf(m: EntityManager, postId: string): Promise<RelatedLink[]> {
+  return m.query(`SELECT ${RELATED_LINK_COLUMNS} FROM related_links l WHERE l.post_id = $1 ORDER BY l.position`, [postId]);
+}
+
+/**
+ * Curated related links, by the post's author, editors and admins. Each change locks the post
+ * row, so concurrent edits of one post's links take turns and positions stay 0..n-1.
+ */
+export class RelatedLinkService {
+  constructor(private readonly db: DataSource) {}
+
+  async add(viewer: Viewer, postId: string | null, input: RelatedLinkInput, targetPostId: string | null | undefined): Promise<RelatedLink> {
+    const hasTarget = input.targetPostId != null;
+    if (hasTarget === (input.url != null)) throw new BadUserInputError('Give exactly one of targetPostId and url.', 'targetPostId');
+    if (input.url != null && input.title == null) throw new BadUserInputError('An external link needs a title.', 'title');
+    return this.db.transaction(async (m) => {
+      const { post } = await lockEditablePost(m, viewer, postId);
+      if (hasTarget) {
+        if (!targetPostId) throw new NotFoundError('Target post');
+        const [target]: Post[] = await m.query(`SELECT ${POST_COLUMNS} FROM posts p WHERE p.id = $1`, [targetPostId]);
+        if (!target || !canSeePost(viewer, target)) throw new NotFoundError('Target post');
+        if (target.id === post.id) throw new BadUserInputError('A post cannot be related to itself.', 'targetPostId');
+      }
+      const existing = await linksOf(m, post.id);
+      if (hasTarget && existing.some((link) => link.targetPostId === targetPostId)) {
+        throw new BadUserInputError('That post is already linked.', 'targetPostId');
+      }
+      if (existing.length >= MAX_LINKS_PER_POST) throw new BadUserInputError(`A post has at most ${MAX_LINKS_PER_POST} related links.`, 'postId');
+      const position = Math.min(input.position ?? existing.length, existing.length);
+      await m.query('UPDATE related_links SET position = position + 1 WHERE post_id = $1 AND position >= $2', [post.id, position]);
+      const [link]: RelatedLink[] = await m.query(
+        `INSERT INTO related_links AS l (post_id, kind, target_post_id, url, title, position)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${RELATED_LINK_COLUMNS}`,
+        [post.id, hasTarget ? RelatedLinkKind.POST : RelatedLinkKind.EXTERNAL, hasTarget ? targetPostId : null,
+          input.url ?? null, input.title?.trim() ?? null, position],
+      );
+      return link;
+    });
+  }
+
+  async remove(viewer: Viewer, linkId: string | null): Promise<boolean> {
+    return this.db.transaction(async (m) => {
+      const [found]: Array<{ postId: string }> = linkId ? await m.query('SELECT post_id AS "postId" FROM related_links WHERE id = $1', [linkId]) : [];
+      if (!found) throw new NotFoundError('Related link');
+      await lockEditablePost(m, viewer, found.postId);
+      await m.query('DELETE FROM related_links WHERE id = $1', [linkId]);
+      await renumberLinks(m, [found.postId]);
+      return true;
+    });
+  }
+
+  /** `linkIds` must be exactly the post's links, each once, in the new order. */
+  async reorder(viewer: Viewer, postId: string | null, linkIds: Array<string | null>): Promise<RelatedLink[]> {
+    return this.db.transaction(async (m) => {
+      const { post } = await lockEditablePost(m, viewer, postId);
+      const current = new Set((await linksOf(m, post.id)).map((link) => link.id));
+      const given = new Set(linkIds);
+      if (given.size !== linkIds.length || given.size !== current.size || linkIds.some((id) => id === null || !current.has(id))) {
+        throw new BadUserInputError("Send exactly this post's related link ids, each once, in the new order.", 'linkIds');
+      }
+      await m.query(
+        `UPDATE related_links l SET position = o.ordinality - 1
+         FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, ordinality)
+         WHERE l.id = o.id AND l.post_id = $1`,
+        [post.id, linkIds],
+      );
+      return linksOf(m, post.id);
+    });
+  }
+}

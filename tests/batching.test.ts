@@ -1,40 +1,74 @@
 import { Role } from '../src/schema/enums';
-import { NestedFeedDocument, UpdatePostDocument } from './generated/operations';
-import { TestServer, startTestServer } from './helpers/test-server';
+import {
+  AddCommentDocument, AddRelatedLinkDocument, MobileFeedDocument, NestedFeedDocument, UpdatePostDocument,
+} from './generated/operations';
+import { SignedIn, TestServer, startTestServer } from './helpers/test-server';
 import { publishedPost } from './helpers/posts';
 
 let api: TestServer;
+let editor: SignedIn;
+
+/**
+ * 40 live posts by four authors, each with tags, two revisions, a link to the previous post and
+ * an external link, and a thread of two comments where the first has two replies.
+ */
 beforeAll(async () => {
   api = await startTestServer();
-  const editor = await api.signUp(Role.EDITOR);
+  editor = await api.signUp(Role.EDITOR);
   const authors = await Promise.all([api.signUp(Role.AUTHOR), api.signUp(Role.AUTHOR), api.signUp(Role.AUTHOR), api.signUp(Role.EDITOR)]);
+  let previous: string | undefined;
   for (let i = 0; i < 40; i += 1) {
     const author = authors[i % authors.length];
     const post = await publishedPost(api, author.token, { title: `Feed story ${i}`, tags: [`tag-${i % 5}`, 'feed'] });
     await api.gql(UpdatePostDocument, { id: post.id, expectedVersion: post.version, input: { excerpt: `Summary ${i}` } }, { token: editor.token });
+    if (previous) await api.gql(AddRelatedLinkDocument, { postId: post.id, input: { targetPostId: previous } }, { token: editor.token });
+    await api.gql(AddRelatedLinkDocument, { postId: post.id, input: { url: `https://example.org/${i}`, title: `Background ${i}` } }, { token: editor.token });
+    const top = await api.gql(AddCommentDocument, { input: { postId: post.id, body: `First on ${i}` } }, { token: editor.token });
+    for (const reply of ['Reply A', 'Reply B']) {
+      await api.gql(AddCommentDocument, { input: { postId: post.id, parentId: top.data!.addComment.id, body: reply } }, { token: author.token });
+    }
+    await api.gql(AddCommentDocument, { input: { postId: post.id, body: `Second on ${i}` } }, { token: editor.token });
+    previous = post.id;
   }
 });
 afterAll(() => api.close());
 
-/** Runs the nested feed as an editor (so revisions resolve) and counts the SQL statements it sent. */
-async function statementsFor(first: number, token: string) {
+/** Sends `run`, returns how many SQL statements it cost. */
+async function statementsOf(run: () => Promise<{ errors?: unknown }>): Promise<number> {
   api.statements.reset();
-  const response = await api.gql(NestedFeedDocument, { first }, { token });
+  const response = await run();
   expect(response.errors).toBeUndefined();
-  expect(response.data!.posts.nodes).toHaveLength(first);
-  return { count: api.statements.count, nodes: response.data!.posts.nodes };
+  return api.statements.count;
 }
 
-describe('batching', () => {
-  it('a nested feed of 5 and of 40 posts sends the same small number of SQL statements', async () => {
-    const editor = await api.signUp(Role.EDITOR);
-    const five = await statementsFor(5, editor.token);
-    const forty = await statementsFor(40, editor.token);
-    // posts, authors, each author's latest posts, revisions: one statement each, whatever the page size.
-    expect(forty.count).toBe(five.count);
-    expect(five.count).toBeGreaterThan(0);
-    expect(forty.count).toBeLessThanOrEqual(4);
-    // And the data really is there.
-    expect(forty.nodes.every((node) => node.author.name && node.author.posts.nodes.length > 0 && node.revisions.length === 2)).toBe(true);
+describe('batching: the statement count of a nested feed does not grow with the page', () => {
+  it("the mobile feed (comments with replies, links with targets, related posts with authors): same count for 5 and 40 posts, at most 10", async () => {
+    const five = await statementsOf(() => api.gql(MobileFeedDocument, { first: 5 }));
+    const response = await api.gql(MobileFeedDocument, { first: 40 });
+    const forty = await statementsOf(() => api.gql(MobileFeedDocument, { first: 40 }));
+    expect(five).toBeGreaterThan(0);
+    expect(forty).toBe(five);
+    expect(forty).toBeLessThanOrEqual(10);
+
+    // The data a client sees is all there.
+    const nodes = response.data!.posts.nodes;
+    expect(nodes).toHaveLength(40);
+    for (const node of nodes) {
+      expect(node.commentCount).toBe(4);
+      expect(node.comments.nodes.map((c) => c.replies.map((r) => r.body))).toEqual([['Reply A', 'Reply B'], []]);
+      expect(node.author.name).toBeTruthy();
+      expect(node.relatedPosts.length).toBe(3);
+      expect(node.relatedPosts.every((p) => p.author.name)).toBe(true);
+    }
+    // Every post but the oldest links to the one before it.
+    expect(nodes.filter((node) => node.relatedLinks.some((l) => l.targetPost)).length).toBe(39);
+  });
+
+  it('the editor view (revisions with editors, authors with their latest posts): same count for 5 and 40 posts', async () => {
+    const five = await statementsOf(() => api.gql(NestedFeedDocument, { first: 5 }, { token: editor.token }));
+    const forty = await statementsOf(() => api.gql(NestedFeedDocument, { first: 40 }, { token: editor.token }));
+    expect(five).toBeGreaterThan(0);
+    expect(forty).toBe(five);
+    expect(forty).toBeLessThanOrEqual(5);
   });
 });

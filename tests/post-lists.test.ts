@@ -1,5 +1,5 @@
 import { Role } from '../src/schema/enums';
-import { type PostsQueryVariables, AuthorsDocument, PostByIdDocument, PostsDocument, PublishPostDocument, SearchDocument, TagsDocument, FeaturedPostsDocument, SetFeaturedDocument } from './generated/operations';
+import { type PostsQueryVariables, AuthorLookupDocument, AuthorPostsDocument, AuthorsDocument, PostByIdDocument, PostsDocument, PublishPostDocument, SearchDocument, TagsDocument, FeaturedPostsDocument, SetFeaturedDocument } from './generated/operations';
 import { SignedIn, TestServer, errorCode, startTestServer } from './helpers/test-server';
 import { draftPost, publishedPost } from './helpers/posts';
 
@@ -105,6 +105,22 @@ describe('keyset pagination of posts', () => {
     expect((await api.gql(FeaturedPostsDocument, {})).data!.featuredPosts.map((p) => p.id)).toEqual([post.id]);
     const byAuthor = await feedIds({ first: 100, filter: { authorSlug: 'no-such-author' } });
     expect(byAuthor.totalCount).toBe(0);
+  });
+});
+
+describe('Author.posts', () => {
+  it("pages through one author's live posts, newest first, with a totalCount that leaves out drafts", async () => {
+    const writer = await api.signUp(Role.AUTHOR, 'Paging Writer');
+    const ids = [];
+    for (let i = 0; i < 3; i += 1) ids.unshift((await publishedPost(api, writer.token)).id);
+    await draftPost(api, writer.token);
+    const slug = (await api.gql(AuthorLookupDocument, { id: writer.id })).data!.author!.slug;
+    const first = (await api.gql(AuthorPostsDocument, { slug, first: 2 })).data!.author!.posts;
+    expect(first).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    const rest = (await api.gql(AuthorPostsDocument, { slug, first: 2, after: first.pageInfo.endCursor })).data!.author!.posts;
+    expect([...first.nodes, ...rest.nodes].map((node) => node.id)).toEqual(ids);
+    expect(rest.pageInfo.hasNextPage).toBe(false);
+    expect(errorCode(await api.gql(AuthorPostsDocument, { slug, after: 'bogus' }))).toBe('BAD_USER_INPUT');
   });
 });
 

@@ -35,21 +35,12 @@ export function createCommentCountByPostLoader(db: DataSource): DataLoader<strin
 
 /** Post.comments pages: approved top-level comments, oldest first; one windowed query for all posts. */
 export function createCommentsByPostLoader(db: DataSource) {
-  const TOP_LEVEL_APPROVED = `c.status = 'APPROVED' AND c.parent_id IS NULL`;
   return createWindowedPageLoader<Comment>(db, {
     order: BY_CREATED_AT_ASC,
     select: `SELECT ${COMMENT_COLUMNS}`,
     from: 'FROM comments c',
     parentColumn: 'c.post_id',
-    where: [TOP_LEVEL_APPROVED],
-    countByParent: async (postIds) => {
-      const rows: Array<{ postId: string; count: number }> = await db.query(
-        `SELECT c.post_id AS "postId", count(*)::int AS count FROM comments c
-         WHERE c.post_id = ANY($1::uuid[]) AND ${TOP_LEVEL_APPROVED} GROUP BY c.post_id`,
-        [postIds],
-      );
-      return new Map(rows.map((row) => [row.postId, row.count]));
-    },
+    where: [`c.status = 'APPROVED'`, 'c.parent_id IS NULL'],
   });
 }
 

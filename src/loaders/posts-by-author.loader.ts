@@ -12,13 +12,5 @@ export function createPostsByAuthorLoader(db: DataSource) {
     from: 'FROM posts p',
     parentColumn: 'p.author_id',
     where: [LIVE_POST_SQL],
-    countByParent: async (authorIds) => {
-      const rows: Array<{ authorId: string; count: number }> = await db.query(
-        `SELECT p.author_id AS "authorId", count(*)::int AS count FROM posts p
-         WHERE p.author_id = ANY($1::uuid[]) AND ${LIVE_POST_SQL} GROUP BY p.author_id`,
-        [authorIds],
-      );
-      return new Map(rows.map((row) => [row.authorId, row.count]));
-    },
   });
 }

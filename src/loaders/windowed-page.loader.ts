@@ -18,10 +18,8 @@ export interface WindowedPageSpec {
   from: string;
   /** The child's column that names its parent, e.g. `p.author_id`. */
   parentColumn: string;
-  /** Conditions every child row meets (visibility, status). */
+  /** Conditions every child row meets (visibility, status); they also bound `totalCount`. */
   where: string[];
-  /** Children per parent, for `totalCount` (asked for lazily). */
-  countByParent(parentIds: readonly string[]): Promise<Map<string, number>>;
 }
 
 /**
@@ -30,8 +28,14 @@ export interface WindowedPageSpec {
  * so a list of 40 parents costs one statement, plus one for counts when a client asks for them.
  */
 export function createWindowedPageLoader<TRow extends { id: string }>(db: DataSource, spec: WindowedPageSpec) {
+  // totalCount, asked for lazily: children per parent under the same conditions.
   const counts = new DataLoader<string, number>(async (parentIds) => {
-    const byParent = await spec.countByParent(parentIds);
+    const rows: Array<{ parentId: string; count: number }> = await db.query(
+      `SELECT ${spec.parentColumn} AS "parentId", count(*)::int AS count ${spec.from}
+       WHERE ${[`${spec.parentColumn} = ANY($1::uuid[])`, ...spec.where].join(' AND ')} GROUP BY ${spec.parentColumn}`,
+      [parentIds],
+    );
+    const byParent = new Map(rows.map((row) => [row.parentId, row.count]));
     return parentIds.map((id) => byParent.get(id) ?? 0);
   });
 

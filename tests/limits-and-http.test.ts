@@ -1,9 +1,10 @@
+import { print } from 'graphql';
 import type { Request } from 'express';
 import { Role } from '../src/schema/enums';
 import { createContextFactory } from '../src/context';
 import {
   CostlyQueryDocument, ElevenLevelsDeepDocument, IntrospectTypesDocument, ManyAliasesDocument, TagsDocument,
-  TenLevelsDeepDocument, ThirtyAliasesDocument, type TagsQuery, type TagsQueryVariables,
+  TenLevelsDeepDocument, ThirtyAliasesDocument, NodeDocument, type TagsQuery, type TagsQueryVariables,
 } from './generated/operations';
 import { TestServer, errorCode, startTestServer } from './helpers/test-server';
 import { publishedPost } from './helpers/posts';
@@ -64,13 +65,14 @@ describe('HTTP', () => {
   });
 
   it('queries work over GET too', async () => {
-    const response = await fetch(`${api.url}?query=${encodeURIComponent('{ tags(limit: 1) { tag } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const params = new URLSearchParams({ query: print(TagsDocument), variables: JSON.stringify({ limit: 1 }) });
+    const response = await fetch(`${api.url}?${params}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { tags: [{ tag: 'limits' }] } });
+    expect(await response.json()).toEqual({ data: { tags: [{ tag: 'limits', count: 1 }] } });
   });
 
   it('a body over 1 MB is refused with 413', async () => {
-    const response = await api.post(JSON.stringify({ query: '{ tags { tag } }', variables: { padding: 'x'.repeat(1_100_000) } }));
+    const response = await api.post(JSON.stringify({ query: print(TagsDocument), variables: { limit: 1, padding: 'x'.repeat(1_100_000) } }));
     expect(response.status).toBe(413);
   });
 
@@ -94,10 +96,9 @@ describe('HTTP', () => {
     await api.db.query('ALTER TABLE post_revisions RENAME TO post_revisions_gone');
     try {
       const revisionId = Buffer.from('PostRevision:00000000-0000-4000-8000-000000000000').toString('base64url');
-      const response = await api.post(JSON.stringify({ query: `{ node(id: "${revisionId}") { id } }` }));
-      const body = await response.json();
-      expect(body.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
-      expect(body.errors[0].message).not.toMatch(/post_revisions|relation|SELECT/i);
+      const response = await api.gql(NodeDocument, { id: revisionId });
+      expect(errorCode(response)).toBe('INTERNAL_SERVER_ERROR');
+      expect(response.errors![0].message).not.toMatch(/post_revisions|relation|SELECT/i);
     } finally {
       await api.db.query('ALTER TABLE post_revisions_gone RENAME TO post_revisions');
     }

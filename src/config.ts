@@ -63,7 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtExpiresIn: env.JWT_EXPIRES_IN || '7d',
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
-    seedDemo: bool(env.SEED_DEMO, !databaseUrl),
+    // Demo content holds a published demo password: never by default in production.
+    seedDemo: bool(env.SEED_DEMO, !databaseUrl && !production),
     introspection: bool(env.GRAPHQL_INTROSPECTION, !production),
     landingPage: bool(env.GRAPHQL_LANDING_PAGE, !production),
     trustProxy: ['true', 'false'].includes(trustProxyRaw) ? trustProxyRaw === 'true' : trustProxyRaw,

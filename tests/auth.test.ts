@@ -1,6 +1,7 @@
 import { Role } from '../src/schema/enums';
 import { type AuthorsQuery, CreateAuthorDocument, LoginDocument, MeDocument, UpdateAuthorDocument, AuthorLookupDocument, AuthorsDocument } from './generated/operations';
 import { GraphQLResponse, TestServer, errorCode, startTestServer } from './helpers/test-server';
+import { draftPost, publishedPost } from './helpers/posts';
 
 let api: TestServer;
 beforeAll(async () => {
@@ -58,6 +59,15 @@ describe('signing in', () => {
     const elsewhere = await api.gql(LoginDocument, { email: author.email, password: 'correct horse battery' }, fromIp('10.0.1.2'));
     expect(elsewhere.errors).toBeUndefined();
     expect(elsewhere.data?.login.token).toEqual(expect.any(String));
+  });
+
+  it('a burst of parallel guesses is held to the limit too', async () => {
+    const author = await api.signUp(Role.AUTHOR);
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, () => api.gql(LoginDocument, { email: author.email, password: 'parallel guess' }, fromIp('10.0.1.9'))),
+    );
+    expect(burst.filter((response) => errorCode(response) === 'UNAUTHENTICATED')).toHaveLength(3);
+    expect(burst.filter((response) => errorCode(response) === 'RATE_LIMITED')).toHaveLength(17);
   });
 
   it('one IP failing across many accounts is held back after its own limit', async () => {
@@ -137,6 +147,7 @@ describe('author accounts', () => {
     const admin = await api.signUp(Role.ADMIN);
     const author = await api.signUp(Role.AUTHOR);
     const editor = await api.signUp(Role.EDITOR);
+    await publishedPost(api, author.token);
     const lookup = (token?: string) => api.gql(AuthorLookupDocument, { id: author.id }, { token });
     expect((await lookup()).data?.author?.email).toBeNull();
     expect((await lookup(editor.token)).data?.author?.email).toBeNull();
@@ -149,24 +160,56 @@ describe('author accounts', () => {
     const created = await api.gql(CreateAuthorDocument, { input: { name: 'Émile Zoë', email: 'emile@example.com', password: 'long enough password', role: 'AUTHOR' } }, { token: admin.token });
     const { id, slug } = created.data!.createAuthor;
     expect(slug).toBe('emile-zoe');
-    expect((await api.gql(AuthorLookupDocument, { slug })).data?.author?.id).toBe(id);
-    expect((await api.gql(AuthorLookupDocument, { id })).data?.author?.slug).toBe(slug);
+    const token = admin.token;
+    expect((await api.gql(AuthorLookupDocument, { slug }, { token })).data?.author?.id).toBe(id);
+    expect((await api.gql(AuthorLookupDocument, { id }, { token })).data?.author?.slug).toBe(slug);
     expect(errorCode(await api.gql(AuthorLookupDocument, { id, slug }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await api.gql(AuthorLookupDocument, {}))).toBe('BAD_USER_INPUT');
     expect(errorCode(await api.gql(AuthorLookupDocument, { id: 'garbage' }))).toBe('BAD_USER_INPUT');
   });
 
+  it('readers see only the authors of published posts, without their roles; staff see everyone', async () => {
+    const admin = await api.signUp(Role.ADMIN);
+    const published = await api.signUp(Role.AUTHOR, 'Published Person');
+    const draftsOnly = await api.signUp(Role.EDITOR, 'Drafts Only');
+    await publishedPost(api, published.token);
+    await draftPost(api, draftsOnly.token);
+
+    const readerView = (await api.gql(AuthorsDocument, { first: 100 })).data!.authors.edges.map((edge) => edge.node.name);
+    expect(readerView).toContain('Published Person');
+    expect(readerView).not.toContain('Drafts Only');
+    expect((await api.gql(AuthorLookupDocument, { id: draftsOnly.id })).data?.author).toBeNull();
+    expect((await api.gql(AuthorLookupDocument, { id: published.id })).data?.author).toMatchObject({ name: 'Published Person', role: null });
+
+    const staffView = (await api.gql(AuthorsDocument, { first: 100 }, { token: published.token })).data!.authors.edges.map((edge) => edge.node.name);
+    expect(staffView).toEqual(expect.arrayContaining(['Published Person', 'Drafts Only']));
+    expect((await api.gql(AuthorLookupDocument, { id: draftsOnly.id }, { token: admin.token })).data?.author?.role).toBe('EDITOR');
+  });
+
+  it('changing your own password needs the current one; an admin resetting someone else’s does not', async () => {
+    const author = await api.signUp(Role.AUTHOR);
+    const change = (input: { password: string; currentPassword?: string }) => api.gql(UpdateAuthorDocument, { id: author.id, input }, { token: author.token });
+    const missing = await change({ password: 'a stolen-token password' });
+    expect(errorCode(missing)).toBe('BAD_USER_INPUT');
+    expect(missing.errors![0].extensions?.field).toBe('currentPassword');
+    expect(errorCode(await change({ password: 'a stolen-token password', currentPassword: 'wrong guess' }))).toBe('BAD_USER_INPUT');
+    expect((await change({ password: 'my new password', currentPassword: 'correct horse battery' })).errors).toBeUndefined();
+    expect((await api.gql(LoginDocument, { email: author.email, password: 'my new password' }, fromIp('10.0.5.1'))).errors).toBeUndefined();
+  });
+
   it('authors pages by name without repeats', async () => {
+    const staff = await api.signUp(Role.AUTHOR);
     const seen: string[] = [];
     let after: string | null = null;
     let total = 0;
     do {
-      const page: GraphQLResponse<AuthorsQuery> = await api.gql(AuthorsDocument, { first: 2, after });
+      const page: GraphQLResponse<AuthorsQuery> = await api.gql(AuthorsDocument, { first: 2, after }, { token: staff.token });
       expect(page.errors).toBeUndefined();
       total = page.data!.authors.totalCount;
       seen.push(...page.data!.authors.edges.map((edge) => edge.node.slug));
       after = page.data!.authors.pageInfo.hasNextPage ? page.data!.authors.pageInfo.endCursor! : null;
     } while (after);
+    expect(total).toBeGreaterThan(5);
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
   });

@@ -4,7 +4,7 @@ import { Role } from '../src/schema/enums';
 import { createContextFactory } from '../src/context';
 import {
   CostlyQueryDocument, ElevenLevelsDeepDocument, IntrospectTypesDocument, ManyAliasesDocument, TagsDocument,
-  TenLevelsDeepDocument, ThirtyAliasesDocument, NodeDocument, type TagsQuery, type TagsQueryVariables,
+  TenLevelsDeepDocument, ThirtyAliasesDocument, NodeDocument, CostlyBackwardsDocument, NegativeSiblingCostDocument, type TagsQuery, type TagsQueryVariables,
 } from './generated/operations';
 import { TestServer, errorCode, startTestServer } from './helpers/test-server';
 import { publishedPost } from './helpers/posts';
@@ -39,6 +39,11 @@ describe('operation limits (QUERY_TOO_COMPLEX, refused before any SQL)', () => {
   it('lists that multiply out past the budget are refused; the same shape with small pages is fine', async () => {
     expect((await api.gql(CostlyQueryDocument, { first: 5, inner: 5 })).errors).toBeUndefined();
     await expectRefused(() => api.gql(CostlyQueryDocument, { first: 100, inner: 100 }));
+  });
+
+  it('the budget counts `last` when given, and an out-of-range size cannot cancel out its siblings', async () => {
+    await expectRefused(() => api.gql(CostlyBackwardsDocument, { last: 100 }));
+    await expectRefused(() => api.gql(NegativeSiblingCostDocument, {}));
   });
 
   it("Sandbox's deep introspection is not held by the depth limit", async () => {

@@ -19,7 +19,7 @@ const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 beforeAll(async () => {
   api = await startTestServer();
   [owner, otherAuthor, editor] = await Promise.all([api.signUp(Role.AUTHOR, 'Visibility Owner'), api.signUp(Role.AUTHOR), api.signUp(Role.EDITOR)]);
-  ownerSlug = (await api.gql(AuthorLookupDocument, { id: owner.id })).data!.author!.slug;
+  ownerSlug = (await api.gql(AuthorLookupDocument, { id: owner.id }, { token: owner.token })).data!.author!.slug;
   // Every post carries the word "lighthouse" and the tag "zebra" so search and tag paths can find them.
   const common = { body: '<p>The lighthouse keeper retires.</p>', tags: ['zebra'] };
   live = await publishedPost(api, owner.token, { ...common, title: 'Live lighthouse story' });

@@ -1,6 +1,6 @@
 import { Role } from '../src/schema/enums';
 import {
-  AddRelatedLinkDocument, ArchivePostDocument, DeletePostDocument, LinkNodeDocument, PostLinksDocument,
+  UnpublishPostDocument, UpdatePostDocument, AddRelatedLinkDocument, ArchivePostDocument, DeletePostDocument, LinkNodeDocument, PostLinksDocument,
   RelatedPostsDocument, RemoveRelatedLinkDocument, ReorderRelatedLinksDocument, type RelatedLinkInput,
 } from './generated/operations';
 import { SignedIn, TestServer, errorCode, startTestServer } from './helpers/test-server';
@@ -134,7 +134,19 @@ describe('visibility of links', () => {
     expect((await api.gql(LinkNodeDocument, { id: toArchived.id }, { token: owner.token })).data?.node).toMatchObject({ __typename: 'RelatedLink' });
   });
 
-  it('deleting a post removes its links and every link pointing to it, and closes up the others', async () => {
+  it("a link to a post that was unpublished shows its editor neither the post's new title nor its slug", async () => {
+    const post = await publishedPost(api, owner.token);
+    const othersStory = await publishedPost(api, otherAuthor.token, { title: 'Public title' });
+    const l = await link(post.id, { targetPostId: othersStory.id });
+    await api.gql(UnpublishPostDocument, { id: othersStory.id }, { token: otherAuthor.token });
+    await api.gql(UpdatePostDocument, { id: othersStory.id, expectedVersion: othersStory.version + 1, input: { title: 'EMBARGOED: merger talks' } }, { token: otherAuthor.token });
+    const [reordered] = (await api.gql(ReorderRelatedLinksDocument, { postId: post.id, linkIds: [l.id] }, { token: owner.token })).data!.reorderRelatedLinks;
+    expect(reordered).toMatchObject({ id: l.id, targetPost: null, url: '' });
+    expect(reordered.title).not.toMatch(/EMBARGOED|Public title/);
+    expect(reordered.url).not.toContain(othersStory.slug);
+  });
+
+  it('deleting a post removes its links and every link pointing to it; the others keep positions 0..n-1', async () => {
     const source = await publishedPost(api, owner.token);
     const doomed = await publishedPost(api, owner.token);
     const keep = await publishedPost(api, owner.token);
@@ -143,6 +155,10 @@ describe('visibility of links', () => {
     const fromDoomed = await link(doomed.id, { targetPostId: keep.id });
     await api.gql(DeletePostDocument, { id: doomed.id }, { token: owner.token });
     expect((await linksOf(source.id)).map((l) => [l.targetPost?.id, l.position])).toEqual([[keep.id, 0]]);
+    // Inserting into the list afterwards still lands where asked.
+    await link(source.id, { url: 'https://example.org/new-first', title: 'New first' });
+    await link(source.id, { url: 'https://example.org/new-second', title: 'New second', position: 1 });
+    expect((await linksOf(source.id)).map((l) => [l.title, l.position])).toEqual([[keep.title, 0], ['New second', 1], ['New first', 2]]);
     expect((await api.gql(LinkNodeDocument, { id: fromDoomed.id }, { token: editor.token })).data?.node).toBeNull();
   });
 });

@@ -27,7 +27,7 @@ export class Author {
   @Column({ name: 'password_hash' })
   passwordHash!: string;
 
-  @Field(() => Role, { description: 'Visible to everyone, like a masthead.' })
+  /** Served through a field resolver: readers do not learn who the admins are. */
   @Column({ type: 'text' })
   role!: Role;
 

@@ -29,6 +29,7 @@ export class RelatedLink {
   @Column({ type: 'text', nullable: true })
   title!: string | null;
 
+  /** 0-based place in the editor's order, as served: stored sort keys may have gaps, this never does. */
   @Field(() => Int)
   @Column({ type: 'int' })
   position!: number;
@@ -37,6 +38,12 @@ export class RelatedLink {
   createdAt!: Date;
 }
 
-/** The columns of `related_links` (aliased `l`) under their property names. */
+/**
+ * The columns of `related_links` (aliased `l`) under their property names, `position` being the
+ * link's rank among its post's links. Stored positions are only sort keys: when a post is
+ * deleted, the links to it vanish by cascade and leave gaps in other posts' keys, which are
+ * never renumbered (that would lock every linking post, and deadlocked under load).
+ */
 export const RELATED_LINK_COLUMNS = `l.id, l.post_id AS "postId", l.kind, l.target_post_id AS "targetPostId", l.url, l.title,
-  l.position, l.created_at AS "createdAt"`;
+  (SELECT count(*) FROM related_links earlier WHERE earlier.post_id = l.post_id AND earlier.position < l.position)::int AS position,
+  l.created_at AS "createdAt"`;

@@ -6,6 +6,7 @@ import {
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { QueryTooComplexError } from '../errors/api-errors';
 import { ErrorCode } from '../errors/error-code';
+import { MAX_PAGE_SIZE } from '../schema/page.args';
 
 export interface OperationLimits {
   maxDepth: number;
@@ -59,11 +60,18 @@ function measure(operation: OperationDefinitionNode, fragments: Map<string, Frag
   return { depth: walk(operation.selectionSet, 0, new Set()), aliases };
 }
 
+/** The page size an argument asks for, held to 1..100 so that a bad value cannot cancel out others. */
+function pageSizeOf(args: Record<string, unknown>): number | undefined {
+  // `first` always has its default, so `last` wins when it is given.
+  const asked = (args.last ?? args.first ?? args.limit) as number | undefined;
+  return asked === undefined || asked === null ? undefined : Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(asked)));
+}
+
 /** Each object counts once, times the size of every list above it (`first`/`last`/`limit`, else 10). */
 const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (isLeafType(getNamedType(field.type))) return 0;
   const isList = isListType(getNullableType(field.type));
-  const pageSize = (args.first ?? args.last ?? args.limit) as number | undefined;
+  const pageSize = pageSizeOf(args);
   // A connection's `edges` and `nodes` hold the page that its own field already counted.
   const size = pageSize ?? (isList && !type.name.endsWith('Connection') ? ASSUMED_LIST_SIZE : 1);
   return size * (1 + childComplexity);

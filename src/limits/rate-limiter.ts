@@ -9,6 +9,8 @@ export interface RateLimiter {
   blockedForMs(key: string): Promise<number>;
   /** Counts one event; resolves to the milliseconds to wait when this one went over the limit, else 0. */
   hit(key: string): Promise<number>;
+  /** Takes back one counted event (an attempt that turned out not to count, e.g. a good password). */
+  refund(key: string): Promise<void>;
 }
 
 /** In-process limiter from rate-limiter-flexible; right for one server process. */
@@ -35,5 +37,9 @@ export class MemoryRateLimiter implements RateLimiter {
       if (rejection instanceof RateLimiterRes) return Math.max(1, rejection.msBeforeNext);
       throw rejection;
     }
+  }
+
+  async refund(key: string): Promise<void> {
+    await this.limiter.reward(key, 1);
   }
 }

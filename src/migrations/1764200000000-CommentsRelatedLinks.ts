@@ -26,6 +26,8 @@ export class CommentsRelatedLinks1764200000000 implements MigrationInterface {
     await q.query(`CREATE INDEX comments_thread ON comments (post_id, created_at, id) WHERE status = 'APPROVED' AND parent_id IS NULL`);
     await q.query(`CREATE INDEX comments_approved_by_post ON comments (post_id) WHERE status = 'APPROVED'`);
     await q.query(`CREATE INDEX comments_replies ON comments (parent_id, created_at, id) WHERE status = 'APPROVED'`);
+    // Every comment of a post, whatever its status: the cascade when a post is deleted.
+    await q.query(`CREATE INDEX comments_post ON comments (post_id)`);
     await q.query(`CREATE INDEX comments_parent ON comments (parent_id)`);
     await q.query(`CREATE INDEX comments_moderation ON comments (status, created_at, id)`);
 

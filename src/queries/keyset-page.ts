@@ -54,10 +54,15 @@ export function keysetCondition(order: KeysetOrder, cursor: string, side: 'after
   return `(${order.column}, ${order.idColumn}) ${comparison} ($${params.length - 1}::${order.type}, $${params.length}::uuid)`;
 }
 
+/** Exactly what Date#toISOString writes, which is all our cursors carry (PostgreSQL refuses much that Date.parse takes). */
+function isIsoInstant(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) && new Date(value).toISOString() === value;
+}
+
 function castCursorValue(order: KeysetOrder, value: string | number | null, field: string): string | number {
   const valid =
     order.type === 'float8' ? typeof value === 'number' :
-    order.type === 'timestamptz' ? typeof value === 'string' && !Number.isNaN(Date.parse(value)) :
+    order.type === 'timestamptz' ? typeof value === 'string' && isIsoInstant(value) :
     typeof value === 'string';
   if (!valid) throw new BadUserInputError('That cursor is not valid for this list.', field);
   return value as string | number;

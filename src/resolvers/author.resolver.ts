@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { AUTHOR_COLUMNS, Author } from '../entities/author.entity';
+import { Author } from '../entities/author.entity';
 import type { Context } from '../context';
 import { Role } from '../schema/enums';
 import { AuthorConnection } from '../schema/author.types';
@@ -7,7 +7,7 @@ import { idOfType, toGlobalId } from '../schema/global-id';
 import { IdOrSlugArgs, oneOfIdOrSlug } from '../schema/lookup.args';
 import { ForwardPageArgs } from '../schema/page.args';
 import { PostConnection } from '../schema/post.types';
-import { listAuthors } from '../queries/author-lists.query';
+import { findVisibleAuthor, listAuthors } from '../queries/author-lists.query';
 
 @Resolver(() => Author)
 export class AuthorResolver {
@@ -16,15 +16,14 @@ export class AuthorResolver {
     const lookup = oneOfIdOrSlug(args);
     if ('id' in lookup) {
       const id = idOfType(lookup.id, 'Author', 'id');
-      return id ? ctx.loaders.authorById.load(id) : null;
+      return id ? findVisibleAuthor(ctx.db, ctx.viewer, { id }) : null;
     }
-    const rows: Author[] = await ctx.db.query(`SELECT ${AUTHOR_COLUMNS} FROM authors a WHERE a.slug = $1`, [lookup.slug]);
-    return rows[0] ?? null;
+    return findVisibleAuthor(ctx.db, ctx.viewer, lookup);
   }
 
-  @Query(() => AuthorConnection)
+  @Query(() => AuthorConnection, { description: 'By name. Readers see the authors of published posts; signed-in staff everyone.' })
   authors(@Args() page: ForwardPageArgs, @Ctx() ctx: Context) {
-    return listAuthors(ctx.db, page);
+    return listAuthors(ctx.db, ctx.viewer, page);
   }
 
   @Query(() => Author, { nullable: true, description: 'The signed-in author, or null.' })
@@ -35,6 +34,11 @@ export class AuthorResolver {
   @FieldResolver(() => ID)
   id(@Root() author: Author): string {
     return toGlobalId('Author', author.id);
+  }
+
+  @FieldResolver(() => Role, { nullable: true, description: 'For signed-in staff; null for readers.' })
+  role(@Root() author: Author, @Ctx() ctx: Context): Role | null {
+    return ctx.viewer ? author.role : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Only for the author themself and admins; null for everyone else.' })

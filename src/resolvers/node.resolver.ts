@@ -6,6 +6,7 @@ import { PostRevision, REVISION_COLUMNS } from '../entities/post-revision.entity
 import { canEditPost, canSeePost } from '../policy/post-visibility';
 import { RELATED_LINK_COLUMNS, RelatedLink } from '../entities/related-link.entity';
 import { visibleComment } from './comment.resolver';
+import { findVisibleAuthor } from '../queries/author-lists.query';
 
 /** Query.node: any object by its opaque id, under the same visibility as its own field. */
 @Resolver()
@@ -16,7 +17,7 @@ export class NodeResolver {
     const typed = <T extends object>(row: T | null) => (row ? Object.assign(row, { [NODE_TYPE]: type }) : null) as Node | null;
     switch (type) {
       case 'Author':
-        return typed(await ctx.loaders.authorById.load(id));
+        return typed(await findVisibleAuthor(ctx.db, ctx.viewer, { id }));
       case 'Post': {
         const post = await ctx.loaders.postById.load(id);
         return typed(post && canSeePost(ctx.viewer, post) ? post : null);

@@ -13,24 +13,24 @@ export class RelatedLinkResolver {
     return toGlobalId('RelatedLink', link.id);
   }
 
-  @FieldResolver(() => String, { description: "The editor's title; for a post link without one, the post's title." })
+  @FieldResolver(() => String, {
+    description: "The editor's title; for a post link without one, the post's title (while the viewer may see that post).",
+  })
   async title(@Root() link: RelatedLink, @Ctx() ctx: Context): Promise<string> {
     if (link.title) return link.title;
-    return (await ctx.loaders.postById.load(link.targetPostId!))?.title ?? '';
+    return (await visibleTarget(link, ctx))?.title ?? UNAVAILABLE_TITLE;
   }
 
-  @FieldResolver(() => String, { description: 'For a post link, where the front end shows that post (POST_URL_TEMPLATE).' })
+  @FieldResolver(() => String, { description: 'For a post link, where the front end shows that post (POST_URL_TEMPLATE); empty while it is not visible.' })
   async url(@Root() link: RelatedLink, @Ctx() ctx: Context): Promise<string> {
     if (link.url) return link.url;
-    const target = await ctx.loaders.postById.load(link.targetPostId!);
-    return ctx.postUrlTemplate.replace('{slug}', target?.slug ?? '');
+    const target = await visibleTarget(link, ctx);
+    return target ? ctx.postUrlTemplate.replace('{slug}', target.slug) : '';
   }
 
   @FieldResolver(() => Post, { nullable: true, description: 'The linked post, for kind POST.' })
-  async targetPost(@Root() link: RelatedLink, @Ctx() ctx: Context): Promise<Post | null> {
-    if (!link.targetPostId) return null;
-    const target = await ctx.loaders.postById.load(link.targetPostId);
-    return target && canSeePost(ctx.viewer, target) ? target : null;
+  targetPost(@Root() link: RelatedLink, @Ctx() ctx: Context): Promise<Post | null> {
+    return visibleTarget(link, ctx);
   }
 
   @Authorized()
@@ -55,4 +55,14 @@ export class RelatedLinkResolver {
       linkIds.map((id) => idOfType(id, 'RelatedLink', 'linkIds')),
     );
   }
+}
+
+/** Shown for a link to a post the viewer may not see (only its editors meet such links). */
+const UNAVAILABLE_TITLE = 'Unavailable story';
+
+/** The link's target post when the viewer may see it; titles and slugs of others must not leak. */
+async function visibleTarget(link: RelatedLink, ctx: Context): Promise<Post | null> {
+  if (!link.targetPostId) return null;
+  const target = await ctx.loaders.postById.load(link.targetPostId);
+  return target && canSeePost(ctx.viewer, target) ? target : null;
 }

@@ -63,4 +63,9 @@ export class UpdateAuthorInput {
   @IsOptional()
   @Length(8, 200)
   password?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required to change your own password, so a stolen token cannot take over the account.' })
+  @IsOptional()
+  @MaxLength(200)
+  currentPassword?: string | null;
 }

@@ -1,10 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AUTHOR_COLUMNS, Author } from '../entities/author.entity';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
 import { CreateAuthorInput, UpdateAuthorInput } from '../schema/author.inputs';
 import { Role } from '../schema/enums';
 import { Viewer } from '../auth/viewer';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, verifyPassword } from '../auth/passwords';
 import { violatedUniqueIndex } from '../db/unique-violation';
 import { returningRows } from '../db/returning-rows';
 import { assertValidSlug, isSlugTaken, slugify, uniqueSlug } from './slug';
@@ -47,6 +47,9 @@ export class AuthorService {
       .transaction(async (m) => {
         const [current]: Author[] = await m.query(`SELECT ${AUTHOR_COLUMNS} FROM authors a WHERE a.id = $1 FOR UPDATE`, [authorId]);
         if (!current) throw new NotFoundError('Author');
+        if (input.password != null && authorId === viewer.id && !(await verifyPassword(current.passwordHash, input.currentPassword ?? ''))) {
+          throw new BadUserInputError('Give your current password to set a new one.', 'currentPassword');
+        }
         let slug = current.slug;
         if (input.slug != null && input.slug !== current.slug) {
           assertValidSlug(input.slug, 'slug');

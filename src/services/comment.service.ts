@@ -36,37 +36,41 @@ export class CommentService {
     if (!viewer && !givenName) throw new BadUserInputError('Give the name to show with your comment.', 'authorName');
     if (postId === null || parentId === null) throw new NotFoundError(postId === null ? 'Post' : 'Comment');
 
-    const [post]: Array<{ status: PostStatus; publishedAt: Date | null; authorId: string }> = await this.db.query(
-      'SELECT status, published_at AS "publishedAt", author_id AS "authorId" FROM posts WHERE id = $1',
-      [postId],
-    );
-    // Comments go only where readers can see the post.
-    if (!post || !isLive(post)) throw new NotFoundError('Post');
-    if (parentId !== undefined) {
-      const [parent]: Array<{ postId: string; status: CommentStatus }> = await this.db.query(
-        'SELECT post_id AS "postId", status FROM comments WHERE id = $1',
-        [parentId],
-      );
-      if (!parent) throw new NotFoundError('Comment');
-      if (parent.postId !== postId) throw new BadUserInputError('A reply belongs to the same post as the comment it answers.', 'parentId');
-      if (parent.status !== CommentStatus.APPROVED) throw new BadUserInputError('Only approved comments can be answered.', 'parentId');
-    }
-
     if (!viewer) {
       const waitMs = await this.anonymousLimiter.hit(clientIp);
       if (waitMs > 0) throw new RateLimitedError('Too many comments from your address.', Math.ceil(waitMs / 1000));
     }
-    let authorName = givenName;
-    if (viewer) {
-      const [author]: Array<{ name: string }> = await this.db.query('SELECT name FROM authors WHERE id = $1', [viewer.id]);
-      authorName = author?.name ?? givenName;
-    }
-    const status = viewer && !isLinkHeavy(body) ? CommentStatus.APPROVED : CommentStatus.PENDING;
-    const [comment]: Comment[] = await this.db.query(
-      `INSERT INTO comments AS c (post_id, parent_id, author_id, author_name, body, status, client_ip)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COMMENT_COLUMNS}`,
-      [postId, parentId ?? null, viewer?.id ?? null, authorName, body, status, clientIp],
-    );
+    // The post and the parent are share-locked until the comment is in, so neither can be
+    // unpublished, rejected or deleted between the checks and the insert.
+    const comment = await this.db.transaction(async (m) => {
+      const [post]: Array<{ status: PostStatus; publishedAt: Date | null; authorId: string }> = await m.query(
+        'SELECT status, published_at AS "publishedAt", author_id AS "authorId" FROM posts WHERE id = $1 FOR SHARE',
+        [postId],
+      );
+      // Comments go only where readers can see the post.
+      if (!post || !isLive(post)) throw new NotFoundError('Post');
+      if (parentId !== undefined) {
+        const [parent]: Array<{ postId: string; status: CommentStatus }> = await m.query(
+          'SELECT post_id AS "postId", status FROM comments WHERE id = $1 FOR SHARE',
+          [parentId],
+        );
+        if (!parent) throw new NotFoundError('Comment');
+        if (parent.postId !== postId) throw new BadUserInputError('A reply belongs to the same post as the comment it answers.', 'parentId');
+        if (parent.status !== CommentStatus.APPROVED) throw new BadUserInputError('Only approved comments can be answered.', 'parentId');
+      }
+      let authorName = givenName;
+      if (viewer) {
+        const [author]: Array<{ name: string }> = await m.query('SELECT name FROM authors WHERE id = $1', [viewer.id]);
+        authorName = author?.name ?? givenName;
+      }
+      const status = viewer && !isLinkHeavy(body) ? CommentStatus.APPROVED : CommentStatus.PENDING;
+      const [inserted]: Comment[] = await m.query(
+        `INSERT INTO comments AS c (post_id, parent_id, author_id, author_name, body, status, client_ip)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COMMENT_COLUMNS}`,
+        [postId, parentId ?? null, viewer?.id ?? null, authorName, body, status, clientIp],
+      );
+      return inserted;
+    });
     return comment;
   }
 

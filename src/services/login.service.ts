@@ -22,17 +22,20 @@ export class LoginService {
 
   async login(email: string, password: string, clientIp: string): Promise<{ token: string; author: Author }> {
     const accountKey = `${email.trim().toLowerCase()}|${clientIp}`;
-    // Checked before the password: past the limit even the right password is refused,
-    // so a guesser learns nothing from the answer.
-    const waitMs = Math.max(await this.limiters.perAccountAndIp.blockedForMs(accountKey), await this.limiters.perIp.blockedForMs(clientIp));
-    if (waitMs > 0) throw new RateLimitedError('Too many failed sign-in attempts.', Math.ceil(waitMs / 1000));
+    // Every attempt is counted before the password is checked, in one atomic step per limiter,
+    // so parallel guesses cannot all slip in under the limit; a good password takes its count
+    // back. Past the limit even the right password is refused, so a guesser learns nothing.
+    const waits = await Promise.all([this.limiters.perAccountAndIp.hit(accountKey), this.limiters.perIp.hit(clientIp)]);
+    if (waits.some((wait) => wait > 0)) {
+      throw new RateLimitedError('Too many failed sign-in attempts.', Math.ceil(Math.max(...waits) / 1000));
+    }
 
     const [author]: Author[] = await this.db.query(`SELECT ${AUTHOR_COLUMNS} FROM authors a WHERE lower(a.email) = lower($1)`, [email.trim()]);
     if (!(await verifyPassword(author?.passwordHash, password))) {
-      await Promise.all([this.limiters.perAccountAndIp.hit(accountKey), this.limiters.perIp.hit(clientIp)]);
       // One message for an unknown email and a wrong password.
       throw new UnauthenticatedError('Wrong email or password.');
     }
+    await Promise.all([this.limiters.perAccountAndIp.refund(accountKey), this.limiters.perIp.refund(clientIp)]);
     return { token: this.tokens.sign({ id: author.id, role: author.role }), author };
   }
 }

@@ -10,7 +10,6 @@ import { isLive } from '../policy/post-visibility';
 import { deriveExcerpt, htmlToText, readingTimeMinutes, sanitizeBody } from './html-content';
 import { assertValidSlug, isSlugTaken, slugify, uniqueSlug } from './slug';
 import { normalizeTags } from './tags';
-import { renumberLinks } from './related-link-positions';
 import { PostPatch, assertVersion, lockEditablePost, writeVersionedChange } from './post-versioning';
 
 function rethrowSlugConflict(error: unknown): never {
@@ -122,19 +121,11 @@ export class PostService {
     });
   }
 
-  /**
-   * Deletes the post; by foreign keys its revisions, comments and links go with it, and so does
-   * every link pointing to it, after which the linking posts' positions are closed up.
-   */
+  /** Deletes the post; by foreign keys its revisions, comments and links go with it, and so does every link pointing to it. */
   async delete(viewer: Viewer, postId: string | null): Promise<boolean> {
     return this.db.transaction(async (m) => {
       const { post } = await lockEditablePost(m, viewer, postId);
-      const linking: Array<{ postId: string }> = await m.query(
-        'SELECT DISTINCT post_id AS "postId" FROM related_links WHERE target_post_id = $1',
-        [post.id],
-      );
       await m.query('DELETE FROM posts WHERE id = $1', [post.id]);
-      await renumberLinks(m, linking.map((row) => row.postId));
       return true;
     });
   }

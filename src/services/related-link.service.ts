@@ -7,17 +7,17 @@ import { RelatedLinkKind } from '../schema/enums';
 import { Viewer } from '../auth/viewer';
 import { canSeePost } from '../policy/post-visibility';
 import { lockEditablePost } from './post-versioning';
-import { renumberLinks } from './related-link-positions';
 
 const MAX_LINKS_PER_POST = 50;
 
-function linksOf(m: EntityManager, postId: string): Promise<RelatedLink[]> {
-  return m.query(`SELECT ${RELATED_LINK_COLUMNS} FROM related_links l WHERE l.post_id = $1 ORDER BY l.position`, [postId]);
+/** A post's links in order, with their stored sort keys. */
+function linksOf(m: EntityManager, postId: string): Promise<Array<RelatedLink & { sortKey: number }>> {
+  return m.query(`SELECT ${RELATED_LINK_COLUMNS}, l.position AS "sortKey" FROM related_links l WHERE l.post_id = $1 ORDER BY l.position`, [postId]);
 }
 
 /**
  * Curated related links, by the post's author, editors and admins. Each change locks the post
- * row, so concurrent edits of one post's links take turns and positions stay 0..n-1.
+ * row, so concurrent edits of one post's links take turns.
  */
 export class RelatedLinkService {
   constructor(private readonly db: DataSource) {}
@@ -39,13 +39,15 @@ export class RelatedLinkService {
         throw new BadUserInputError('That post is already linked.', 'targetPostId');
       }
       if (existing.length >= MAX_LINKS_PER_POST) throw new BadUserInputError(`A post has at most ${MAX_LINKS_PER_POST} related links.`, 'postId');
-      const position = Math.min(input.position ?? existing.length, existing.length);
-      await m.query('UPDATE related_links SET position = position + 1 WHERE post_id = $1 AND position >= $2', [post.id, position]);
+      // `existing` is in order; insert before the link now at the asked place (its sort key), or after the last.
+      const place = Math.min(input.position ?? existing.length, existing.length);
+      const key = place < existing.length ? existing[place].sortKey : (existing[existing.length - 1]?.sortKey ?? -1) + 1;
+      await m.query('UPDATE related_links SET position = position + 1 WHERE post_id = $1 AND position >= $2', [post.id, key]);
       const [link]: RelatedLink[] = await m.query(
         `INSERT INTO related_links AS l (post_id, kind, target_post_id, url, title, position)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${RELATED_LINK_COLUMNS}`,
         [post.id, hasTarget ? RelatedLinkKind.POST : RelatedLinkKind.EXTERNAL, hasTarget ? targetPostId : null,
-          input.url ?? null, input.title?.trim() ?? null, position],
+          input.url ?? null, input.title?.trim() ?? null, key],
       );
       return link;
     });
@@ -57,7 +59,6 @@ export class RelatedLinkService {
       if (!found) throw new NotFoundError('Related link');
       await lockEditablePost(m, viewer, found.postId);
       await m.query('DELETE FROM related_links WHERE id = $1', [linkId]);
-      await renumberLinks(m, [found.postId]);
       return true;
     });
   }

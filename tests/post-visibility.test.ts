@@ -37,32 +37,21 @@ type Viewer = 'reader' | 'otherAuthor' | 'owner' | 'editor';
 const tokenOf = (viewer: Viewer) => ({ reader: undefined, otherAuthor: otherAuthor.token, owner: owner.token, editor: editor.token })[viewer];
 const canSeeHidden = (viewer: Viewer) => viewer === 'owner' || viewer === 'editor';
 
+/** Looks up every post of the test, one by one, and returns the ids found. */
+async function lookUpEach(find: (post: { id: string; slug: string }) => Promise<{ id: string } | null | undefined>): Promise<string[]> {
+  const ids = [];
+  for (const post of [live, ...Object.values(hidden)]) {
+    const found = await find(post);
+    if (found) ids.push(found.id);
+  }
+  return ids;
+}
+
 /** Every path that can reach a post, as the ids of the posts it returns. */
 const paths: Record<string, (token?: string) => Promise<string[]>> = {
-  'post(id)': async (token) => {
-    const ids = [];
-    for (const post of [live, ...Object.values(hidden)]) {
-      const found = (await api.gql(PostByIdDocument, { id: post.id }, { token })).data?.post;
-      if (found) ids.push(found.id);
-    }
-    return ids;
-  },
-  'post(slug)': async (token) => {
-    const ids = [];
-    for (const post of [live, ...Object.values(hidden)]) {
-      const found = (await api.gql(PostBySlugDocument, { slug: post.slug }, { token })).data?.post;
-      if (found) ids.push(found.id);
-    }
-    return ids;
-  },
-  'node(id)': async (token) => {
-    const ids = [];
-    for (const post of [live, ...Object.values(hidden)]) {
-      const found = (await api.gql(NodeDocument, { id: post.id }, { token })).data?.node;
-      if (found) ids.push(found.id);
-    }
-    return ids;
-  },
+  'post(id)': (token) => lookUpEach(async (post) => (await api.gql(PostByIdDocument, { id: post.id }, { token })).data?.post),
+  'post(slug)': (token) => lookUpEach(async (post) => (await api.gql(PostBySlugDocument, { slug: post.slug }, { token })).data?.post),
+  'node(id)': (token) => lookUpEach(async (post) => (await api.gql(NodeDocument, { id: post.id }, { token })).data?.node),
   posts: async (token) => (await api.gql(PostsDocument, { first: 100 }, { token })).data!.posts.edges.map((edge) => edge.node.id),
   'posts(tag)': async (token) => (await api.gql(PostsDocument, { first: 100, filter: { tag: 'Zebra' } }, { token })).data!.posts.edges.map((edge) => edge.node.id),
   search: async (token) => (await api.gql(SearchDocument, { query: 'lighthouse' }, { token })).data!.search.nodes.map((node) => node.id),

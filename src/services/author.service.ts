@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AUTHOR_COLUMNS, Author } from '../entities/author.entity';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
 import { CreateAuthorInput, UpdateAuthorInput } from '../schema/author.inputs';
@@ -7,7 +7,7 @@ import { Viewer } from '../auth/viewer';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { violatedUniqueIndex } from '../db/unique-violation';
 import { returningRows } from '../db/returning-rows';
-import { assertValidSlug, isSlugTaken, slugify, uniqueSlug } from './slug';
+import { claimSlug, slugForNewRow } from './slug';
 
 function rethrowUniqueViolation(error: unknown): never {
   const index = violatedUniqueIndex(error);
@@ -26,7 +26,7 @@ export class AuthorService {
         const email = input.email.trim();
         const taken: unknown[] = await m.query('SELECT 1 FROM authors WHERE lower(email) = lower($1)', [email]);
         if (taken.length > 0) throw new ConflictError('That email already belongs to an author.', 'email');
-        const slug = await this.chooseSlug(m, input.slug, input.name);
+        const slug = await slugForNewRow(m, 'authors', input.slug, input.name, 'author');
         const [author]: Author[] = await m.query(
           `INSERT INTO authors AS a (slug, name, email, password_hash, role, bio, avatar_url)
            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${AUTHOR_COLUMNS}`,
@@ -52,9 +52,7 @@ export class AuthorService {
         }
         let slug = current.slug;
         if (input.slug != null && input.slug !== current.slug) {
-          assertValidSlug(input.slug, 'slug');
-          if (await isSlugTaken(m, 'authors', input.slug, authorId)) throw new ConflictError('That slug is taken.', 'slug');
-          slug = input.slug;
+          slug = await claimSlug(m, 'authors', input.slug, authorId);
         }
         const [author] = returningRows<Author>(await m.query(
           `UPDATE authors AS a SET slug = $2, name = $3, bio = $4, avatar_url = $5, password_hash = $6, updated_at = now()
@@ -79,12 +77,5 @@ export class AuthorService {
     if (existing.length > 0) return 'exists';
     await this.create(Object.assign(new CreateAuthorInput(), { name: 'Administrator', email, password, role: Role.ADMIN }));
     return 'created';
-  }
-
-  private async chooseSlug(m: EntityManager, given: string | null | undefined, name: string): Promise<string> {
-    if (given == null) return uniqueSlug(m, 'authors', slugify(name, 'author'));
-    assertValidSlug(given, 'slug');
-    if (await isSlugTaken(m, 'authors', given)) throw new ConflictError('That slug is taken.', 'slug');
-    return given;
   }
 }

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { POST_COLUMNS, Post } from '../entities/post.entity';
 import { PostRevision, REVISION_COLUMNS } from '../entities/post-revision.entity';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
@@ -8,7 +8,7 @@ import { Viewer, isStaffEditor } from '../auth/viewer';
 import { violatedUniqueIndex } from '../db/unique-violation';
 import { isLive } from '../policy/post-visibility';
 import { deriveExcerpt, htmlToText, readingTimeMinutes, sanitizeBody } from './html-content';
-import { assertValidSlug, isSlugTaken, slugify, uniqueSlug } from './slug';
+import { claimSlug, slugForNewRow } from './slug';
 import { normalizeTags } from './tags';
 import { PostPatch, assertVersion, lockEditablePost, writeVersionedChange } from './post-versioning';
 
@@ -39,7 +39,7 @@ export class PostService {
       .transaction(async (m) => {
         const owner: unknown[] = await m.query('SELECT 1 FROM authors WHERE id = $1', [ownerId]);
         if (owner.length === 0) throw new NotFoundError('Author');
-        const slug = await this.chooseSlug(m, input.slug, input.title);
+        const slug = await slugForNewRow(m, 'posts', input.slug, input.title, 'post');
         const { excerpt, excerptIsCustom } = excerptFor(input.excerpt, body);
         const [post]: Post[] = await m.query(
           `INSERT INTO posts AS p (slug, title, body, excerpt, excerpt_is_custom, status, source, cover_image_url, tags,
@@ -72,9 +72,7 @@ export class PostService {
         if (input.excerpt !== undefined) Object.assign(patch, excerptFor(input.excerpt, body ?? current.body));
         else if (body !== undefined && !current.excerptIsCustom) patch.excerpt = deriveExcerpt(body);
         if (input.slug != null && input.slug !== current.slug) {
-          assertValidSlug(input.slug, 'slug');
-          if (await isSlugTaken(m, 'posts', input.slug, current.id)) throw new ConflictError('That slug is taken.', 'slug');
-          patch.slug = input.slug;
+          patch.slug = await claimSlug(m, 'posts', input.slug, current.id);
         }
         if (input.source !== undefined) patch.source = input.source?.trim() || null;
         if (input.coverImageUrl !== undefined) patch.coverImageUrl = input.coverImageUrl;
@@ -148,12 +146,5 @@ export class PostService {
         readingTimeMinutes: readingTimeMinutes(revision.body),
       });
     });
-  }
-
-  private async chooseSlug(m: EntityManager, given: string | null | undefined, title: string): Promise<string> {
-    if (given == null) return uniqueSlug(m, 'posts', slugify(title, 'post'));
-    assertValidSlug(given, 'slug');
-    if (await isSlugTaken(m, 'posts', given)) throw new ConflictError('That slug is taken.', 'slug');
-    return given;
   }
 }

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { BadUserInputError } from '../errors/api-errors';
+import { BadUserInputError, ConflictError } from '../errors/api-errors';
 
 // Letters that Unicode decomposition does not reduce to ASCII.
 const TRANSLITERATIONS: Record<string, string> = {
@@ -27,8 +27,7 @@ export function slugify(text: string, fallback: string): string {
   return slug || fallback;
 }
 
-/** Checks a slug that someone typed; it is stored as given, so it must already be in form. */
-export function assertValidSlug(slug: string, field: string): void {
+function assertValidSlug(slug: string, field: string): void {
   if (!SLUG_PATTERN.test(slug) || slug.length > SLUG_MAX_LENGTH) {
     throw new BadUserInputError(
       `A slug is lower-case ASCII letters and digits in words joined by "-", at most ${SLUG_MAX_LENGTH} characters.`,
@@ -54,8 +53,18 @@ export async function uniqueSlug(m: EntityManager, table: 'posts' | 'authors', b
   }
 }
 
-/** True when `slug` belongs to a row of `table` other than `exceptId`. */
-export async function isSlugTaken(m: EntityManager, table: 'posts' | 'authors', slug: string, exceptId?: string): Promise<boolean> {
-  const rows: unknown[] = await m.query(`SELECT 1 FROM ${table} WHERE slug = $1 AND id IS DISTINCT FROM $2::uuid`, [slug, exceptId ?? null]);
-  return rows.length > 0;
+/**
+ * A slug someone typed, for a row of `table` (other than `exceptId`): stored as given, so it must
+ * already be in form (else BAD_USER_INPUT), and it must be free (else CONFLICT).
+ */
+export async function claimSlug(m: EntityManager, table: 'posts' | 'authors', slug: string, exceptId?: string): Promise<string> {
+  assertValidSlug(slug, 'slug');
+  const taken: unknown[] = await m.query(`SELECT 1 FROM ${table} WHERE slug = $1 AND id IS DISTINCT FROM $2::uuid`, [slug, exceptId ?? null]);
+  if (taken.length > 0) throw new ConflictError('That slug is taken.', 'slug');
+  return slug;
+}
+
+/** The slug of a new row: the one given (claimed as it is), or one derived from `text`. */
+export function slugForNewRow(m: EntityManager, table: 'posts' | 'authors', given: string | null | undefined, text: string, fallback: string): Promise<string> {
+  return given == null ? uniqueSlug(m, table, slugify(text, fallback)) : claimSlug(m, table, given);
 }

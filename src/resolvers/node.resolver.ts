@@ -6,6 +6,7 @@ import { PostRevision, REVISION_COLUMNS } from '../entities/post-revision.entity
 import { canEditPost, canSeePost } from '../policy/post-visibility';
 import { RELATED_LINK_COLUMNS, RelatedLink } from '../entities/related-link.entity';
 import { visibleComment } from './comment.resolver';
+import { isLinkVisible } from './related-link.resolver';
 import { findVisibleAuthor } from '../queries/author-lists.query';
 
 /** Query.node: any object by its opaque id, under the same visibility as its own field. */
@@ -33,9 +34,8 @@ export class NodeResolver {
       case 'RelatedLink': {
         const rows: RelatedLink[] = await ctx.db.query(`SELECT ${RELATED_LINK_COLUMNS} FROM related_links l WHERE l.id = $1`, [id]);
         const link = rows[0] ?? null;
-        const [post, target] = link ? await Promise.all([ctx.loaders.postById.load(link.postId), link.targetPostId ? ctx.loaders.postById.load(link.targetPostId) : null]) : [];
-        const visible = post && canSeePost(ctx.viewer, post) && (!target || canSeePost(ctx.viewer, target));
-        return typed(visible ? link : null);
+        const post = link && (await ctx.loaders.postById.load(link.postId));
+        return typed(post && canSeePost(ctx.viewer, post) && (await isLinkVisible(link, ctx)) ? link : null);
       }
       default:
         return null;

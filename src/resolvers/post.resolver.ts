@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { RelatedLink } from '../entities/related-link.entity';
 import { CommentConnection } from '../schema/comment.types';
+import { isLinkVisible } from './related-link.resolver';
 import { Author } from '../entities/author.entity';
 import { POST_COLUMNS, Post } from '../entities/post.entity';
 import { PostRevision } from '../entities/post-revision.entity';
@@ -82,10 +83,8 @@ export class PostResolver {
   @FieldResolver(() => [RelatedLink], { description: "Curated links, in the editor's order." })
   async relatedLinks(@Root() post: Post, @Ctx() ctx: Context): Promise<RelatedLink[]> {
     const links = await ctx.loaders.relatedLinksByPost.load(post.id);
-    const targets = await ctx.loaders.postById.loadMany(links.flatMap((link) => (link.targetPostId ? [link.targetPostId] : [])));
-    const visible = new Set(targets.flatMap((target) => (target && !(target instanceof Error) && canSeePost(ctx.viewer, target) ? [target.id] : [])));
-    // Readers do not learn of links to posts they cannot see.
-    return links.filter((link) => link.targetPostId === null || visible.has(link.targetPostId));
+    const visible = await Promise.all(links.map((link) => isLinkVisible(link, ctx)));
+    return links.filter((_link, i) => visible[i]);
   }
 
   @FieldResolver(() => [Post], {

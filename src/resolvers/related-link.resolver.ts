@@ -61,8 +61,13 @@ export class RelatedLinkResolver {
 const UNAVAILABLE_TITLE = 'Unavailable story';
 
 /** The link's target post when the viewer may see it; titles and slugs of others must not leak. */
-async function visibleTarget(link: RelatedLink, ctx: Context): Promise<Post | null> {
+export async function visibleTarget(link: RelatedLink, ctx: Context): Promise<Post | null> {
   if (!link.targetPostId) return null;
   const target = await ctx.loaders.postById.load(link.targetPostId);
   return target && canSeePost(ctx.viewer, target) ? target : null;
+}
+
+/** Readers do not learn of links to posts they cannot see: external links always show, post links while their target does. */
+export async function isLinkVisible(link: RelatedLink, ctx: Context): Promise<boolean> {
+  return link.targetPostId === null || (await visibleTarget(link, ctx)) !== null;
 }

@@ -14,8 +14,8 @@ const CLIENT_CODES = new Set<unknown>([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // A bad token fails in the context factory, whose error Apollo re-wraps (so it is no ApiError any more).
   ErrorCode.UNAUTHENTICATED,
-  ErrorCode.QUERY_TOO_COMPLEX,
 ]);
 
 /** The first failed constraint, as a dotted path (`input.tags`) and its message. */

@@ -3,7 +3,8 @@ import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { openDatabase } from './db/database';
 import { loadOrCreateJwtSecret } from './secrets';
-import { createServer } from './server';
+import { ensureBootstrapAdmin } from './server/bootstrap-admin';
+import { createServer } from './server/server';
 import { DEMO_PASSWORD, isEmptyDatabase, seedDemo } from './seed/seed-demo';
 import { DEMO_AUTHORS } from './seed/demo-content';
 
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const server = await createServer({ config, db, jwtSecret, logger });
 
   if (config.adminEmail && config.adminPassword) {
-    const outcome = await server.services.authors.ensureAdmin(config.adminEmail, config.adminPassword);
+    const outcome = await ensureBootstrapAdmin(server.services, config.adminEmail, config.adminPassword);
     logger.info(outcome === 'created' ? `created admin ${config.adminEmail}` : `admin ${config.adminEmail} already exists`);
   }
   if (config.seedDemo && (await isEmptyDatabase(db, config.adminEmail))) {

@@ -1,4 +1,4 @@
-import { Role } from '../src/schema/enums';
+import { Role } from '../src/domain/enums';
 import { type AuthorsQuery, CreateAuthorDocument, LoginDocument, MeDocument, UpdateAuthorDocument, AuthorLookupDocument, AuthorsDocument } from './generated/operations';
 import { GraphQLResponse, TestServer, errorCode, startTestServer } from './helpers/test-server';
 import { draftPost, publishedPost } from './helpers/posts';

@@ -1,4 +1,4 @@
-import { Role } from '../src/schema/enums';
+import { Role } from '../src/domain/enums';
 import {
   AddCommentDocument, CommentByIdDocument, CommentNodeDocument, DeleteCommentDocument, DeletePostDocument,
   ModerateCommentDocument, ModerationQueueDocument, PostThreadDocument, type AddCommentInput,

@@ -1,7 +1,6 @@
 import { print } from 'graphql';
 import type { Request } from 'express';
-import { Role } from '../src/schema/enums';
-import { createContextFactory } from '../src/context';
+import { Role } from '../src/domain/enums';
 import {
   CostlyQueryDocument, ElevenLevelsDeepDocument, IntrospectTypesDocument, ManyAliasesDocument, TagsDocument,
   TenLevelsDeepDocument, ThirtyAliasesDocument, NodeDocument, CostlyBackwardsDocument, NegativeSiblingCostDocument, type TagsQuery, type TagsQueryVariables,
@@ -53,8 +52,7 @@ describe('operation limits (QUERY_TOO_COMPLEX, refused before any SQL)', () => {
   });
 
   it('executeOperation on the same server factory applies the same limits', async () => {
-    const createContext = createContextFactory({ db: api.db, services: api.server.services, postUrlTemplate: '/posts/{slug}' });
-    const contextValue = await createContext({ req: { headers: {}, ip: '127.0.0.1', socket: {} } as unknown as Request });
+    const contextValue = await api.server.createContext({ req: { headers: {}, ip: '127.0.0.1', socket: {} } as unknown as Request });
     const refused = await api.server.apollo.executeOperation({ query: ManyAliasesDocument }, { contextValue });
     expect(refused.body.kind === 'single' && refused.body.singleResult.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
     const fine = await api.server.apollo.executeOperation<TagsQuery, TagsQueryVariables>({ query: TagsDocument, variables: { limit: 5 } }, { contextValue });

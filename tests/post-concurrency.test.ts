@@ -1,4 +1,4 @@
-import { Role } from '../src/schema/enums';
+import { Role } from '../src/domain/enums';
 import { PostRevisionsDocument, UpdatePostDocument } from './generated/operations';
 import { TestServer, errorCode, startTestServer } from './helpers/test-server';
 import { draftPost } from './helpers/posts';

@@ -1,4 +1,4 @@
-import { Role } from '../src/schema/enums';
+import { Role } from '../src/domain/enums';
 import { CreatePostDocument, PostBySlugDocument, UpdatePostDocument } from './generated/operations';
 import { SignedIn, TestServer, errorCode, startTestServer } from './helpers/test-server';
 import { draftPost } from './helpers/posts';

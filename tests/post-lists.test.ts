@@ -1,4 +1,4 @@
-import { Role } from '../src/schema/enums';
+import { Role } from '../src/domain/enums';
 import { type PostsQueryVariables, AuthorLookupDocument, AuthorPostsDocument, AuthorsDocument, PostByIdDocument, PostsDocument, PublishPostDocument, SearchDocument, TagsDocument, FeaturedPostsDocument, SetFeaturedDocument } from './generated/operations';
 import { SignedIn, TestServer, errorCode, startTestServer } from './helpers/test-server';
 import { draftPost, publishedPost } from './helpers/posts';

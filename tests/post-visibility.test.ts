@@ -1,4 +1,4 @@
-import { Role } from '../src/schema/enums';
+import { Role } from '../src/domain/enums';
 import {
   ArchivePostDocument, AuthorPostsDocument, FeaturedPostsDocument, NodeDocument, PostByIdDocument, PostBySlugDocument,
   PostsDocument, SearchDocument, SetFeaturedDocument, TagsDocument, AuthorLookupDocument,

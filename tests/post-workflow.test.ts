@@ -1,4 +1,4 @@
-import { Role } from '../src/schema/enums';
+import { Role } from '../src/domain/enums';
 import {
   ArchivePostDocument, CreatePostDocument, DeletePostDocument, PostByIdDocument, PublishPostDocument,
   RestoreRevisionDocument, SetFeaturedDocument, UnpublishPostDocument, UpdatePostDocument, PostRevisionsDocument,

@@ -1,4 +1,4 @@
-import { Role } from '../src/schema/enums';
+import { Role } from '../src/domain/enums';
 import {
   UnpublishPostDocument, UpdatePostDocument, AddRelatedLinkDocument, ArchivePostDocument, DeletePostDocument, LinkNodeDocument, PostLinksDocument,
   RelatedPostsDocument, RemoveRelatedLinkDocument, ReorderRelatedLinksDocument, type RelatedLinkInput,

@@ -4,7 +4,7 @@ import { BreakingChange, buildSchema, findBreakingChanges } from 'graphql';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { parse } from 'yaml';
-import { printApiSchema } from '../src/schema/print-schema';
+import { printApiSchema } from '../src/server/print-schema';
 
 const root = path.resolve(__dirname, '..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');

@@ -1,4 +1,4 @@
-import { Role } from '../schema/enums';
+import { Role } from '../domain/enums';
 
 /** Who is asking: the signed-in author's id and role, from a verified token. */
 export interface Viewer {

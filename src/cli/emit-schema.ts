@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { printApiSchema } from '../schema/print-schema';
+import { printApiSchema } from '../server/print-schema';
 
 /** `npm run emit-schema`: writes the served schema to schema.graphql at the repository root. */
 async function emitSchema(): Promise<void> {

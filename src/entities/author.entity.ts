@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
-import { Node } from '../schema/node.interface';
-import { Role } from '../schema/enums';
+import { Node } from './node.interface';
+import { Role } from '../domain/enums';
 
 /**
  * A person who writes or edits. `email` and `passwordHash` carry no `@Field`: email is exposed
@@ -45,7 +45,3 @@ export class Author {
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }
-
-/** The columns of `authors` (aliased `a`) under their property names, for raw queries that return rows as `Author`. */
-export const AUTHOR_COLUMNS = `a.id, a.slug, a.name, a.email, a.password_hash AS "passwordHash", a.role, a.bio,
-  a.avatar_url AS "avatarUrl", a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;

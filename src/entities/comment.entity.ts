@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
-import { Node } from '../schema/node.interface';
-import { CommentStatus } from '../schema/enums';
+import { Node } from './node.interface';
+import { CommentStatus } from '../domain/enums';
 
 /** A reader's (or staff member's) comment on a post; a reply when `parentId` is set. */
 @ObjectType({ implements: Node })
@@ -43,7 +43,3 @@ export class Comment {
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }
-
-/** The columns of `comments` (aliased `c`) under their property names. */
-export const COMMENT_COLUMNS = `c.id, c.post_id AS "postId", c.parent_id AS "parentId", c.author_id AS "authorId",
-  c.author_name AS "authorName", c.body, c.status, c.client_ip AS "clientIp", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Node } from '../schema/node.interface';
+import { Node } from './node.interface';
 
 /** The content of one earlier version of a post, written when a change replaced it. */
 @ObjectType({ implements: Node })
@@ -44,6 +44,3 @@ export class PostRevision {
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
-
-export const REVISION_COLUMNS = `r.id, r.post_id AS "postId", r.version, r.title, r.body, r.excerpt,
-  r.excerpt_is_custom AS "excerptIsCustom", r.tags, r.editor_id AS "editorId", r.created_at AS "createdAt"`;

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Node } from '../schema/node.interface';
-import { PostStatus } from '../schema/enums';
+import { Node } from './node.interface';
+import { PostStatus } from '../domain/enums';
 
 /**
  * A story. `status` and `id` are served through field resolvers: a SCHEDULED post whose moment
@@ -77,10 +77,3 @@ export class Post {
   @Column({ name: 'last_editor_id', type: 'uuid' })
   lastEditorId!: string;
 }
-
-/** The columns of `posts` (aliased `p`) under their property names, for raw queries that return rows as `Post`. */
-export const POST_COLUMNS = `p.id, p.slug, p.title, p.excerpt, p.excerpt_is_custom AS "excerptIsCustom", p.body,
-  p.status, p.published_at AS "publishedAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt",
-  p.source, p.cover_image_url AS "coverImageUrl", p.tags, p.featured,
-  p.reading_time_minutes AS "readingTimeMinutes", p.version, p.author_id AS "authorId",
-  p.last_editor_id AS "lastEditorId"`;

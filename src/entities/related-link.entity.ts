@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Node } from '../schema/node.interface';
-import { RelatedLinkKind } from '../schema/enums';
+import { Node } from './node.interface';
+import { RelatedLinkKind } from '../domain/enums';
 
 /**
  * A curated link from a post to another post (POST) or to a page elsewhere (EXTERNAL), in the
@@ -29,7 +29,11 @@ export class RelatedLink {
   @Column({ type: 'text', nullable: true })
   title!: string | null;
 
-  /** 0-based place in the editor's order, as served: stored sort keys may have gaps, this never does. */
+  /**
+   * Stored, only a sort key: when a post is deleted, the links to it vanish by cascade and leave
+   * gaps in other posts' keys, which are never renumbered (that would lock every linking post,
+   * and deadlocked under load). Served, the link's 0-based rank, which the link queries compute.
+   */
   @Field(() => Int)
   @Column({ type: 'int' })
   position!: number;
@@ -37,13 +41,3 @@ export class RelatedLink {
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
-
-/**
- * The columns of `related_links` (aliased `l`) under their property names, `position` being the
- * link's rank among its post's links. Stored positions are only sort keys: when a post is
- * deleted, the links to it vanish by cascade and leave gaps in other posts' keys, which are
- * never renumbered (that would lock every linking post, and deadlocked under load).
- */
-export const RELATED_LINK_COLUMNS = `l.id, l.post_id AS "postId", l.kind, l.target_post_id AS "targetPostId", l.url, l.title,
-  (SELECT count(*) FROM related_links earlier WHERE earlier.post_id = l.post_id AND earlier.position < l.position)::int AS position,
-  l.created_at AS "createdAt"`;

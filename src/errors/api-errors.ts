@@ -1,19 +1,36 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from './error-code';
 
+export interface ApiErrorOptions {
+  /** The HTTP status when the error fails the whole request (context, plugins, body parsing). */
+  status?: number;
+  /** The input field at fault, e.g. `input.title`, so a form can point at it. */
+  field?: string;
+  /** More `extensions` for the client, e.g. `retryAfterSeconds`. */
+  extensions?: Record<string, unknown>;
+}
+
 /**
- * One class per contract error code. Only errors of these classes (and graphql-js's own
- * parse/validation errors) reach clients with their message; `formatError` masks the rest.
+ * The one way errors are made: a message, a contract code and options, as Apollo Server's own
+ * errors are. Only errors of this family (and graphql-js's own parse and validation errors)
+ * reach clients with their message; `formatError` masks the rest.
  */
 export abstract class ApiError extends GraphQLError {
-  constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { ...extensions, code } });
+  constructor(message: string, code: ErrorCode, options: ApiErrorOptions = {}) {
+    super(message, {
+      extensions: {
+        ...options.extensions,
+        ...(options.field ? { field: options.field } : {}),
+        code,
+        ...(options.status ? { http: { status: options.status } } : {}),
+      },
+    });
   }
 }
 
 export class UnauthenticatedError extends ApiError {
-  constructor(message = 'You need to sign in to do this.') {
-    super(message, ErrorCode.UNAUTHENTICATED);
+  constructor(message = 'You need to sign in to do this.', options?: ApiErrorOptions) {
+    super(message, ErrorCode.UNAUTHENTICATED, options);
   }
 }
 
@@ -23,10 +40,9 @@ export class ForbiddenError extends ApiError {
   }
 }
 
-/** `field` names the input field at fault, e.g. `input.title`, so a form can point at it. */
 export class BadUserInputError extends ApiError {
-  constructor(message: string, field?: string) {
-    super(message, ErrorCode.BAD_USER_INPUT, field ? { field } : {});
+  constructor(message: string, field?: string, options?: Omit<ApiErrorOptions, 'field'>) {
+    super(message, ErrorCode.BAD_USER_INPUT, { ...options, field });
   }
 }
 
@@ -38,18 +54,35 @@ export class NotFoundError extends ApiError {
 
 export class ConflictError extends ApiError {
   constructor(message: string, field?: string) {
-    super(message, ErrorCode.CONFLICT, field ? { field } : {});
+    super(message, ErrorCode.CONFLICT, { field });
   }
 }
 
 export class RateLimitedError extends ApiError {
   constructor(message: string, retryAfterSeconds: number) {
-    super(`${message} Try again in ${retryAfterSeconds} s.`, ErrorCode.RATE_LIMITED, { retryAfterSeconds });
+    super(`${message} Try again in ${retryAfterSeconds} s.`, ErrorCode.RATE_LIMITED, { extensions: { retryAfterSeconds } });
   }
 }
 
 export class QueryTooComplexError extends ApiError {
   constructor(message: string) {
-    super(message, ErrorCode.QUERY_TOO_COMPLEX, { http: { status: 400 } });
+    super(message, ErrorCode.QUERY_TOO_COMPLEX, { status: 400 });
   }
+}
+
+export class PayloadTooLargeError extends ApiError {
+  constructor(limit: string) {
+    super(`The request body is over ${limit}.`, ErrorCode.PAYLOAD_TOO_LARGE, { status: 413 });
+  }
+}
+
+/** A GraphQL response body of one error, for answers made outside GraphQL (body parsing). */
+export function errorResponseBody(error: ApiError): { errors: Array<{ message: string; extensions: Record<string, unknown> }> } {
+  const { http: _http, ...extensions } = error.extensions;
+  return { errors: [{ message: error.message, extensions }] };
+}
+
+/** The HTTP status an error asks for, 400 when it names none. */
+export function httpStatusOf(error: ApiError): number {
+  return (error.extensions.http as { status?: number } | undefined)?.status ?? 400;
 }

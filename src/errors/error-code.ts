@@ -1,4 +1,4 @@
-/** Every `extensions.code` the API answers with (CONTRACT.md "Errors"). */
+/** Every `extensions.code` the API answers with (CONTRACT.md "Errors"), ours and the contract's. */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
@@ -7,5 +7,7 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** Ours: a request body over the limit, answered before GraphQL with HTTP 413. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -19,7 +19,7 @@ const CLIENT_CODES = new Set<unknown>([
 ]);
 
 /** The first failed constraint, as a dotted path (`input.tags`) and its message. */
-function firstViolation(errors: ValidationError[], prefix = ''): { field: string; message: string } | undefined {
+export function firstViolation(errors: ValidationError[], prefix = ''): { field: string; message: string } | undefined {
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const message = error.constraints && Object.values(error.constraints)[0];

@@ -1,12 +1,20 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  DocumentNode, FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode,
-  getNamedType, getNullableType, isLeafType, isListType,
+  DocumentNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  GraphQLSchema,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  getNamedType,
+  getNullableType,
+  isLeafType,
+  isListType,
 } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
-import { QueryTooComplexError } from '../errors/api-errors';
-import { ErrorCode } from '../errors/error-code';
-import { MAX_PAGE_SIZE } from '../schema/page.args';
+import { BadUserInputError, QueryTooComplexError } from '../errors/api-errors';
+import { MAX_PAGE_SIZE } from '../pagination/page-size';
 
 export interface OperationLimits {
   maxDepth: number;
@@ -92,9 +100,7 @@ function check(schema: GraphQLSchema, document: DocumentNode, operation: Operati
   } catch (error) {
     // getComplexity coerces variables itself; a bad one is the client's mistake.
     // Errors thrown here become HTTP 500 unless they name a status.
-    throw new GraphQLError(error instanceof GraphQLError ? error.message : 'Invalid variables.', {
-      extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
-    });
+    throw new BadUserInputError(error instanceof GraphQLError ? error.message : 'Invalid variables.', undefined, { status: 400 });
   }
   if (cost > limits.maxCost) {
     throw new QueryTooComplexError(`The operation could return about ${cost} objects; the limit is ${limits.maxCost}. Ask for smaller pages.`);

@@ -1,12 +1,16 @@
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
-import { AUTHOR_COLUMNS, Author } from '../entities/author.entity';
+import { Author } from '../entities/author.entity';
+import { selectList } from '../entities/columns';
+import { Queryable } from '../pagination/keyset-page';
 import { inKeyOrder } from './rows-by-id';
 
-/** Authors by id, one `= ANY($1)` query per batch. */
-export function createAuthorByIdLoader(db: DataSource): DataLoader<string, Author | null> {
+/** What reads of authors select: everything but the password hash, which only sign-in needs. */
+export const AUTHOR_READ_COLUMNS = selectList(Author, 'a', { omit: ['passwordHash'] });
+
+/** Authors by id, one `= ANY($1)` query per batch; callers apply the author policy. */
+export function createAuthorByIdLoader(db: Queryable): DataLoader<string, Author | null> {
   return new DataLoader(async (ids) => {
-    const rows: Author[] = await db.query(`SELECT ${AUTHOR_COLUMNS} FROM authors a WHERE a.id = ANY($1::uuid[])`, [ids]);
+    const rows = (await db.query(`SELECT ${AUTHOR_READ_COLUMNS} FROM authors a WHERE a.id = ANY($1::uuid[])`, [ids])) as Author[];
     return inKeyOrder(ids, rows);
   });
 }

@@ -1,24 +1,33 @@
-import { DataSource } from 'typeorm';
+import { Queryable } from '../pagination/keyset-page';
 import { createAuthorByIdLoader } from './author-by-id.loader';
-import { createPostByIdLoader } from './post-by-id.loader';
-import { createPostsByAuthorLoader } from './posts-by-author.loader';
-import { createRevisionsByPostLoader } from './revisions-by-post.loader';
 import {
-  createCommentByIdLoader, createCommentCountByPostLoader, createCommentsByPostLoader, createRepliesByCommentLoader,
+  createCommentByIdLoader,
+  createCommentCountByPostLoader,
+  createCommentsByPostLoader,
+  createRepliesByCommentLoader,
 } from './comments.loaders';
-import { createRelatedLinksByPostLoader, createRelatedPostsByPostLoader } from './related.loaders';
+import { createPostByIdLoader, createPostBySlugLoader } from './post-by-id.loader';
+import { createPostsByAuthorLoader } from './posts-by-author.loader';
+import { createRelatedLinkByIdLoader, createRelatedLinksByPostLoader, createRelatedPostsByPostLoader } from './related.loaders';
+import { createRevisionByIdLoader, createRevisionsByPostLoader } from './revisions.loaders';
 
-/** Every DataLoader of one request. Made per request in the context factory, never shared. */
-export function createLoaders(db: DataSource) {
+/**
+ * Every DataLoader of one request, made per request, never shared. Loaders fetch rows whatever
+ * the viewer; only the readers (src/readers) use them, and apply the policies on top.
+ */
+export function createLoaders(db: Queryable) {
   return {
     authorById: createAuthorByIdLoader(db),
     postById: createPostByIdLoader(db),
+    postBySlug: createPostBySlugLoader(db),
     postsByAuthor: createPostsByAuthorLoader(db),
+    revisionById: createRevisionByIdLoader(db),
     revisionsByPost: createRevisionsByPostLoader(db),
     commentById: createCommentByIdLoader(db),
     commentCountByPost: createCommentCountByPostLoader(db),
     commentsByPost: createCommentsByPostLoader(db),
     repliesByComment: createRepliesByCommentLoader(db),
+    relatedLinkById: createRelatedLinkByIdLoader(db),
     relatedLinksByPost: createRelatedLinksByPostLoader(db),
     relatedPostsByPost: createRelatedPostsByPostLoader(db),
   };

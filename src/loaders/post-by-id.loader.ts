@@ -1,12 +1,24 @@
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
-import { POST_COLUMNS, Post } from '../entities/post.entity';
+import { selectList } from '../entities/columns';
+import { Post } from '../entities/post.entity';
+import { Queryable } from '../pagination/keyset-page';
 import { inKeyOrder } from './rows-by-id';
 
-/** Posts by id, whatever their status: callers apply the visibility policy to what they get. */
-export function createPostByIdLoader(db: DataSource): DataLoader<string, Post | null> {
+export const POST_READ_COLUMNS = selectList(Post, 'p');
+
+/** Posts by id, whatever their status: the post reader applies the policy to what it gets. */
+export function createPostByIdLoader(db: Queryable): DataLoader<string, Post | null> {
   return new DataLoader(async (ids) => {
-    const rows: Post[] = await db.query(`SELECT ${POST_COLUMNS} FROM posts p WHERE p.id = ANY($1::uuid[])`, [ids]);
+    const rows = (await db.query(`SELECT ${POST_READ_COLUMNS} FROM posts p WHERE p.id = ANY($1::uuid[])`, [ids])) as Post[];
     return inKeyOrder(ids, rows);
+  });
+}
+
+/** Posts by slug, whatever their status: the post reader applies the policy to what it gets. */
+export function createPostBySlugLoader(db: Queryable): DataLoader<string, Post | null> {
+  return new DataLoader(async (slugs) => {
+    const rows = (await db.query(`SELECT ${POST_READ_COLUMNS} FROM posts p WHERE p.slug = ANY($1::text[])`, [slugs])) as Post[];
+    const bySlug = new Map(rows.map((row) => [row.slug, row]));
+    return slugs.map((slug) => bySlug.get(slug) ?? null);
   });
 }

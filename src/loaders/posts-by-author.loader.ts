@@ -1,16 +1,17 @@
-import { DataSource } from 'typeorm';
-import { POST_COLUMNS, Post } from '../entities/post.entity';
-import { LIVE_POST_SQL } from '../policy/post-visibility';
-import { BY_PUBLISHED_AT } from '../queries/post-lists.query';
+import { Post } from '../entities/post.entity';
+import { Queryable } from '../pagination/keyset-page';
+import { BY_PUBLISHED_AT } from '../pagination/sort-orders';
+import { publicListSql } from '../policy/post.policy';
+import { POST_READ_COLUMNS } from './post-by-id.loader';
 import { createWindowedPageLoader } from './windowed-page.loader';
 
 /** Author.posts pages: each author's live posts, newest first. */
-export function createPostsByAuthorLoader(db: DataSource) {
+export function createPostsByAuthorLoader(db: Queryable) {
   return createWindowedPageLoader<Post>(db, {
     order: BY_PUBLISHED_AT,
-    select: `SELECT ${POST_COLUMNS}`,
+    select: `SELECT ${POST_READ_COLUMNS}`,
     from: 'FROM posts p',
     parentColumn: 'p.author_id',
-    where: [LIVE_POST_SQL],
+    where: [publicListSql('p')],
   });
 }

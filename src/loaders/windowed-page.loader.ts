@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
-import { ConnectionValue } from '../schema/connection.types';
-import { KeysetOrder, edgeOf, keysetCondition } from '../queries/keyset-page';
+import { Connection, toConnection } from '../pagination/connection';
+import { Queryable } from '../pagination/keyset-page';
+import { KeysetOrder, keysetCondition } from '../pagination/keyset-order';
 
 /** One parent's page: `first` rows after the `after` cursor. */
 export interface ChildPageKey {
@@ -27,62 +27,56 @@ export interface WindowedPageSpec {
  * the same page arguments share one windowed query (`row_number() over (partition by parent)`),
  * so a list of 40 parents costs one statement, plus one for counts when a client asks for them.
  */
-export function createWindowedPageLoader<TRow extends { id: string }>(db: DataSource, spec: WindowedPageSpec) {
+export function createWindowedPageLoader<TRow extends { id: string }>(db: Queryable, spec: WindowedPageSpec) {
   // totalCount, asked for lazily: children per parent under the same conditions.
   const counts = new DataLoader<string, number>(async (parentIds) => {
-    const rows: Array<{ parentId: string; count: number }> = await db.query(
+    const rows = (await db.query(
       `SELECT ${spec.parentColumn} AS "parentId", count(*)::int AS count ${spec.from}
        WHERE ${[`${spec.parentColumn} = ANY($1::uuid[])`, ...spec.where].join(' AND ')} GROUP BY ${spec.parentColumn}`,
       [parentIds],
-    );
+    )) as Array<{ parentId: string; count: number }>;
     const byParent = new Map(rows.map((row) => [row.parentId, row.count]));
     return parentIds.map((id) => byParent.get(id) ?? 0);
   });
 
-  async function loadGroup(group: ChildPageKey[]): Promise<Map<ChildPageKey, ConnectionValue<TRow>>> {
+  async function loadGroup(group: ChildPageKey[]): Promise<Map<ChildPageKey, Connection<TRow>>> {
     const { first, after } = group[0];
     const params: unknown[] = [group.map((key) => key.parentId), first + 1];
     const where = [`${spec.parentColumn} = ANY($1::uuid[])`, ...spec.where];
     if (after) where.push(keysetCondition(spec.order, after, 'after', params));
     const { column, idColumn, direction } = spec.order;
-    const rows: Array<TRow & { sortKey: unknown; parentId: string; rank: number }> = await db.query(
+    const rows = (await db.query(
       `SELECT * FROM (
          ${spec.select}, ${column} AS "sortKey", ${spec.parentColumn} AS "parentId",
            row_number() OVER (PARTITION BY ${spec.parentColumn} ORDER BY ${column} ${direction}, ${idColumn} ${direction}) AS rank
          ${spec.from} WHERE ${where.join(' AND ')}
        ) ranked WHERE rank <= $2 ORDER BY rank`,
       params,
-    );
+    )) as Array<TRow & { sortKey: unknown; parentId: string; rank: number }>;
     const byParent = new Map<string, typeof rows>(group.map((key) => [key.parentId, []]));
     for (const row of rows) byParent.get(row.parentId)?.push(row);
     return new Map(
       group.map((key) => {
-        const parentRows = byParent.get(key.parentId) ?? [];
-        const edges = parentRows.slice(0, first).map((row) => edgeOf<TRow>(spec.order, row));
-        const page: ConnectionValue<TRow> = {
-          edges,
-          nodes: edges.map((edge) => edge.node),
-          pageInfo: {
-            hasNextPage: parentRows.length > first,
-            hasPreviousPage: after !== null,
-            startCursor: edges[0]?.cursor ?? null,
-            endCursor: edges[edges.length - 1]?.cursor ?? null,
-          },
+        const page = toConnection<TRow>(spec.order, {
+          rows: byParent.get(key.parentId) ?? [],
+          size: first,
+          backward: false,
+          fromCursor: after !== null,
           totalCount: () => counts.load(key.parentId),
-        };
+        });
         return [key, page];
       }),
     );
   }
 
-  return new DataLoader<ChildPageKey, ConnectionValue<TRow>, string>(
+  return new DataLoader<ChildPageKey, Connection<TRow>, string>(
     async (keys) => {
       const groups = new Map<string, ChildPageKey[]>();
       for (const key of keys) {
         const group = `${key.first}|${key.after ?? ''}`;
         groups.set(group, [...(groups.get(group) ?? []), key]);
       }
-      const pages = new Map<ChildPageKey, ConnectionValue<TRow>>();
+      const pages = new Map<ChildPageKey, Connection<TRow>>();
       // A bad cursor fails only the keys that carry it.
       const results = await Promise.allSettled([...groups.values()].map(loadGroup));
       const failures = new Map<ChildPageKey, Error>();

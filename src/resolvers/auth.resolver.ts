@@ -1,10 +1,10 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { Author } from '../entities/author.entity';
 import type { Context } from '../context';
-import { Role } from '../schema/enums';
-import { AuthPayload } from '../schema/author.types';
+import { Role } from '../domain/enums';
+import { Author } from '../entities/author.entity';
 import { CreateAuthorInput, UpdateAuthorInput } from '../schema/author.inputs';
-import { idOfType } from '../schema/global-id';
+import { AuthPayload } from '../schema/author.types';
+import { targetId } from '../schema/global-id';
 
 /** Sign-in and author accounts. */
 @Resolver()
@@ -13,7 +13,7 @@ export class AuthResolver {
   async login(@Arg('email') email: string, @Arg('password') password: string, @Ctx() ctx: Context): Promise<AuthPayload> {
     const payload = await ctx.services.login.login(email, password, ctx.clientIp);
     // The rest of this operation is read as the author who just signed in (they see their own email).
-    ctx.viewer = { id: payload.author.id, role: payload.author.role };
+    ctx.signIn({ id: payload.author.id, role: payload.author.role });
     return payload;
   }
 
@@ -30,6 +30,6 @@ export class AuthResolver {
     @Arg('input', () => UpdateAuthorInput) input: UpdateAuthorInput,
     @Ctx() ctx: Context,
   ): Promise<Author> {
-    return ctx.services.authors.update(ctx.viewer!, idOfType(id, 'Author', 'id'), input);
+    return ctx.services.authors.update(ctx.viewer!, targetId(id, 'Author', 'id'), input);
   }
 }

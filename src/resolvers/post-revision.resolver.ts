@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
 import { Author } from '../entities/author.entity';
 import { PostRevision } from '../entities/post-revision.entity';
-import type { Context } from '../context';
 import { toGlobalId } from '../schema/global-id';
 
 @Resolver(() => PostRevision)
@@ -12,7 +12,7 @@ export class PostRevisionResolver {
   }
 
   @FieldResolver(() => Author, { description: 'Who made this version.' })
-  async editor(@Root() revision: PostRevision, @Ctx() ctx: Context): Promise<Author> {
-    return (await ctx.loaders.authorById.load(revision.editorId))!;
+  editor(@Root() revision: PostRevision, @Ctx() ctx: Context): Promise<Author> {
+    return ctx.readers.authors.credited(revision.editorId);
   }
 }

@@ -1,10 +1,11 @@
 import { Field, InputType } from 'type-graphql';
 import { IsEmail, IsOptional, Length, MaxLength } from 'class-validator';
-import { Role } from './enums';
+import { Role } from '../domain/enums';
+import { AuthorChanges, NewAuthor } from '../services/author.commands';
 import { IsHttpUrl, IsNotBlank } from './validators';
 
 @InputType()
-export class CreateAuthorInput {
+export class CreateAuthorInput implements NewAuthor {
   @Field()
   @IsNotBlank()
   @MaxLength(120)
@@ -38,7 +39,7 @@ export class CreateAuthorInput {
 }
 
 @InputType()
-export class UpdateAuthorInput {
+export class UpdateAuthorInput implements AuthorChanges {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsNotBlank()

@@ -1,12 +1,11 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
-import { CommentStatus } from './enums';
+import { CommentStatus } from '../domain/enums';
+import { NewComment } from '../services/comment.commands';
 import { ForwardPageArgs } from './page.args';
 
-export const COMMENT_BODY_MAX = 5000;
-
 @InputType()
-export class AddCommentInput {
+export class AddCommentInput implements NewComment {
   @Field(() => ID)
   postId!: string;
 

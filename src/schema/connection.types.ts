@@ -2,8 +2,8 @@ import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from './page-info.type';
 
 /**
- * Relay connection types for a node type. `totalCount` is a function on the value, which
- * graphql-js calls only when a client asks for it, so an unasked count costs no query.
+ * Relay connection types for a node type; resolvers return `Connection` values
+ * (src/pagination/connection.ts), whose `totalCount` may be a function called only when asked.
  */
 export function connectionTypes<TNode extends object>(nodeType: ClassType<TNode>, name: string) {
   @ObjectType(`${name}Edge`, { simpleResolvers: true })
@@ -31,12 +31,4 @@ export function connectionTypes<TNode extends object>(nodeType: ClassType<TNode>
   }
 
   return { Edge, Connection };
-}
-
-/** A connection as resolvers return it. */
-export interface ConnectionValue<TNode> {
-  edges: Array<{ cursor: string; node: TNode }>;
-  nodes: TNode[];
-  pageInfo: PageInfo;
-  totalCount: number | (() => Promise<number> | number);
 }

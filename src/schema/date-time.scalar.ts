@@ -1,13 +1,12 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { BadUserInputError } from '../errors/api-errors';
 
 // Requires a time zone (Z or ±hh:mm) so that a client never means local server time by accident.
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function parse(value: unknown): Date {
   if (typeof value !== 'string' || !ISO_WITH_ZONE.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new GraphQLError('DateTime must be an ISO-8601 string with a time zone, e.g. 2021-05-24T09:30:00.000Z', {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new BadUserInputError('DateTime must be an ISO-8601 string with a time zone, e.g. 2021-05-24T09:30:00.000Z');
   }
   return new Date(value);
 }
@@ -19,6 +18,7 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   serialize(value) {
     if (value instanceof Date) return value.toISOString();
     if (typeof value === 'string') return new Date(value).toISOString();
+    // Our own bug (a resolver returned something else), so not an ApiError: it is masked and logged.
     throw new GraphQLError('DateTime cannot represent a non-date value');
   },
   parseValue: parse,

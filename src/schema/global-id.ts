@@ -1,10 +1,10 @@
-import { BadUserInputError } from '../errors/api-errors';
+import { UUID } from '../domain/uuid';
+import { BadUserInputError, NotFoundError } from '../errors/api-errors';
 
 /** The GraphQL types whose ids `Query.node` understands. */
 export type NodeTypeName = 'Author' | 'Post' | 'PostRevision' | 'Comment' | 'RelatedLink';
 
 const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>(['Author', 'Post', 'PostRevision', 'Comment', 'RelatedLink']);
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** An opaque id: base64url of `Type:uuid`, so one id works in `node` and in every typed field. */
 export function toGlobalId(type: NodeTypeName, id: string): string {
@@ -24,10 +24,20 @@ export function fromGlobalId(globalId: string, field: string): { type: NodeTypeN
 }
 
 /**
- * The row id behind a global id that should name a `type`; null when it is a well-formed id of
- * another type, which callers treat as "no such thing" rather than as bad input.
+ * For lookups (`post(id:)`, `comment(id:)`): the row id behind a global id of `type`, or null
+ * when it is a well-formed id of another type, which is "no such thing" rather than bad input.
  */
-export function idOfType(globalId: string, type: NodeTypeName, field: string): string | null {
+export function lookupId(globalId: string, type: NodeTypeName, field: string): string | null {
   const parsed = fromGlobalId(globalId, field);
   return parsed.type === type ? parsed.id : null;
+}
+
+/**
+ * For mutations: the row id behind a global id of `type`. A well-formed id of another type
+ * names nothing there, so it is NOT_FOUND (`what` names the missing thing in the message).
+ */
+export function targetId(globalId: string, type: NodeTypeName, field: string, what: string = type): string {
+  const id = lookupId(globalId, type, field);
+  if (id === null) throw new NotFoundError(what);
+  return id;
 }

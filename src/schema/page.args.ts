@@ -1,12 +1,11 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
-
-export const MAX_PAGE_SIZE = 100;
+import { DEFAULT_LIMITS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination/page-size';
 
 /** `first`/`after`, as on Author.posts, authors, search and comments. */
 @ArgsType()
 export class ForwardPageArgs {
-  @Field(() => Int, { nullable: true, defaultValue: 20 })
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
@@ -47,10 +46,10 @@ function limitArgs(defaultValue: number) {
 }
 
 @ArgsType()
-export class FeaturedPostsArgs extends limitArgs(5) {}
+export class FeaturedPostsArgs extends limitArgs(DEFAULT_LIMITS.featuredPosts) {}
 
 @ArgsType()
-export class TagsArgs extends limitArgs(50) {}
+export class TagsArgs extends limitArgs(DEFAULT_LIMITS.tags) {}
 
 @ArgsType()
-export class RelatedPostsArgs extends limitArgs(5) {}
+export class RelatedPostsArgs extends limitArgs(DEFAULT_LIMITS.relatedPosts) {}

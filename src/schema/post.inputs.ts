@@ -1,6 +1,8 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
-import { PostStatus } from './enums';
+import { PostStatus } from '../domain/enums';
+import { PostListFilter } from '../readers/post.reader';
+import { NewPost, PostChanges } from '../services/post.commands';
 import { IsHttpUrl, IsNotBlank } from './validators';
 
 // Generous caps: they stop abuse, not writers. The tag cap is checked again after de-duplication.
@@ -11,7 +13,7 @@ const SOURCE_MAX = 200;
 const TAGS_MAX_RAW = 100;
 
 @InputType()
-export class CreatePostInput {
+export class CreatePostInput implements NewPost {
   @Field()
   @IsNotBlank()
   @MaxLength(TITLE_MAX)
@@ -52,7 +54,7 @@ export class CreatePostInput {
 
 /** Absent fields stay as they are; null clears the optional ones (excerpt: back to derived). */
 @InputType()
-export class UpdatePostInput {
+export class UpdatePostInput implements PostChanges {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsNotBlank()
@@ -90,7 +92,7 @@ export class UpdatePostInput {
 }
 
 @InputType()
-export class PostFilter {
+export class PostFilter implements PostListFilter {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(100)

@@ -1,9 +1,10 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsOptional, MaxLength, Min } from 'class-validator';
+import { NewRelatedLink } from '../services/related-link.commands';
 import { IsHttpUrl, IsNotBlank } from './validators';
 
 @InputType()
-export class RelatedLinkInput {
+export class RelatedLinkInput implements NewRelatedLink {
   @Field(() => ID, { nullable: true, description: 'Exactly one of targetPostId and url.' })
   @IsOptional()
   targetPostId?: string | null;

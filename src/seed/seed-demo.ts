@@ -1,10 +1,12 @@
-import { DataSource } from 'typeorm';
-import { hashPassword } from '../auth/passwords';
-import { deriveExcerpt, htmlToText, readingTimeMinutes, sanitizeBody } from '../services/html-content';
-import { slugify, uniqueSlug } from '../services/slug';
-import { normalizeTags } from '../services/tags';
+import { DataSource, EntityManager } from 'typeorm';
+import { Viewer } from '../auth/viewer';
+import { CommentStatus, PostStatus, Role } from '../domain/enums';
+import { NO_RATE_LIMIT } from '../limits/rate-limiter';
+import { AuthorService } from '../services/author.service';
+import { CommentService } from '../services/comment.service';
+import { PostService } from '../services/post.service';
+import { RelatedLinkService } from '../services/related-link.service';
 import { DEMO_AUTHORS, DEMO_POSTS, DemoComment } from './demo-content';
-import { EntityManager } from 'typeorm';
 
 /** Every demo author signs in with this password; the start log prints it. */
 export const DEMO_PASSWORD = 'broadsheet-demo';
@@ -25,78 +27,103 @@ export async function isEmptyDatabase(db: DataSource, bootstrapAdminEmail?: stri
   return posts === 0 && authors === 0;
 }
 
+/** The services, bound to the seeding transaction (theirs become savepoints inside it). */
+function servicesIn(m: EntityManager) {
+  return {
+    authors: new AuthorService(m),
+    posts: new PostService(m),
+    comments: new CommentService(m, NO_RATE_LIMIT),
+    links: new RelatedLinkService(m),
+  };
+}
+
+/** When each demo row "happened", set once everything is written (services stamp rows with now()). */
+interface DemoDates {
+  posts: Array<{ id: string; createdAt: Date }>;
+  comments: Array<{ id: string; createdAt: Date }>;
+}
+
 /**
- * Writes the demo newsroom (authors of each role, about 30 posts in every state) in one
- * transaction, through the same content rules as the API: sanitized bodies, derived excerpts,
- * reading times, slugs, normalized tags.
+ * Writes the demo newsroom (authors of each role, about 30 posts in every state, threads of
+ * comments, related links) in one transaction, through the same services as the API: posts get
+ * sanitized bodies, derived excerpts, reading times, slugs, normalized tags and revisions as
+ * real ones do; readers' comments arrive PENDING and are moderated. Then the rows are dated
+ * back to when the story says they happened.
  */
 export async function seedDemo(db: DataSource): Promise<{ authors: number; posts: number; comments: number; links: number }> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = Date.now();
   return db.transaction(async (m) => {
-    const authorIds = new Map<string, string>();
+    const services = servicesIn(m);
+    const viewers = new Map<string, Viewer>();
     for (const author of DEMO_AUTHORS) {
       const [existing]: Array<{ id: string }> = await m.query('SELECT id FROM authors WHERE lower(email) = lower($1)', [author.email]);
-      if (existing) {
-        authorIds.set(author.key, existing.id);
-        continue;
-      }
-      const [row]: Array<{ id: string }> = await m.query(
-        `INSERT INTO authors (slug, name, email, password_hash, role, bio, avatar_url, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
-        [await uniqueSlug(m, 'authors', slugify(author.name, 'author')), author.name, author.email, passwordHash, author.role,
-          author.bio, author.avatarUrl ?? null, new Date(now - 90 * DAY_MS)],
-      );
-      authorIds.set(author.key, row.id);
+      const id =
+        existing?.id ??
+        (await services.authors.create({ ...author, role: author.role as Role, password: DEMO_PASSWORD })).id;
+      viewers.set(author.key, { id, role: author.role as Role });
     }
+    const editor = [...viewers.values()].find((viewer) => viewer.role === Role.ADMIN)!;
 
+    const dates: DemoDates = { posts: [], comments: [] };
     const postIds = new Map<string, string>();
-    let comments = 0;
-    for (const post of DEMO_POSTS) {
-      const body = sanitizeBody(post.body);
-      const custom = post.excerpt ? htmlToText(post.excerpt) : '';
-      const publishedAt = post.publishedDaysAgo === undefined ? null : new Date(now - post.publishedDaysAgo * DAY_MS);
+    for (const demo of DEMO_POSTS) {
+      const author = viewers.get(demo.authorKey)!;
+      const post = await services.posts.create(author, demo);
+      postIds.set(demo.key, post.id);
+      const publishedAt = demo.publishedDaysAgo === undefined ? null : new Date(now - demo.publishedDaysAgo * DAY_MS);
+      if (publishedAt) await services.posts.publish(author, post.id, publishedAt);
+      if (demo.featured) await services.posts.setFeatured(editor, post.id, true);
+      if (publishedAt) await addThread(services, post.id, undefined, demo.comments ?? [], publishedAt.getTime(), dates);
       // Written a day or two before it went out (drafts: within the last week).
-      const createdAt = new Date((publishedAt && publishedAt.getTime() < now ? publishedAt.getTime() : now) - (post.title.length % 5 + 1) * 6 * HOUR_MS);
-      const authorId = authorIds.get(post.authorKey)!;
-      const [{ id: postId }]: Array<{ id: string }> = await m.query(
-        `INSERT INTO posts (slug, title, body, excerpt, excerpt_is_custom, status, published_at, source, cover_image_url, tags,
-           featured, reading_time_minutes, author_id, last_editor_id, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $14) RETURNING id`,
-        [await uniqueSlug(m, 'posts', slugify(post.title, 'post')), post.title, body, custom || deriveExcerpt(body), custom !== '',
-          post.status, publishedAt, post.source ?? null, post.coverImageUrl ?? null, normalizeTags(post.tags), post.featured ?? false,
-          readingTimeMinutes(body), authorId, createdAt],
-      );
-      postIds.set(post.key, postId);
-      if (publishedAt) comments += await insertComments(m, postId, null, post.comments ?? [], publishedAt.getTime());
+      const writtenBefore = (publishedAt && publishedAt.getTime() < now ? publishedAt.getTime() : now) - ((demo.title.length % 5) + 1) * 6 * HOUR_MS;
+      dates.posts.push({ id: post.id, createdAt: new Date(writtenBefore) });
     }
 
     let links = 0;
-    for (const post of DEMO_POSTS) {
-      for (const [position, link] of (post.relatedLinks ?? []).entries()) {
-        const targetId = link.targetKey ? postIds.get(link.targetKey)! : null;
-        await m.query(
-          `INSERT INTO related_links (post_id, kind, target_post_id, url, title, position) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [postIds.get(post.key), targetId ? 'POST' : 'EXTERNAL', targetId, targetId ? null : link.url, link.title ?? null, position],
-        );
+    for (const demo of DEMO_POSTS) {
+      for (const link of demo.relatedLinks ?? []) {
+        const targetId = link.targetKey ? postIds.get(link.targetKey)! : undefined;
+        await services.links.add(editor, postIds.get(demo.key)!, { url: targetId ? null : link.url, title: link.title ?? null }, targetId);
         links += 1;
       }
     }
-    return { authors: DEMO_AUTHORS.length, posts: DEMO_POSTS.length, comments, links };
+    for (const demo of DEMO_POSTS) {
+      if (demo.status === PostStatus.ARCHIVED) await services.posts.archive(viewers.get(demo.authorKey)!, postIds.get(demo.key)!);
+    }
+
+    await dateDemoRows(m, dates);
+    return { authors: DEMO_AUTHORS.length, posts: DEMO_POSTS.length, comments: dates.comments.length, links };
   });
 }
 
-/** Writes a thread of demo comments (replies under their parents); returns how many. */
-async function insertComments(m: EntityManager, postId: string, parentId: string | null, thread: DemoComment[], publishedAtMs: number): Promise<number> {
-  let count = 0;
-  for (const comment of thread) {
-    const at = new Date(Math.min(publishedAtMs + comment.hoursAfter * HOUR_MS, Date.now()));
-    const [{ id }]: Array<{ id: string }> = await m.query(
-      `INSERT INTO comments (post_id, parent_id, author_name, body, status, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
-      [postId, parentId, comment.authorName, comment.body, comment.status, at],
-    );
-    count += 1 + (await insertComments(m, postId, id, comment.replies ?? [], publishedAtMs));
+/** Adds a thread of demo comments as readers do, then moderates each to its demo status. */
+async function addThread(
+  services: ReturnType<typeof servicesIn>,
+  postId: string,
+  parentId: string | undefined,
+  thread: DemoComment[],
+  publishedAtMs: number,
+  dates: DemoDates,
+): Promise<void> {
+  for (const demo of thread) {
+    const comment = await services.comments.add(null, 'demo', postId, parentId, { body: demo.body, authorName: demo.authorName });
+    if (demo.status !== CommentStatus.PENDING) await services.comments.moderate(comment.id, demo.status as CommentStatus);
+    dates.comments.push({ id: comment.id, createdAt: new Date(Math.min(publishedAtMs + demo.hoursAfter * HOUR_MS, Date.now())) });
+    await addThread(services, postId, comment.id, demo.replies ?? [], publishedAtMs, dates);
   }
-  return count;
+}
+
+/** Dates the demo rows back in three set-based statements: posts, their revisions, comments. */
+async function dateDemoRows(m: EntityManager, dates: DemoDates): Promise<void> {
+  await m.query(
+    `UPDATE posts p SET created_at = d.created_at, updated_at = LEAST(GREATEST(d.created_at, p.published_at), now())
+     FROM unnest($1::uuid[], $2::timestamptz[]) AS d(id, created_at) WHERE p.id = d.id`,
+    [dates.posts.map((row) => row.id), dates.posts.map((row) => row.createdAt)],
+  );
+  await m.query('UPDATE post_revisions r SET created_at = p.created_at FROM posts p WHERE p.id = r.post_id');
+  await m.query(
+    `UPDATE comments c SET created_at = d.created_at, updated_at = d.created_at
+     FROM unnest($1::uuid[], $2::timestamptz[]) AS d(id, created_at) WHERE c.id = d.id`,
+    [dates.comments.map((row) => row.id), dates.comments.map((row) => row.createdAt)],
+  );
 }

@@ -1,13 +1,17 @@
-import { DataSource } from 'typeorm';
-import { AUTHOR_COLUMNS, Author } from '../entities/author.entity';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
-import { CreateAuthorInput, UpdateAuthorInput } from '../schema/author.inputs';
-import { Role } from '../schema/enums';
-import { Viewer } from '../auth/viewer';
+import { EntityManager } from 'typeorm';
 import { hashPassword, verifyPassword } from '../auth/passwords';
-import { violatedUniqueIndex } from '../db/unique-violation';
+import { Viewer } from '../auth/viewer';
 import { returningRows } from '../db/returning-rows';
+import { violatedUniqueIndex } from '../db/unique-violation';
+import { Author } from '../entities/author.entity';
+import { selectList } from '../entities/columns';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
+import { canEditAuthor } from '../policy/author.policy';
+import { AuthorChanges, NewAuthor } from './author.commands';
 import { claimSlug, slugForNewRow } from './slug';
+
+/** What writes hand back: never the password hash. */
+const AUTHOR_RETURN_COLUMNS = selectList(Author, 'a', { omit: ['passwordHash'] });
 
 function rethrowUniqueViolation(error: unknown): never {
   const index = violatedUniqueIndex(error);
@@ -18,9 +22,9 @@ function rethrowUniqueViolation(error: unknown): never {
 
 /** Creating authors and editing profiles. */
 export class AuthorService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: EntityManager) {}
 
-  async create(input: CreateAuthorInput): Promise<Author> {
+  async create(input: NewAuthor): Promise<Author> {
     return this.db
       .transaction(async (m) => {
         const email = input.email.trim();
@@ -29,7 +33,7 @@ export class AuthorService {
         const slug = await slugForNewRow(m, 'authors', input.slug, input.name, 'author');
         const [author]: Author[] = await m.query(
           `INSERT INTO authors AS a (slug, name, email, password_hash, role, bio, avatar_url)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${AUTHOR_COLUMNS}`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${AUTHOR_RETURN_COLUMNS}`,
           [slug, input.name.trim(), email, await hashPassword(input.password), input.role, input.bio ?? null, input.avatarUrl ?? null],
         );
         return author;
@@ -38,14 +42,14 @@ export class AuthorService {
   }
 
   /** Admins edit anyone; everyone else only themself. */
-  async update(viewer: Viewer, authorId: string | null, input: UpdateAuthorInput): Promise<Author> {
-    if (authorId === null) throw new NotFoundError('Author');
-    if (authorId !== viewer.id && viewer.role !== Role.ADMIN) {
-      throw new ForbiddenError('Only admins may edit another author’s profile.');
-    }
+  async update(viewer: Viewer, authorId: string, input: AuthorChanges): Promise<Author> {
+    if (!canEditAuthor(viewer, authorId)) throw new ForbiddenError('Only admins may edit another author’s profile.');
     return this.db
       .transaction(async (m) => {
-        const [current]: Author[] = await m.query(`SELECT ${AUTHOR_COLUMNS} FROM authors a WHERE a.id = $1 FOR UPDATE`, [authorId]);
+        const [current]: Array<Author & { passwordHash: string }> = await m.query(
+          `SELECT ${selectList(Author, 'a')} FROM authors a WHERE a.id = $1 FOR UPDATE`,
+          [authorId],
+        );
         if (!current) throw new NotFoundError('Author');
         if (input.password != null && authorId === viewer.id && !(await verifyPassword(current.passwordHash, input.currentPassword ?? ''))) {
           throw new BadUserInputError('Give your current password to set a new one.', 'currentPassword');
@@ -54,28 +58,28 @@ export class AuthorService {
         if (input.slug != null && input.slug !== current.slug) {
           slug = await claimSlug(m, 'authors', input.slug, authorId);
         }
-        const [author] = returningRows<Author>(await m.query(
-          `UPDATE authors AS a SET slug = $2, name = $3, bio = $4, avatar_url = $5, password_hash = $6, updated_at = now()
-           WHERE id = $1 RETURNING ${AUTHOR_COLUMNS}`,
-          [
-            authorId,
-            slug,
-            input.name != null ? input.name.trim() : current.name,
-            input.bio !== undefined ? input.bio : current.bio,
-            input.avatarUrl !== undefined ? input.avatarUrl : current.avatarUrl,
-            input.password != null ? await hashPassword(input.password) : current.passwordHash,
-          ],
-        ));
+        const [author] = returningRows<Author>(
+          await m.query(
+            `UPDATE authors AS a SET slug = $2, name = $3, bio = $4, avatar_url = $5, password_hash = $6, updated_at = now()
+             WHERE id = $1 RETURNING ${AUTHOR_RETURN_COLUMNS}`,
+            [
+              authorId,
+              slug,
+              input.name != null ? input.name.trim() : current.name,
+              input.bio !== undefined ? input.bio : current.bio,
+              input.avatarUrl !== undefined ? input.avatarUrl : current.avatarUrl,
+              input.password != null ? await hashPassword(input.password) : current.passwordHash,
+            ],
+          ),
+        );
         return author;
       })
       .catch(rethrowUniqueViolation);
   }
 
-  /** Creates the ADMIN named by ADMIN_EMAIL/ADMIN_PASSWORD unless an author has that email. */
-  async ensureAdmin(email: string, password: string): Promise<'created' | 'exists'> {
-    const existing: unknown[] = await this.db.query('SELECT 1 FROM authors WHERE lower(email) = lower($1)', [email]);
-    if (existing.length > 0) return 'exists';
-    await this.create(Object.assign(new CreateAuthorInput(), { name: 'Administrator', email, password, role: Role.ADMIN }));
-    return 'created';
+  /** Whether an author has this email (the bootstrap admin is created only when none has). */
+  async emailExists(email: string): Promise<boolean> {
+    const existing: unknown[] = await this.db.query('SELECT 1 FROM authors WHERE lower(email) = lower($1)', [email.trim()]);
+    return existing.length > 0;
   }
 }

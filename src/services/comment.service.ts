@@ -1,12 +1,15 @@
-import { DataSource } from 'typeorm';
-import { COMMENT_COLUMNS, Comment } from '../entities/comment.entity';
-import { BadUserInputError, NotFoundError, RateLimitedError } from '../errors/api-errors';
-import { AddCommentInput, COMMENT_BODY_MAX } from '../schema/comment.inputs';
-import { CommentStatus, PostStatus } from '../schema/enums';
+import { EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { returningRows } from '../db/returning-rows';
+import { CommentStatus, PostStatus } from '../domain/enums';
+import { selectList } from '../entities/columns';
+import { Comment } from '../entities/comment.entity';
+import { BadUserInputError, NotFoundError, RateLimitedError } from '../errors/api-errors';
 import { RateLimiter } from '../limits/rate-limiter';
-import { isLive } from '../policy/post-visibility';
+import { isLive } from '../policy/post.policy';
+import { COMMENT_BODY_MAX, NewComment } from './comment.commands';
+
+const COMMENT_RETURN_COLUMNS = selectList(Comment, 'c', { omit: ['clientIp'] });
 
 /** Like WordPress's "hold a comment if it contains 2 or more links". */
 const MAX_LINKS_BEFORE_HOLD = 2;
@@ -19,7 +22,7 @@ export function isLinkHeavy(body: string): boolean {
 /** Comments: writing (with the spam guard), moderating, deleting. */
 export class CommentService {
   constructor(
-    private readonly db: DataSource,
+    private readonly db: EntityManager,
     /** Anonymous comments per client IP. */
     private readonly anonymousLimiter: RateLimiter,
   ) {}
@@ -28,13 +31,12 @@ export class CommentService {
    * Readers' comments wait as PENDING; signed-in staff comment as themselves, APPROVED, unless the
    * body is link-heavy. The body is stored exactly as written (clients escape it).
    */
-  async add(viewer: Viewer | null, clientIp: string, input: AddCommentInput, postId: string | null, parentId: string | null | undefined): Promise<Comment> {
+  async add(viewer: Viewer | null, clientIp: string, postId: string, parentId: string | undefined, input: NewComment): Promise<Comment> {
     const { body } = input;
     if (body.trim() === '') throw new BadUserInputError('A comment needs some text.', 'body');
     if ([...body].length > COMMENT_BODY_MAX) throw new BadUserInputError(`A comment is at most ${COMMENT_BODY_MAX} characters.`, 'body');
     const givenName = input.authorName?.trim() ?? '';
     if (!viewer && !givenName) throw new BadUserInputError('Give the name to show with your comment.', 'authorName');
-    if (postId === null || parentId === null) throw new NotFoundError(postId === null ? 'Post' : 'Comment');
 
     if (!viewer) {
       const waitMs = await this.anonymousLimiter.hit(clientIp);
@@ -66,7 +68,7 @@ export class CommentService {
       const status = viewer && !isLinkHeavy(body) ? CommentStatus.APPROVED : CommentStatus.PENDING;
       const [inserted]: Comment[] = await m.query(
         `INSERT INTO comments AS c (post_id, parent_id, author_id, author_name, body, status, client_ip)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COMMENT_COLUMNS}`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COMMENT_RETURN_COLUMNS}`,
         [postId, parentId ?? null, viewer?.id ?? null, authorName, body, status, clientIp],
       );
       return inserted;
@@ -74,20 +76,20 @@ export class CommentService {
     return comment;
   }
 
-  async moderate(commentId: string | null, status: CommentStatus): Promise<Comment> {
-    const [comment] = commentId
-      ? returningRows<Comment>(await this.db.query(
-          `UPDATE comments AS c SET status = $2, updated_at = now() WHERE c.id = $1 RETURNING ${COMMENT_COLUMNS}`,
-          [commentId, status],
-        ))
-      : [];
+  async moderate(commentId: string, status: CommentStatus): Promise<Comment> {
+    const [comment] = returningRows<Comment>(
+      await this.db.query(`UPDATE comments AS c SET status = $2, updated_at = now() WHERE c.id = $1 RETURNING ${COMMENT_RETURN_COLUMNS}`, [
+        commentId,
+        status,
+      ]),
+    );
     if (!comment) throw new NotFoundError('Comment');
     return comment;
   }
 
   /** Deletes the comment and, by foreign key, its replies. */
-  async delete(commentId: string | null): Promise<boolean> {
-    const deleted = commentId ? returningRows(await this.db.query('DELETE FROM comments WHERE id = $1 RETURNING id', [commentId])) : [];
+  async delete(commentId: string): Promise<boolean> {
+    const deleted = returningRows(await this.db.query('DELETE FROM comments WHERE id = $1 RETURNING id', [commentId]));
     if (deleted.length === 0) throw new NotFoundError('Comment');
     return true;
   }

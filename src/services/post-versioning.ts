@@ -1,9 +1,13 @@
 import { EntityManager } from 'typeorm';
-import { POST_COLUMNS, Post } from '../entities/post.entity';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
 import { Viewer } from '../auth/viewer';
 import { returningRows } from '../db/returning-rows';
-import { canEditPost, canSeePost } from '../policy/post-visibility';
+import { columnOf, selectList } from '../entities/columns';
+import { Post } from '../entities/post.entity';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
+import { canEditPost, canSeePost } from '../policy/post.policy';
+
+/** Writes read and return whole posts: the next version needs every column of the current one. */
+export const POST_WRITE_COLUMNS = selectList(Post, 'p');
 
 /** The post fields a change may set. */
 export type PostPatch = Partial<
@@ -13,21 +17,6 @@ export type PostPatch = Partial<
     | 'source' | 'coverImageUrl' | 'tags' | 'featured' | 'readingTimeMinutes'
   >
 >;
-
-const COLUMN_OF: Record<keyof PostPatch, string> = {
-  slug: 'slug',
-  title: 'title',
-  body: 'body',
-  excerpt: 'excerpt',
-  excerptIsCustom: 'excerpt_is_custom',
-  status: 'status',
-  publishedAt: 'published_at',
-  source: 'source',
-  coverImageUrl: 'cover_image_url',
-  tags: 'tags',
-  featured: 'featured',
-  readingTimeMinutes: 'reading_time_minutes',
-};
 
 export interface LockedPost {
   post: Post;
@@ -39,10 +28,9 @@ export interface LockedPost {
  * Locks a post for a change by `viewer`: NOT_FOUND when it does not exist or the viewer cannot
  * see it, FORBIDDEN when they can see it but not change it.
  */
-export async function lockEditablePost(m: EntityManager, viewer: Viewer, postId: string | null): Promise<LockedPost> {
-  if (postId === null) throw new NotFoundError('Post');
+export async function lockEditablePost(m: EntityManager, viewer: Viewer, postId: string): Promise<LockedPost> {
   const rows: Array<Post & { dbNow: Date }> = await m.query(
-    `SELECT ${POST_COLUMNS}, now() AS "dbNow" FROM posts p WHERE p.id = $1 FOR UPDATE`,
+    `SELECT ${POST_WRITE_COLUMNS}, now() AS "dbNow" FROM posts p WHERE p.id = $1 FOR UPDATE`,
     [postId],
   );
   if (rows.length === 0) throw new NotFoundError('Post');
@@ -73,11 +61,11 @@ export async function writeVersionedChange(m: EntityManager, viewer: Viewer, cur
   const params: unknown[] = [current.id, current.version, viewer.id];
   const assignments = (Object.keys(patch) as Array<keyof PostPatch>).map((key) => {
     params.push(patch[key]);
-    return `${COLUMN_OF[key]} = $${params.length}`;
+    return `${columnOf(Post, key)} = $${params.length}`;
   });
   const updated = returningRows<Post>(await m.query(
     `UPDATE posts AS p SET ${[...assignments, 'version = p.version + 1', 'updated_at = now()', 'last_editor_id = $3'].join(', ')}
-     WHERE p.id = $1 AND p.version = $2 RETURNING ${POST_COLUMNS}`,
+     WHERE p.id = $1 AND p.version = $2 RETURNING ${POST_WRITE_COLUMNS}`,
     params,
   ));
   if (updated.length === 0) throw new ConflictError('The post was changed by someone else: reload it and apply your change again.');

@@ -1,16 +1,19 @@
-import { DataSource } from 'typeorm';
-import { POST_COLUMNS, Post } from '../entities/post.entity';
-import { PostRevision, REVISION_COLUMNS } from '../entities/post-revision.entity';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
-import { CreatePostInput, UpdatePostInput } from '../schema/post.inputs';
-import { PostStatus } from '../schema/enums';
+import { EntityManager } from 'typeorm';
 import { Viewer, isStaffEditor } from '../auth/viewer';
 import { violatedUniqueIndex } from '../db/unique-violation';
-import { isLive } from '../policy/post-visibility';
+import { PostStatus } from '../domain/enums';
+import { selectList } from '../entities/columns';
+import { Post } from '../entities/post.entity';
+import { PostRevision } from '../entities/post-revision.entity';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
+import { isLive } from '../policy/post.policy';
 import { deriveExcerpt, htmlToText, readingTimeMinutes, sanitizeBody } from './html-content';
+import { NewPost, PostChanges } from './post.commands';
+import { POST_WRITE_COLUMNS, PostPatch, assertVersion, lockEditablePost, writeVersionedChange } from './post-versioning';
 import { claimSlug, slugForNewRow } from './slug';
 import { normalizeTags } from './tags';
-import { PostPatch, assertVersion, lockEditablePost, writeVersionedChange } from './post-versioning';
+
+const REVISION_COLUMNS = selectList(PostRevision, 'r');
 
 function rethrowSlugConflict(error: unknown): never {
   if (violatedUniqueIndex(error) === 'posts_slug_key') throw new ConflictError('That slug is taken.', 'slug');
@@ -25,14 +28,14 @@ function excerptFor(given: string | null | undefined, body: string): Pick<Post, 
 
 /** The post workflow: writing, versioned edits, publishing and scheduling, featuring, deleting. One transaction per call. */
 export class PostService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: EntityManager) {}
 
-  async create(viewer: Viewer, input: CreatePostInput, authorId: string | null | undefined): Promise<Post> {
-    const ownerId = authorId === undefined ? viewer.id : authorId;
+  /** A new DRAFT by `viewer`, or on behalf of `authorId` (editors and admins). */
+  async create(viewer: Viewer, input: NewPost, authorId?: string): Promise<Post> {
+    const ownerId = authorId ?? viewer.id;
     if (ownerId !== viewer.id && !isStaffEditor(viewer)) {
       throw new ForbiddenError('Only editors and admins may write on behalf of another author.');
     }
-    if (ownerId === null) throw new NotFoundError('Author');
     const body = sanitizeBody(input.body);
     const tags = normalizeTags(input.tags ?? []);
     return this.db
@@ -44,7 +47,7 @@ export class PostService {
         const [post]: Post[] = await m.query(
           `INSERT INTO posts AS p (slug, title, body, excerpt, excerpt_is_custom, status, source, cover_image_url, tags,
              reading_time_minutes, author_id, last_editor_id)
-           VALUES ($1, $2, $3, $4, $5, 'DRAFT', $6, $7, $8, $9, $10, $11) RETURNING ${POST_COLUMNS}`,
+           VALUES ($1, $2, $3, $4, $5, 'DRAFT', $6, $7, $8, $9, $10, $11) RETURNING ${POST_WRITE_COLUMNS}`,
           [slug, input.title.trim(), body, excerpt, excerptIsCustom, input.source?.trim() || null, input.coverImageUrl ?? null,
             tags, readingTimeMinutes(body), ownerId, viewer.id],
         );
@@ -53,7 +56,7 @@ export class PostService {
       .catch(rethrowSlugConflict);
   }
 
-  async update(viewer: Viewer, postId: string | null, expectedVersion: number, input: UpdatePostInput): Promise<Post> {
+  async update(viewer: Viewer, postId: string, expectedVersion: number, input: PostChanges): Promise<Post> {
     const { title } = input;
     if (title === null) throw new BadUserInputError('A post needs a title.', 'title');
     if (input.body === null) throw new BadUserInputError('A post needs a body; send an empty string to clear it.', 'body');
@@ -83,7 +86,7 @@ export class PostService {
   }
 
   /** Publishes now, or schedules when `publishAt` is in the future; a past `publishAt` backdates. */
-  async publish(viewer: Viewer, postId: string | null, publishAt: Date | null | undefined): Promise<Post> {
+  async publish(viewer: Viewer, postId: string, publishAt: Date | null | undefined): Promise<Post> {
     return this.db.transaction(async (m) => {
       const { post: current, dbNow } = await lockEditablePost(m, viewer, postId);
       if (publishAt == null && isLive(current, dbNow)) return current;
@@ -94,7 +97,7 @@ export class PostService {
   }
 
   /** Back to DRAFT. */
-  async unpublish(viewer: Viewer, postId: string | null): Promise<Post> {
+  async unpublish(viewer: Viewer, postId: string): Promise<Post> {
     return this.db.transaction(async (m) => {
       const { post: current } = await lockEditablePost(m, viewer, postId);
       if (current.status === PostStatus.DRAFT) return current;
@@ -103,7 +106,7 @@ export class PostService {
   }
 
   /** Out of every public list, kept for the record; its publication date stays. */
-  async archive(viewer: Viewer, postId: string | null): Promise<Post> {
+  async archive(viewer: Viewer, postId: string): Promise<Post> {
     return this.db.transaction(async (m) => {
       const { post: current } = await lockEditablePost(m, viewer, postId);
       if (current.status === PostStatus.ARCHIVED) return current;
@@ -111,7 +114,7 @@ export class PostService {
     });
   }
 
-  async setFeatured(viewer: Viewer, postId: string | null, featured: boolean): Promise<Post> {
+  async setFeatured(viewer: Viewer, postId: string, featured: boolean): Promise<Post> {
     return this.db.transaction(async (m) => {
       const { post: current } = await lockEditablePost(m, viewer, postId);
       if (current.featured === featured) return current;
@@ -120,7 +123,7 @@ export class PostService {
   }
 
   /** Deletes the post; by foreign keys its revisions, comments and links go with it, and so does every link pointing to it. */
-  async delete(viewer: Viewer, postId: string | null): Promise<boolean> {
+  async delete(viewer: Viewer, postId: string): Promise<boolean> {
     return this.db.transaction(async (m) => {
       const { post } = await lockEditablePost(m, viewer, postId);
       await m.query('DELETE FROM posts WHERE id = $1', [post.id]);
@@ -129,12 +132,13 @@ export class PostService {
   }
 
   /** Makes a revision's content the next version; the replaced content becomes a revision too. */
-  async restoreRevision(viewer: Viewer, postId: string | null, revisionId: string | null, expectedVersion: number): Promise<Post> {
+  async restoreRevision(viewer: Viewer, postId: string, revisionId: string, expectedVersion: number): Promise<Post> {
     return this.db.transaction(async (m) => {
       const { post: current } = await lockEditablePost(m, viewer, postId);
-      const [revision]: PostRevision[] = revisionId
-        ? await m.query(`SELECT ${REVISION_COLUMNS} FROM post_revisions r WHERE r.id = $1 AND r.post_id = $2`, [revisionId, current.id])
-        : [];
+      const [revision]: PostRevision[] = await m.query(
+        `SELECT ${REVISION_COLUMNS} FROM post_revisions r WHERE r.id = $1 AND r.post_id = $2`,
+        [revisionId, current.id],
+      );
       if (!revision) throw new NotFoundError('Revision');
       assertVersion(current, expectedVersion);
       return writeVersionedChange(m, viewer, current, {

@@ -1,18 +1,27 @@
-import { DataSource, EntityManager } from 'typeorm';
-import { RELATED_LINK_COLUMNS, RelatedLink } from '../entities/related-link.entity';
-import { POST_COLUMNS, Post } from '../entities/post.entity';
-import { BadUserInputError, NotFoundError } from '../errors/api-errors';
-import { RelatedLinkInput } from '../schema/related-link.inputs';
-import { RelatedLinkKind } from '../schema/enums';
+import { EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
-import { canSeePost } from '../policy/post-visibility';
-import { lockEditablePost } from './post-versioning';
+import { RelatedLinkKind } from '../domain/enums';
+import { selectList } from '../entities/columns';
+import { Post } from '../entities/post.entity';
+import { RelatedLink } from '../entities/related-link.entity';
+import { BadUserInputError, NotFoundError } from '../errors/api-errors';
+import { canSeePost } from '../policy/post.policy';
+import { POST_WRITE_COLUMNS, lockEditablePost } from './post-versioning';
+import { NewRelatedLink } from './related-link.commands';
 
 const MAX_LINKS_PER_POST = 50;
 
-/** A post's links in order, with their stored sort keys. */
+/** A link's served position is its rank among its post's links (stored positions are sort keys with gaps). */
+const LINK_COLUMNS_RANKED = selectList(RelatedLink, 'l', {
+  computed: { position: '(row_number() OVER (ORDER BY l.position) - 1)::int' },
+});
+
+/** A post's links in order, ranked, with their stored sort keys. */
 function linksOf(m: EntityManager, postId: string): Promise<Array<RelatedLink & { sortKey: number }>> {
-  return m.query(`SELECT ${RELATED_LINK_COLUMNS}, l.position AS "sortKey" FROM related_links l WHERE l.post_id = $1 ORDER BY l.position`, [postId]);
+  return m.query(
+    `SELECT ${LINK_COLUMNS_RANKED}, l.position AS "sortKey" FROM related_links l WHERE l.post_id = $1 ORDER BY l.position`,
+    [postId],
+  );
 }
 
 /**
@@ -20,19 +29,19 @@ function linksOf(m: EntityManager, postId: string): Promise<Array<RelatedLink & 
  * row, so concurrent edits of one post's links take turns.
  */
 export class RelatedLinkService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: EntityManager) {}
 
-  async add(viewer: Viewer, postId: string | null, input: RelatedLinkInput, targetPostId: string | null | undefined): Promise<RelatedLink> {
-    const hasTarget = input.targetPostId != null;
+  /** A link to the post `targetPostId`, or (without it) to `input.url`. */
+  async add(viewer: Viewer, postId: string, input: NewRelatedLink, targetPostId?: string): Promise<RelatedLink> {
+    const hasTarget = targetPostId !== undefined;
     if (hasTarget === (input.url != null)) throw new BadUserInputError('Give exactly one of targetPostId and url.', 'targetPostId');
     if (input.url != null && input.title == null) throw new BadUserInputError('An external link needs a title.', 'title');
     return this.db.transaction(async (m) => {
       const { post } = await lockEditablePost(m, viewer, postId);
       if (hasTarget) {
-        if (!targetPostId) throw new NotFoundError('Target post');
-        const [target]: Post[] = await m.query(`SELECT ${POST_COLUMNS} FROM posts p WHERE p.id = $1`, [targetPostId]);
+        const [target] = (await m.query(`SELECT ${POST_WRITE_COLUMNS} FROM posts p WHERE p.id = $1`, [targetPostId])) as Post[];
         if (!target || !canSeePost(viewer, target)) throw new NotFoundError('Target post');
-        if (target.id === post.id) throw new BadUserInputError('A post cannot be related to itself.', 'targetPostId');
+        if (targetPostId === post.id) throw new BadUserInputError('A post cannot be related to itself.', 'targetPostId');
       }
       const existing = await linksOf(m, post.id);
       if (hasTarget && existing.some((link) => link.targetPostId === targetPostId)) {
@@ -45,17 +54,24 @@ export class RelatedLinkService {
       await m.query('UPDATE related_links SET position = position + 1 WHERE post_id = $1 AND position >= $2', [post.id, key]);
       const [link]: RelatedLink[] = await m.query(
         `INSERT INTO related_links AS l (post_id, kind, target_post_id, url, title, position)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${RELATED_LINK_COLUMNS}`,
-        [post.id, hasTarget ? RelatedLinkKind.POST : RelatedLinkKind.EXTERNAL, hasTarget ? targetPostId : null,
-          input.url ?? null, input.title?.trim() ?? null, key],
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${selectList(RelatedLink, 'l')}`,
+        [
+          post.id,
+          hasTarget ? RelatedLinkKind.POST : RelatedLinkKind.EXTERNAL,
+          targetPostId ?? null,
+          input.url ?? null,
+          input.title?.trim() ?? null,
+          key,
+        ],
       );
-      return link;
+      // Served as its rank: exactly the links before it in `existing` come before it now.
+      return { ...link, position: place };
     });
   }
 
-  async remove(viewer: Viewer, linkId: string | null): Promise<boolean> {
+  async remove(viewer: Viewer, linkId: string): Promise<boolean> {
     return this.db.transaction(async (m) => {
-      const [found]: Array<{ postId: string }> = linkId ? await m.query('SELECT post_id AS "postId" FROM related_links WHERE id = $1', [linkId]) : [];
+      const [found]: Array<{ postId: string }> = await m.query('SELECT post_id AS "postId" FROM related_links WHERE id = $1', [linkId]);
       if (!found) throw new NotFoundError('Related link');
       await lockEditablePost(m, viewer, found.postId);
       await m.query('DELETE FROM related_links WHERE id = $1', [linkId]);
@@ -64,12 +80,12 @@ export class RelatedLinkService {
   }
 
   /** `linkIds` must be exactly the post's links, each once, in the new order. */
-  async reorder(viewer: Viewer, postId: string | null, linkIds: Array<string | null>): Promise<RelatedLink[]> {
+  async reorder(viewer: Viewer, postId: string, linkIds: string[]): Promise<RelatedLink[]> {
     return this.db.transaction(async (m) => {
       const { post } = await lockEditablePost(m, viewer, postId);
       const current = new Set((await linksOf(m, post.id)).map((link) => link.id));
       const given = new Set(linkIds);
-      if (given.size !== linkIds.length || given.size !== current.size || linkIds.some((id) => id === null || !current.has(id))) {
+      if (given.size !== linkIds.length || given.size !== current.size || linkIds.some((id) => !current.has(id))) {
         throw new BadUserInputError("Send exactly this post's related link ids, each once, in the new order.", 'linkIds');
       }
       await m.query(

@@ -5,9 +5,8 @@ import { DataSource } from 'typeorm';
 import { Config, loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
 import { createLogger } from '../../src/logger';
-import { BroadsheetServer, createServer } from '../../src/server';
-import { CreateAuthorInput } from '../../src/schema/author.inputs';
-import { Role } from '../../src/schema/enums';
+import { BroadsheetServer, createServer } from '../../src/server/server';
+import { Role } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/schema/global-id';
 import { createTestDatabase } from './test-database';
 import { StatementCounter } from './statement-counter';
@@ -82,9 +81,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     authorCounter += 1;
     const email = `${role.toLowerCase()}${authorCounter}-${Date.now()}@example.com`;
     const password = 'correct horse battery';
-    const author = await server.services.authors.create(
-      Object.assign(new CreateAuthorInput(), { name: name ?? `${role} ${authorCounter}`, email, password, role }),
-    );
+    const author = await server.services.authors.create({ name: name ?? `${role} ${authorCounter}`, email, password, role });
     const { token } = await server.services.login.login(email, password, 'test-setup');
     return { id: toGlobalId('Author', author.id), token, email };
   };

@@ -1,4 +1,7 @@
-import { registerEnumType } from 'type-graphql';
+/**
+ * The domain's enumerations, as plain TypeScript: entities, policies and services use them
+ * without GraphQL; `src/schema/enum-types.ts` registers them as the schema's enums.
+ */
 
 /** What an author may do; see CONTRACT.md "Who sees and does what". */
 export enum Role {
@@ -14,9 +17,6 @@ export enum PostStatus {
   ARCHIVED = 'ARCHIVED',
 }
 
-registerEnumType(Role, { name: 'Role' });
-registerEnumType(PostStatus, { name: 'PostStatus' });
-
 export enum CommentStatus {
   PENDING = 'PENDING',
   APPROVED = 'APPROVED',
@@ -28,6 +28,3 @@ export enum RelatedLinkKind {
   POST = 'POST',
   EXTERNAL = 'EXTERNAL',
 }
-
-registerEnumType(CommentStatus, { name: 'CommentStatus' });
-registerEnumType(RelatedLinkKind, { name: 'RelatedLinkKind' });

@@ -1,22 +1,30 @@
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { authChecker } from '../auth/auth-checker';
 import { AuthResolver } from '../resolvers/auth.resolver';
 import { AuthorResolver } from '../resolvers/author.resolver';
+import { CommentResolver } from '../resolvers/comment.resolver';
 import { NodeResolver } from '../resolvers/node.resolver';
 import { PostMutationResolver } from '../resolvers/post-mutation.resolver';
 import { PostRevisionResolver } from '../resolvers/post-revision.resolver';
 import { PostResolver } from '../resolvers/post.resolver';
-import { CommentResolver } from '../resolvers/comment.resolver';
 import { RelatedLinkResolver } from '../resolvers/related-link.resolver';
-import { DateTimeScalar } from './date-time.scalar';
+import { DateTimeScalar } from '../schema/date-time.scalar';
+import { registerEnumTypes } from '../schema/enum-types';
+import { authChecker } from './auth-checker';
 
 /** The served schema, built from the resolver classes. `schema.graphql` at the root is its printed form. */
 export function buildApiSchema(): Promise<GraphQLSchema> {
+  registerEnumTypes();
   return buildSchema({
     resolvers: [
-      AuthResolver, AuthorResolver, CommentResolver, NodeResolver, PostResolver, PostMutationResolver, PostRevisionResolver,
+      AuthResolver,
+      AuthorResolver,
+      CommentResolver,
+      NodeResolver,
+      PostResolver,
+      PostMutationResolver,
+      PostRevisionResolver,
       RelatedLinkResolver,
     ],
     authChecker,

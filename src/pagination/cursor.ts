@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../errors/api-errors';
-import { UUID } from './global-id';
+import { UUID } from '../domain/uuid';
 
 /** A keyset position: the sort value of the row and its id, which breaks ties. */
 export interface KeysetPosition {

@@ -1,26 +1,23 @@
 import http from 'node:http';
-import express, { ErrorRequestHandler } from 'express';
-import cors from 'cors';
-import { DataSource } from 'typeorm';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { Config } from './config';
-import { Context, Services, createContextFactory } from './context';
-import { Logger } from './logger';
-import { buildApiSchema } from './schema/build-schema';
-import { createFormatError } from './errors/format-error';
-import { ErrorCode } from './errors/error-code';
-import { DEFAULT_LIMITS, OperationLimits, operationLimitsPlugin } from './limits/operation-limits';
-import { MemoryRateLimiter } from './limits/rate-limiter';
-import { TokenService } from './auth/tokens';
-import { AuthorService } from './services/author.service';
-import { LoginService } from './services/login.service';
-import { PostService } from './services/post.service';
-import { CommentService } from './services/comment.service';
-import { RelatedLinkService } from './services/related-link.service';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express, { ErrorRequestHandler } from 'express';
+import { DataSource } from 'typeorm';
+import { TokenService } from '../auth/tokens';
+import { Config } from '../config';
+import { Context } from '../context';
+import { BadUserInputError, PayloadTooLargeError, errorResponseBody, httpStatusOf } from '../errors/api-errors';
+import { createFormatError } from '../errors/format-error';
+import { DEFAULT_LIMITS, OperationLimits, operationLimitsPlugin } from '../limits/operation-limits';
+import { MemoryRateLimiter } from '../limits/rate-limiter';
+import { Logger } from '../logger';
+import { Services, createServices } from '../services';
+import { buildApiSchema } from './build-schema';
+import { createContextFactory } from './context-factory';
 
 export interface ServerDeps {
   config: Config;
@@ -35,6 +32,8 @@ export interface BroadsheetServer {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
   services: Services;
+  /** The context factory the server uses, for `executeOperation` with production settings. */
+  createContext: ReturnType<typeof createContextFactory>;
   listen(port: number, host: string): Promise<number>;
   /** Stops accepting, lets in-flight requests finish, then resolves. The pool stays for the caller. */
   stop(): Promise<void>;
@@ -43,13 +42,14 @@ export interface BroadsheetServer {
 /** Refuses oversized and malformed bodies with a JSON error instead of Express's HTML page. */
 const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
   const type = (error as { type?: string }).type;
-  if (type === 'entity.too.large') {
-    res.status(413).json({ errors: [{ message: 'The request body is over 1 MB.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-  } else if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
-  } else {
-    next(error);
-  }
+  const answer =
+    type === 'entity.too.large'
+      ? new PayloadTooLargeError('1 MB')
+      : type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported'
+        ? new BadUserInputError('The request body is not valid JSON.')
+        : undefined;
+  if (answer) res.status(httpStatusOf(answer)).json(errorResponseBody(answer));
+  else next(error);
 };
 
 /**
@@ -59,17 +59,17 @@ const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
 export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> {
   const { config, db, logger } = deps;
   const tokens = new TokenService(deps.jwtSecret, config.jwtExpiresIn);
-  const services: Services = {
+  const services = createServices({
+    db: db.manager,
     tokens,
-    authors: new AuthorService(db),
-    posts: new PostService(db),
-    comments: new CommentService(db, new MemoryRateLimiter(config.commentsPerMinute, 60)),
-    relatedLinks: new RelatedLinkService(db),
-    login: new LoginService(db, tokens, {
+    commentLimiter: new MemoryRateLimiter(config.commentsPerMinute, 60),
+    loginLimiters: {
       perAccountAndIp: new MemoryRateLimiter(config.loginMaxFailuresPerAccount, config.loginWindowSeconds),
       perIp: new MemoryRateLimiter(config.loginMaxFailuresPerIp, config.loginWindowSeconds),
-    }),
-  };
+    },
+  });
+
+  const createContext = createContextFactory({ db, services, tokens, postUrlTemplate: config.postUrlTemplate });
 
   const app = express();
   app.disable('x-powered-by');
@@ -103,7 +103,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     '/graphql',
     cors({ origin: config.corsOrigin }),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: createContextFactory({ db, services, postUrlTemplate: config.postUrlTemplate }) }),
+    expressMiddleware(apollo, { context: createContext }),
   );
   app.use(bodyErrors);
 
@@ -112,6 +112,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     httpServer,
     apollo,
     services,
+    createContext,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

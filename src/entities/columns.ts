@@ -1,0 +1,54 @@
+import { getMetadataArgsStorage } from 'typeorm';
+
+/** A mapped column: the entity property and the table column behind it. */
+export interface ColumnMapping {
+  property: string;
+  column: string;
+}
+
+type EntityClass<T> = abstract new () => T;
+
+const mappings = new Map<EntityClass<unknown>, ColumnMapping[]>();
+
+/**
+ * The columns of an entity, read from its `@Column` decorators: the one source of column names
+ * for raw SQL, so an entity, its readers and the versioning code cannot disagree.
+ */
+export function columnsOf<T>(entity: EntityClass<T>): ColumnMapping[] {
+  let found = mappings.get(entity);
+  if (!found) {
+    found = getMetadataArgsStorage()
+      .columns.filter((column) => column.target === entity)
+      .map((column) => ({ property: column.propertyName, column: column.options.name ?? column.propertyName }));
+    if (found.length === 0) throw new Error(`${entity.name} has no mapped columns`);
+    mappings.set(entity, found);
+  }
+  return found;
+}
+
+/** The table column behind one property of an entity. */
+export function columnOf<T>(entity: EntityClass<T>, property: keyof T & string): string {
+  const mapping = columnsOf(entity).find((candidate) => candidate.property === property);
+  if (!mapping) throw new Error(`${entity.name}.${property} is not a mapped column`);
+  return mapping.column;
+}
+
+export interface SelectListOptions<T> {
+  /** Properties left out (a password hash that a read never needs). */
+  omit?: ReadonlyArray<keyof T & string>;
+  /** SQL expressions that stand in for a property's column (a rank computed by the query). */
+  computed?: Partial<Record<keyof T & string, string>>;
+}
+
+/**
+ * `alias.column AS "property", ...` for an entity, so raw rows come back under the entity's
+ * property names.
+ */
+export function selectList<T>(entity: EntityClass<T>, alias: string, options: SelectListOptions<T> = {}): string {
+  const omit = new Set<string>(options.omit ?? []);
+  const computed: Record<string, string | undefined> = options.computed ?? {};
+  return columnsOf(entity)
+    .filter(({ property }) => !omit.has(property))
+    .map(({ property, column }) => `${computed[property] ?? `${alias}.${column}`} AS "${property}"`)
+    .join(', ');
+}

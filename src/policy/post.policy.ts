@@ -1,0 +1,64 @@
+import { Viewer, isStaffEditor } from '../auth/viewer';
+import { PostStatus } from '../domain/enums';
+
+/**
+ * Who sees which post, as a TypeScript predicate and as SQL side by side (a test holds them to
+ * the same answers). Every path that can reach a post goes through here: post, posts, node,
+ * search, Author.posts, related posts, links, comments. A post is *live* when it is PUBLISHED,
+ * or SCHEDULED and its moment has passed; that is decided at query time, so a scheduled post
+ * goes live with nothing running on a timer.
+ */
+
+/** What the post rules look at. */
+export interface PostVisibilityFacts {
+  status: PostStatus;
+  publishedAt: Date | null;
+  authorId: string;
+}
+
+export function isLive(post: PostVisibilityFacts, now: Date = new Date()): boolean {
+  return (
+    (post.status === PostStatus.PUBLISHED || post.status === PostStatus.SCHEDULED) &&
+    post.publishedAt !== null &&
+    post.publishedAt.getTime() <= now.getTime()
+  );
+}
+
+/** SQL: the post aliased `alias` is live. */
+export function livePostSql(alias: string): string {
+  return `(${alias}.status IN ('PUBLISHED', 'SCHEDULED') AND ${alias}.published_at <= now())`;
+}
+
+/** Editing, publishing, archiving, deleting, links and revisions: the owner, editors, admins. */
+export function canEditPost(viewer: Viewer | null, post: Pick<PostVisibilityFacts, 'authorId'>): boolean {
+  return viewer !== null && (isStaffEditor(viewer) || viewer.id === post.authorId);
+}
+
+/** Readers see live posts; authors also their own; editors and admins everything. */
+export function canSeePost(viewer: Viewer | null, post: PostVisibilityFacts): boolean {
+  return isLive(post) || canEditPost(viewer, post);
+}
+
+/** SQL of `canSeePost` for the post aliased `alias`; pushes the viewer's id to `params` when needed. */
+export function visiblePostSql(viewer: Viewer | null, alias: string, params: unknown[]): string {
+  if (isStaffEditor(viewer)) return 'TRUE';
+  if (viewer) {
+    params.push(viewer.id);
+    return `(${livePostSql(alias)} OR ${alias}.author_id = $${params.length}::uuid)`;
+  }
+  return livePostSql(alias);
+}
+
+/**
+ * The public lists (the feed, search, featured, tags, Author.posts, suggestions) hold live posts
+ * for everyone, staff included: what is in a feed does not depend on who reads it.
+ */
+export const publicListSql = livePostSql;
+
+/** The status clients see: a scheduled post whose moment has passed is served as PUBLISHED. */
+export function servedStatus(post: PostVisibilityFacts, now: Date = new Date()): PostStatus {
+  return post.status === PostStatus.SCHEDULED && isLive(post, now) ? PostStatus.PUBLISHED : post.status;
+}
+
+/** Post.revisions: earlier versions are for those who may edit the post. */
+export const canSeeRevisions = canEditPost;

@@ -1,0 +1,29 @@
+import { Viewer } from '../auth/viewer';
+import { createLoaders } from '../loaders';
+import { Queryable } from '../pagination/keyset-page';
+import { AuthorReader } from './author.reader';
+import { CommentReader } from './comment.reader';
+import { PostReader } from './post.reader';
+import { RelatedLinkReader } from './related-link.reader';
+import { RevisionReader } from './revision.reader';
+
+export interface Readers {
+  posts: PostReader;
+  comments: CommentReader;
+  relatedLinks: RelatedLinkReader;
+  authors: AuthorReader;
+  revisions: RevisionReader;
+}
+
+/** One reader per domain for one request, over that request's DataLoaders, bound to who asks. */
+export function createReaders(deps: { db: Queryable; viewer: () => Viewer | null; postUrlTemplate: string }): Readers {
+  const scope = { db: deps.db, loaders: createLoaders(deps.db), viewer: deps.viewer };
+  const posts = new PostReader(scope);
+  return {
+    posts,
+    comments: new CommentReader(scope, posts),
+    relatedLinks: new RelatedLinkReader(scope, deps.postUrlTemplate),
+    authors: new AuthorReader(scope),
+    revisions: new RevisionReader(scope),
+  };
+}

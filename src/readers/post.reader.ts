@@ -1,0 +1,126 @@
+import { PostStatus } from '../domain/enums';
+import { Post } from '../entities/post.entity';
+import { POST_READ_COLUMNS } from '../loaders/post-by-id.loader';
+import { Connection, emptyConnection } from '../pagination/connection';
+import { PageRequest, keysetPage } from '../pagination/keyset-page';
+import { DEFAULT_PAGE_SIZE } from '../pagination/page-size';
+import { BY_PUBLISHED_AT, BY_SEARCH_RANK, BY_UPDATED_AT } from '../pagination/sort-orders';
+import { canSeePost, publicListSql, servedStatus, visiblePostSql } from '../policy/post.policy';
+import { ReaderScope } from './reader-scope';
+
+/** Narrows Query.posts; GraphQL's PostFilter implements it. */
+export interface PostListFilter {
+  tag?: string | null;
+  authorSlug?: string | null;
+  featured?: boolean | null;
+  /** Anything but PUBLISHED is the staff view: what the viewer may see in that status. */
+  status?: PostStatus | null;
+}
+
+/** A forward page of children (Author.posts, Post.comments). */
+export interface ForwardPage {
+  first?: number | null;
+  after?: string | null;
+}
+
+const MAX_SEARCH_LENGTH = 200;
+
+/** The only way to posts: every method answers what the viewer may see under the post policy. */
+export class PostReader {
+  constructor(private readonly scope: ReaderScope) {}
+
+  private visibleOrNull(post: Post | null): Post | null {
+    return post && canSeePost(this.scope.viewer(), post) ? post : null;
+  }
+
+  async byId(id: string): Promise<Post | null> {
+    return this.visibleOrNull(await this.scope.loaders.postById.load(id));
+  }
+
+  async bySlug(slug: string): Promise<Post | null> {
+    return this.visibleOrNull(await this.scope.loaders.postBySlug.load(slug));
+  }
+
+  /** The status clients see (a scheduled post whose moment has passed is PUBLISHED). */
+  statusOf(post: Post): PostStatus {
+    return servedStatus(post);
+  }
+
+  /**
+   * Query.posts: the live feed by default, newest first; in another status, what the viewer may
+   * see in it (authors their own, editors all, readers nothing), drafts and archived posts last
+   * touched first.
+   */
+  list(filter: PostListFilter | null | undefined, page: PageRequest): Promise<Connection<Post>> {
+    const status = filter?.status ?? PostStatus.PUBLISHED;
+    const params: unknown[] = [];
+    const where: string[] = [];
+    let order = BY_PUBLISHED_AT;
+    if (status === PostStatus.PUBLISHED) {
+      where.push(publicListSql('p'));
+    } else {
+      params.push(status);
+      where.push(`p.status = $${params.length}`, visiblePostSql(this.scope.viewer(), 'p', params));
+      if (status === PostStatus.SCHEDULED) where.push('p.published_at > now()');
+      else order = BY_UPDATED_AT;
+    }
+    if (filter?.tag != null) {
+      params.push([filter.tag.trim().toLowerCase()]);
+      where.push(`p.tags @> $${params.length}::text[]`);
+    }
+    if (filter?.authorSlug != null) {
+      params.push(filter.authorSlug);
+      where.push(`p.author_id = (SELECT id FROM authors WHERE slug = $${params.length})`);
+    }
+    if (filter?.featured != null) {
+      params.push(filter.featured);
+      where.push(`p.featured = $${params.length}`);
+    }
+    return keysetPage<Post>(this.scope.db, { select: `SELECT ${POST_READ_COLUMNS}`, from: 'FROM posts p', where, params, order }, page);
+  }
+
+  /** Full-text search over live posts (title weighs most, then excerpt, then body), best match first. */
+  async search(text: string, page: PageRequest): Promise<Connection<Post>> {
+    const query = text.trim().slice(0, MAX_SEARCH_LENGTH);
+    if (!query) return emptyConnection();
+    return keysetPage<Post>(
+      this.scope.db,
+      {
+        select: `SELECT ${POST_READ_COLUMNS}`,
+        from: `FROM posts p, websearch_to_tsquery('english', $1) q`,
+        where: ['p.search @@ q', publicListSql('p')],
+        params: [query],
+        order: BY_SEARCH_RANK,
+      },
+      page,
+    );
+  }
+
+  /** Live featured posts, newest first. */
+  async featured(limit: number): Promise<Post[]> {
+    return (await this.scope.db.query(
+      `SELECT ${POST_READ_COLUMNS} FROM posts p WHERE p.featured AND ${publicListSql('p')}
+       ORDER BY p.published_at DESC, p.id DESC LIMIT $1`,
+      [limit],
+    )) as Post[];
+  }
+
+  /** Tags of live posts with how many carry each, most used first. */
+  async tagCounts(limit: number): Promise<Array<{ tag: string; count: number }>> {
+    return (await this.scope.db.query(
+      `SELECT tag, count(*)::int AS count FROM posts p, unnest(p.tags) AS tag
+       WHERE ${publicListSql('p')} GROUP BY tag ORDER BY count DESC, tag ASC LIMIT $1`,
+      [limit],
+    )) as Array<{ tag: string; count: number }>;
+  }
+
+  /** Author.posts: the author's live posts, newest first. */
+  ofAuthor(authorId: string, page: ForwardPage): Promise<Connection<Post>> {
+    return this.scope.loaders.postsByAuthor.load({ parentId: authorId, first: page.first ?? DEFAULT_PAGE_SIZE, after: page.after ?? null });
+  }
+
+  /** Post.relatedPosts: curated live posts first, then live posts sharing the most tags. */
+  relatedTo(postId: string, limit: number): Promise<Post[]> {
+    return this.scope.loaders.relatedPostsByPost.load({ postId, limit });
+  }
+}

@@ -1,0 +1,11 @@
+import { Viewer } from '../auth/viewer';
+import { Loaders } from '../loaders';
+import { Queryable } from '../pagination/keyset-page';
+
+/** What every reader of one request shares: the pool, the request's loaders, and who asks. */
+export interface ReaderScope {
+  db: Queryable;
+  loaders: Loaders;
+  /** Read at each call: signing in during a request (login) changes who asks for the rest of it. */
+  viewer(): Viewer | null;
+}

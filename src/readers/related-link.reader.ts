@@ -1,0 +1,48 @@
+import { Post } from '../entities/post.entity';
+import { RelatedLink } from '../entities/related-link.entity';
+import { canSeePost } from '../policy/post.policy';
+import { canSeeLink, linkTitle, linkUrl } from '../policy/related-link.policy';
+import { ReaderScope } from './reader-scope';
+
+/** The only way to related links: each post's links and links by id, under the link policy. */
+export class RelatedLinkReader {
+  constructor(
+    private readonly scope: ReaderScope,
+    /** POST_URL_TEMPLATE: where the front end shows a post. */
+    private readonly postUrlTemplate: string,
+  ) {}
+
+  private async isVisible(link: RelatedLink, post: Post | null): Promise<boolean> {
+    if (!post) return false;
+    const target = link.targetPostId ? await this.scope.loaders.postById.load(link.targetPostId) : null;
+    return canSeeLink(this.scope.viewer(), link, post, target);
+  }
+
+  /** Post.relatedLinks: the post's links the viewer may see, in the editor's order. */
+  async ofPost(post: Post): Promise<RelatedLink[]> {
+    const links = await this.scope.loaders.relatedLinksByPost.load(post.id);
+    const visible = await Promise.all(links.map((link) => this.isVisible(link, post)));
+    return links.filter((_link, i) => visible[i]);
+  }
+
+  async byId(id: string): Promise<RelatedLink | null> {
+    const link = await this.scope.loaders.relatedLinkById.load(id);
+    if (!link) return null;
+    return (await this.isVisible(link, await this.scope.loaders.postById.load(link.postId))) ? link : null;
+  }
+
+  /** RelatedLink.targetPost: the linked post while the viewer may see it. */
+  async targetOf(link: RelatedLink): Promise<Post | null> {
+    if (!link.targetPostId) return null;
+    const target = await this.scope.loaders.postById.load(link.targetPostId);
+    return target && canSeePost(this.scope.viewer(), target) ? target : null;
+  }
+
+  async titleOf(link: RelatedLink): Promise<string> {
+    return linkTitle(link, link.title ? null : await this.targetOf(link));
+  }
+
+  async urlOf(link: RelatedLink): Promise<string> {
+    return linkUrl(link, link.url ? null : await this.targetOf(link), this.postUrlTemplate);
+  }
+}

@@ -1,0 +1,14 @@
+import { registerEnumType } from 'type-graphql';
+import { CommentStatus, PostStatus, RelatedLinkKind, Role } from '../domain/enums';
+
+let registered = false;
+
+/** Makes the domain's enums GraphQL enums; once per process, before the schema is built. */
+export function registerEnumTypes(): void {
+  if (registered) return;
+  registered = true;
+  registerEnumType(Role, { name: 'Role' });
+  registerEnumType(PostStatus, { name: 'PostStatus' });
+  registerEnumType(CommentStatus, { name: 'CommentStatus' });
+  registerEnumType(RelatedLinkKind, { name: 'RelatedLinkKind' });
+}

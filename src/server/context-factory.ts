@@ -1,0 +1,52 @@
+import type { Request } from 'express';
+import { TokenService } from '../auth/tokens';
+import { Viewer } from '../auth/viewer';
+import { Context } from '../context';
+import { UnauthenticatedError } from '../errors/api-errors';
+import { Queryable } from '../pagination/keyset-page';
+import { createReaders } from '../readers';
+import { Services } from '../services';
+
+/** Reads `Authorization: Bearer <token>`; null when there is none, '' when it is not a bearer token. */
+function bearerToken(req: Request): string | null {
+  const header = req.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1] : '';
+}
+
+export interface ContextDeps {
+  db: Queryable;
+  services: Services;
+  tokens: TokenService;
+  /** POST_URL_TEMPLATE: where the front end shows a post. */
+  postUrlTemplate: string;
+}
+
+/**
+ * Builds the context of one request. A token that is present but bad or expired is
+ * UNAUTHENTICATED (HTTP 401) rather than silently anonymous, so a client learns to sign in again.
+ */
+export function createContextFactory(deps: ContextDeps) {
+  return async function createContext({ req }: { req: Request }): Promise<Context> {
+    const token = bearerToken(req);
+    let viewer: Viewer | null = null;
+    if (token !== null) {
+      viewer = token ? deps.tokens.verify(token) : null;
+      if (!viewer) throw new UnauthenticatedError('The sign-in token is invalid or expired; sign in again.', { status: 401 });
+    }
+    // Apollo hands resolvers a shallow copy of the context, so the readers follow this shared
+    // session rather than the `viewer` property of whichever copy they were made with.
+    const session = { viewer };
+    return {
+      viewer,
+      readers: createReaders({ db: deps.db, viewer: () => session.viewer, postUrlTemplate: deps.postUrlTemplate }),
+      services: deps.services,
+      clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      signIn(this: Context, signedIn: Viewer) {
+        this.viewer = signedIn;
+        session.viewer = signedIn;
+      },
+    };
+  };
+}

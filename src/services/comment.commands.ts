@@ -1,0 +1,10 @@
+/** The longest comment, in characters as a reader counts them. */
+export const COMMENT_BODY_MAX = 5000;
+
+/** A new comment (the post and parent ids travel beside it, decoded). */
+export interface NewComment {
+  /** Plain text, stored exactly as written. */
+  body: string;
+  /** Required unless signed in. */
+  authorName?: string | null;
+}

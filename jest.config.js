@@ -1,7 +1,8 @@
-/** Integration tests against a real PostgreSQL (embedded, or DATABASE_URL); see tests/helpers. */
+// Unit tests sit beside the pure functions they test (`<name>.test.ts` under src); integration
+// tests against a real PostgreSQL (embedded, or DATABASE_URL) are in tests/, see tests/helpers.
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/tests'],
+  roots: ['<rootDir>/src', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   // sanitize-html's parser (htmlparser2 and its dom* and entities packages) ships ESM only; Node
   // loads it with require(esm), Jest 30 on Node 20 cannot, so Jest compiles it like our own code.

@@ -6,7 +6,9 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // sanitize-html's parser (htmlparser2 and its dom* and entities packages) ships ESM only; Node
   // loads it with require(esm), Jest 30 on Node 20 cannot, so Jest compiles it like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!(htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)',
+  ],
   transform: {
     '^.+\\.(ts|js)$': [
       '@swc/jest',

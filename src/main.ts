@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
-import { createLogger } from './logger';
 import { openDatabase } from './db/database';
+import { createLogger } from './logger';
 import { loadOrCreateJwtSecret } from './secrets';
+import { DEMO_AUTHORS } from './seed/demo-content';
+import { DEMO_PASSWORD, isEmptyDatabase, seedDemo } from './seed/seed-demo';
 import { ensureBootstrapAdmin } from './server/bootstrap-admin';
 import { createServer } from './server/server';
-import { DEMO_PASSWORD, isEmptyDatabase, seedDemo } from './seed/seed-demo';
-import { DEMO_AUTHORS } from './seed/demo-content';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, admin, demo content, server. */
 async function main(): Promise<void> {
@@ -20,11 +20,15 @@ async function main(): Promise<void> {
 
   if (config.adminEmail && config.adminPassword) {
     const outcome = await ensureBootstrapAdmin(server.services, config.adminEmail, config.adminPassword);
-    logger.info(outcome === 'created' ? `created admin ${config.adminEmail}` : `admin ${config.adminEmail} already exists`);
+    logger.info(
+      outcome === 'created' ? `created admin ${config.adminEmail}` : `admin ${config.adminEmail} already exists`,
+    );
   }
   if (config.seedDemo && (await isEmptyDatabase(db, config.adminEmail))) {
     const seeded = await seedDemo(db);
-    logger.info(`seeded demo content: ${seeded.authors} authors, ${seeded.posts} posts, ${seeded.comments} comments, ${seeded.links} related links`);
+    logger.info(
+      `seeded demo content: ${seeded.authors} authors, ${seeded.posts} posts, ${seeded.comments} comments, ${seeded.links} related links`,
+    );
   }
 
   const port = await server.listen(config.port, config.host);
@@ -32,7 +36,9 @@ async function main(): Promise<void> {
   logger.info(`GraphQL at ${url}${config.landingPage ? ' (open it in a browser for Apollo Sandbox)' : ''}`);
   const demoAdmin = DEMO_AUTHORS.find((author) => author.role === 'ADMIN');
   if (config.seedDemo && demoAdmin) {
-    logger.info(`demo sign-in: mutation { login(email: "${demoAdmin.email}", password: "${DEMO_PASSWORD}") { token } }`);
+    logger.info(
+      `demo sign-in: mutation { login(email: "${demoAdmin.email}", password: "${DEMO_PASSWORD}") { token } }`,
+    );
   }
 
   let stopping = false;

@@ -1,7 +1,15 @@
 import { Role } from '../src/domain/enums';
-import { type AuthorsQuery, CreateAuthorDocument, LoginDocument, MeDocument, UpdateAuthorDocument, AuthorLookupDocument, AuthorsDocument } from './generated/operations';
-import { GraphQLResponse, TestServer, errorCode, startTestServer } from './helpers/test-server';
+import {
+  type AuthorsQuery,
+  CreateAuthorDocument,
+  LoginDocument,
+  MeDocument,
+  UpdateAuthorDocument,
+  AuthorLookupDocument,
+  AuthorsDocument,
+} from './generated/operations';
 import { draftPost, publishedPost } from './helpers/posts';
+import { GraphQLResponse, TestServer, errorCode, startTestServer } from './helpers/test-server';
 
 let api: TestServer;
 beforeAll(async () => {
@@ -14,9 +22,18 @@ const fromIp = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
 describe('signing in', () => {
   it('login returns a token that identifies the author in later requests', async () => {
     const admin = await api.signUp(Role.ADMIN, 'Ada Admin');
-    const login = await api.gql(LoginDocument, { email: admin.email, password: 'correct horse battery' }, fromIp('10.0.0.1'));
+    const login = await api.gql(
+      LoginDocument,
+      { email: admin.email, password: 'correct horse battery' },
+      fromIp('10.0.0.1'),
+    );
     expect(login.errors).toBeUndefined();
-    expect(login.data?.login.author).toMatchObject({ id: admin.id, name: 'Ada Admin', role: 'ADMIN', email: admin.email });
+    expect(login.data?.login.author).toMatchObject({
+      id: admin.id,
+      name: 'Ada Admin',
+      role: 'ADMIN',
+      email: admin.email,
+    });
 
     const me = await api.gql(MeDocument, {}, { token: login.data!.login.token });
     expect(me.data?.me).toMatchObject({ id: admin.id, name: 'Ada Admin' });
@@ -30,8 +47,16 @@ describe('signing in', () => {
 
   it('an unknown email and a wrong password get the same UNAUTHENTICATED answer', async () => {
     const author = await api.signUp(Role.AUTHOR);
-    const unknown = await api.gql(LoginDocument, { email: 'nobody@example.com', password: 'whatever-it-is' }, fromIp('10.0.0.2'));
-    const wrong = await api.gql(LoginDocument, { email: author.email, password: 'not the password' }, fromIp('10.0.0.2'));
+    const unknown = await api.gql(
+      LoginDocument,
+      { email: 'nobody@example.com', password: 'whatever-it-is' },
+      fromIp('10.0.0.2'),
+    );
+    const wrong = await api.gql(
+      LoginDocument,
+      { email: author.email, password: 'not the password' },
+      fromIp('10.0.0.2'),
+    );
     expect(errorCode(unknown)).toBe('UNAUTHENTICATED');
     expect(errorCode(wrong)).toBe('UNAUTHENTICATED');
     expect(unknown.errors![0].message).toBe(wrong.errors![0].message);
@@ -50,13 +75,23 @@ describe('signing in', () => {
   it('after 3 failed logins for one account from one IP, even the right password is RATE_LIMITED there, but not from another IP', async () => {
     const author = await api.signUp(Role.AUTHOR);
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      expect(errorCode(await api.gql(LoginDocument, { email: author.email, password: 'guess' }, fromIp('10.0.1.1')))).toBe('UNAUTHENTICATED');
+      expect(
+        errorCode(await api.gql(LoginDocument, { email: author.email, password: 'guess' }, fromIp('10.0.1.1'))),
+      ).toBe('UNAUTHENTICATED');
     }
-    const limited = await api.gql(LoginDocument, { email: author.email, password: 'correct horse battery' }, fromIp('10.0.1.1'));
+    const limited = await api.gql(
+      LoginDocument,
+      { email: author.email, password: 'correct horse battery' },
+      fromIp('10.0.1.1'),
+    );
     expect(errorCode(limited)).toBe('RATE_LIMITED');
     expect(limited.errors![0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
 
-    const elsewhere = await api.gql(LoginDocument, { email: author.email, password: 'correct horse battery' }, fromIp('10.0.1.2'));
+    const elsewhere = await api.gql(
+      LoginDocument,
+      { email: author.email, password: 'correct horse battery' },
+      fromIp('10.0.1.2'),
+    );
     expect(elsewhere.errors).toBeUndefined();
     expect(elsewhere.data?.login.token).toEqual(expect.any(String));
   });
@@ -64,7 +99,9 @@ describe('signing in', () => {
   it('a burst of parallel guesses is held to the limit too', async () => {
     const author = await api.signUp(Role.AUTHOR);
     const burst = await Promise.all(
-      Array.from({ length: 20 }, () => api.gql(LoginDocument, { email: author.email, password: 'parallel guess' }, fromIp('10.0.1.9'))),
+      Array.from({ length: 20 }, () =>
+        api.gql(LoginDocument, { email: author.email, password: 'parallel guess' }, fromIp('10.0.1.9')),
+      ),
     );
     expect(burst.filter((response) => errorCode(response) === 'UNAUTHENTICATED')).toHaveLength(3);
     expect(burst.filter((response) => errorCode(response) === 'RATE_LIMITED')).toHaveLength(17);
@@ -75,7 +112,11 @@ describe('signing in', () => {
       await api.gql(LoginDocument, { email: `someone${attempt}@example.com`, password: 'guess' }, fromIp('10.0.2.1'));
     }
     const author = await api.signUp(Role.AUTHOR);
-    const limited = await api.gql(LoginDocument, { email: author.email, password: 'correct horse battery' }, fromIp('10.0.2.1'));
+    const limited = await api.gql(
+      LoginDocument,
+      { email: author.email, password: 'correct horse battery' },
+      fromIp('10.0.2.1'),
+    );
     expect(errorCode(limited)).toBe('RATE_LIMITED');
   });
 });
@@ -89,13 +130,24 @@ describe('author accounts', () => {
     const admin = await api.signUp(Role.ADMIN);
     const editor = await api.signUp(Role.EDITOR);
     expect(errorCode(await api.gql(CreateAuthorDocument, newAuthor('a1@example.com')))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await api.gql(CreateAuthorDocument, newAuthor('a1@example.com'), { token: editor.token }))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(CreateAuthorDocument, newAuthor('a1@example.com'), { token: editor.token }))).toBe(
+      'FORBIDDEN',
+    );
 
     const created = await api.gql(CreateAuthorDocument, newAuthor('a1@example.com', 'EDITOR'), { token: admin.token });
     expect(created.errors).toBeUndefined();
-    expect(created.data?.createAuthor).toMatchObject({ name: 'Noor Haddad', role: 'EDITOR', slug: 'noor-haddad', email: 'a1@example.com' });
+    expect(created.data?.createAuthor).toMatchObject({
+      name: 'Noor Haddad',
+      role: 'EDITOR',
+      slug: 'noor-haddad',
+      email: 'a1@example.com',
+    });
 
-    const signIn = await api.gql(LoginDocument, { email: 'A1@example.com', password: 'long enough password' }, fromIp('10.0.3.1'));
+    const signIn = await api.gql(
+      LoginDocument,
+      { email: 'A1@example.com', password: 'long enough password' },
+      fromIp('10.0.3.1'),
+    );
     expect(signIn.data?.login.author.role).toBe('EDITOR');
   });
 
@@ -131,15 +183,34 @@ describe('author accounts', () => {
     const author = await api.signUp(Role.AUTHOR);
     const other = await api.signUp(Role.EDITOR);
 
-    const own = await api.gql(UpdateAuthorDocument, { id: author.id, input: { bio: 'Covers the harbour.', avatarUrl: 'https://example.com/a.png' } }, { token: author.token });
-    expect(own.data?.updateAuthor).toMatchObject({ bio: 'Covers the harbour.', avatarUrl: 'https://example.com/a.png' });
+    const own = await api.gql(
+      UpdateAuthorDocument,
+      { id: author.id, input: { bio: 'Covers the harbour.', avatarUrl: 'https://example.com/a.png' } },
+      { token: author.token },
+    );
+    expect(own.data?.updateAuthor).toMatchObject({
+      bio: 'Covers the harbour.',
+      avatarUrl: 'https://example.com/a.png',
+    });
 
-    expect(errorCode(await api.gql(UpdateAuthorDocument, { id: author.id, input: { bio: 'x' } }, { token: other.token }))).toBe('FORBIDDEN');
-    expect(errorCode(await api.gql(UpdateAuthorDocument, { id: author.id, input: { bio: 'x' } }))).toBe('UNAUTHENTICATED');
+    expect(
+      errorCode(await api.gql(UpdateAuthorDocument, { id: author.id, input: { bio: 'x' } }, { token: other.token })),
+    ).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(UpdateAuthorDocument, { id: author.id, input: { bio: 'x' } }))).toBe(
+      'UNAUTHENTICATED',
+    );
 
-    const byAdmin = await api.gql(UpdateAuthorDocument, { id: author.id, input: { name: 'Renamed Reporter', password: 'a brand new password' } }, { token: admin.token });
+    const byAdmin = await api.gql(
+      UpdateAuthorDocument,
+      { id: author.id, input: { name: 'Renamed Reporter', password: 'a brand new password' } },
+      { token: admin.token },
+    );
     expect(byAdmin.data?.updateAuthor.name).toBe('Renamed Reporter');
-    const relogin = await api.gql(LoginDocument, { email: author.email, password: 'a brand new password' }, fromIp('10.0.4.1'));
+    const relogin = await api.gql(
+      LoginDocument,
+      { email: author.email, password: 'a brand new password' },
+      fromIp('10.0.4.1'),
+    );
     expect(relogin.errors).toBeUndefined();
   });
 
@@ -157,7 +228,11 @@ describe('author accounts', () => {
 
   it('author(slug) and author(id) find the same author; both or neither is BAD_USER_INPUT', async () => {
     const admin = await api.signUp(Role.ADMIN);
-    const created = await api.gql(CreateAuthorDocument, { input: { name: 'Émile Zoë', email: 'emile@example.com', password: 'long enough password', role: 'AUTHOR' } }, { token: admin.token });
+    const created = await api.gql(
+      CreateAuthorDocument,
+      { input: { name: 'Émile Zoë', email: 'emile@example.com', password: 'long enough password', role: 'AUTHOR' } },
+      { token: admin.token },
+    );
     const { id, slug } = created.data!.createAuthor;
     expect(slug).toBe('emile-zoe');
     const token = admin.token;
@@ -175,35 +250,55 @@ describe('author accounts', () => {
     await publishedPost(api, published.token);
     await draftPost(api, draftsOnly.token);
 
-    const readerView = (await api.gql(AuthorsDocument, { first: 100 })).data!.authors.edges.map((edge) => edge.node.name);
+    const readerView = (await api.gql(AuthorsDocument, { first: 100 })).data!.authors.edges.map(
+      (edge) => edge.node.name,
+    );
     expect(readerView).toContain('Published Person');
     expect(readerView).not.toContain('Drafts Only');
     expect((await api.gql(AuthorLookupDocument, { id: draftsOnly.id })).data?.author).toBeNull();
-    expect((await api.gql(AuthorLookupDocument, { id: published.id })).data?.author).toMatchObject({ name: 'Published Person', role: null });
+    expect((await api.gql(AuthorLookupDocument, { id: published.id })).data?.author).toMatchObject({
+      name: 'Published Person',
+      role: null,
+    });
 
-    const staffView = (await api.gql(AuthorsDocument, { first: 100 }, { token: published.token })).data!.authors.edges.map((edge) => edge.node.name);
+    const staffView = (
+      await api.gql(AuthorsDocument, { first: 100 }, { token: published.token })
+    ).data!.authors.edges.map((edge) => edge.node.name);
     expect(staffView).toEqual(expect.arrayContaining(['Published Person', 'Drafts Only']));
-    expect((await api.gql(AuthorLookupDocument, { id: draftsOnly.id }, { token: admin.token })).data?.author?.role).toBe('EDITOR');
+    expect(
+      (await api.gql(AuthorLookupDocument, { id: draftsOnly.id }, { token: admin.token })).data?.author?.role,
+    ).toBe('EDITOR');
   });
 
   it('changing your own password needs the current one; an admin resetting someone else’s does not', async () => {
     const author = await api.signUp(Role.AUTHOR);
-    const change = (input: { password: string; currentPassword?: string }) => api.gql(UpdateAuthorDocument, { id: author.id, input }, { token: author.token });
+    const change = (input: { password: string; currentPassword?: string }) =>
+      api.gql(UpdateAuthorDocument, { id: author.id, input }, { token: author.token });
     const missing = await change({ password: 'a stolen-token password' });
     expect(errorCode(missing)).toBe('BAD_USER_INPUT');
     expect(missing.errors![0].extensions?.field).toBe('currentPassword');
-    expect(errorCode(await change({ password: 'a stolen-token password', currentPassword: 'wrong guess' }))).toBe('BAD_USER_INPUT');
-    expect((await change({ password: 'my new password', currentPassword: 'correct horse battery' })).errors).toBeUndefined();
-    expect((await api.gql(LoginDocument, { email: author.email, password: 'my new password' }, fromIp('10.0.5.1'))).errors).toBeUndefined();
+    expect(errorCode(await change({ password: 'a stolen-token password', currentPassword: 'wrong guess' }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      (await change({ password: 'my new password', currentPassword: 'correct horse battery' })).errors,
+    ).toBeUndefined();
+    expect(
+      (await api.gql(LoginDocument, { email: author.email, password: 'my new password' }, fromIp('10.0.5.1'))).errors,
+    ).toBeUndefined();
   });
 
   it('authors pages by name without repeats', async () => {
     const staff = await api.signUp(Role.AUTHOR);
     const seen: string[] = [];
     let after: string | null = null;
-    let total = 0;
+    let total: number;
     do {
-      const page: GraphQLResponse<AuthorsQuery> = await api.gql(AuthorsDocument, { first: 2, after }, { token: staff.token });
+      const page: GraphQLResponse<AuthorsQuery> = await api.gql(
+        AuthorsDocument,
+        { first: 2, after },
+        { token: staff.token },
+      );
       expect(page.errors).toBeUndefined();
       total = page.data!.authors.totalCount;
       seen.push(...page.data!.authors.edges.map((edge) => edge.node.slug));

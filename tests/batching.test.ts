@@ -1,9 +1,13 @@
 import { Role } from '../src/domain/enums';
 import {
-  AddCommentDocument, AddRelatedLinkDocument, MobileFeedDocument, NestedFeedDocument, UpdatePostDocument,
+  AddCommentDocument,
+  AddRelatedLinkDocument,
+  MobileFeedDocument,
+  NestedFeedDocument,
+  UpdatePostDocument,
 } from './generated/operations';
-import { SignedIn, TestServer, startTestServer } from './helpers/test-server';
 import { publishedPost } from './helpers/posts';
+import { SignedIn, TestServer, startTestServer } from './helpers/test-server';
 
 let api: TestServer;
 let editor: SignedIn;
@@ -15,17 +19,43 @@ let editor: SignedIn;
 beforeAll(async () => {
   api = await startTestServer();
   editor = await api.signUp(Role.EDITOR);
-  const authors = await Promise.all([api.signUp(Role.AUTHOR), api.signUp(Role.AUTHOR), api.signUp(Role.AUTHOR), api.signUp(Role.EDITOR)]);
+  const authors = await Promise.all([
+    api.signUp(Role.AUTHOR),
+    api.signUp(Role.AUTHOR),
+    api.signUp(Role.AUTHOR),
+    api.signUp(Role.EDITOR),
+  ]);
   let previous: string | undefined;
   for (let i = 0; i < 40; i += 1) {
     const author = authors[i % authors.length];
     const post = await publishedPost(api, author.token, { title: `Feed story ${i}`, tags: [`tag-${i % 5}`, 'feed'] });
-    await api.gql(UpdatePostDocument, { id: post.id, expectedVersion: post.version, input: { excerpt: `Summary ${i}` } }, { token: editor.token });
-    if (previous) await api.gql(AddRelatedLinkDocument, { postId: post.id, input: { targetPostId: previous } }, { token: editor.token });
-    await api.gql(AddRelatedLinkDocument, { postId: post.id, input: { url: `https://example.org/${i}`, title: `Background ${i}` } }, { token: editor.token });
-    const top = await api.gql(AddCommentDocument, { input: { postId: post.id, body: `First on ${i}` } }, { token: editor.token });
+    await api.gql(
+      UpdatePostDocument,
+      { id: post.id, expectedVersion: post.version, input: { excerpt: `Summary ${i}` } },
+      { token: editor.token },
+    );
+    if (previous)
+      await api.gql(
+        AddRelatedLinkDocument,
+        { postId: post.id, input: { targetPostId: previous } },
+        { token: editor.token },
+      );
+    await api.gql(
+      AddRelatedLinkDocument,
+      { postId: post.id, input: { url: `https://example.org/${i}`, title: `Background ${i}` } },
+      { token: editor.token },
+    );
+    const top = await api.gql(
+      AddCommentDocument,
+      { input: { postId: post.id, body: `First on ${i}` } },
+      { token: editor.token },
+    );
     for (const reply of ['Reply A', 'Reply B']) {
-      await api.gql(AddCommentDocument, { input: { postId: post.id, parentId: top.data!.addComment.id, body: reply } }, { token: author.token });
+      await api.gql(
+        AddCommentDocument,
+        { input: { postId: post.id, parentId: top.data!.addComment.id, body: reply } },
+        { token: author.token },
+      );
     }
     await api.gql(AddCommentDocument, { input: { postId: post.id, body: `Second on ${i}` } }, { token: editor.token });
     previous = post.id;
@@ -42,7 +72,7 @@ async function statementsOf(run: () => Promise<{ errors?: unknown }>): Promise<n
 }
 
 describe('batching: the statement count of a nested feed does not grow with the page', () => {
-  it("the mobile feed (comments with replies, links with targets, related posts with authors): same count for 5 and 40 posts, at most 10", async () => {
+  it('the mobile feed (comments with replies, links with targets, related posts with authors): same count for 5 and 40 posts, at most 10', async () => {
     const five = await statementsOf(() => api.gql(MobileFeedDocument, { first: 5 }));
     const response = await api.gql(MobileFeedDocument, { first: 40 });
     const forty = await statementsOf(() => api.gql(MobileFeedDocument, { first: 40 }));

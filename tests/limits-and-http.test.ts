@@ -1,12 +1,22 @@
-import { print } from 'graphql';
 import type { Request } from 'express';
+import { print } from 'graphql';
 import { Role } from '../src/domain/enums';
 import {
-  CostlyQueryDocument, ElevenLevelsDeepDocument, IntrospectTypesDocument, ManyAliasesDocument, TagsDocument,
-  TenLevelsDeepDocument, ThirtyAliasesDocument, NodeDocument, CostlyBackwardsDocument, NegativeSiblingCostDocument, type TagsQuery, type TagsQueryVariables,
+  CostlyQueryDocument,
+  ElevenLevelsDeepDocument,
+  IntrospectTypesDocument,
+  ManyAliasesDocument,
+  TagsDocument,
+  TenLevelsDeepDocument,
+  ThirtyAliasesDocument,
+  NodeDocument,
+  CostlyBackwardsDocument,
+  NegativeSiblingCostDocument,
+  type TagsQuery,
+  type TagsQueryVariables,
 } from './generated/operations';
-import { TestServer, errorCode, startTestServer } from './helpers/test-server';
 import { publishedPost } from './helpers/posts';
+import { TestServer, errorCode, startTestServer } from './helpers/test-server';
 
 let api: TestServer;
 beforeAll(async () => {
@@ -17,7 +27,9 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 describe('operation limits (QUERY_TOO_COMPLEX, refused before any SQL)', () => {
-  async function expectRefused(run: () => Promise<{ status: number; errors?: Array<{ extensions?: { code?: string } }> }>) {
+  async function expectRefused(
+    run: () => Promise<{ status: number; errors?: Array<{ extensions?: { code?: string } }> }>,
+  ) {
     api.statements.reset();
     const response = await run();
     expect(response.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
@@ -52,10 +64,17 @@ describe('operation limits (QUERY_TOO_COMPLEX, refused before any SQL)', () => {
   });
 
   it('executeOperation on the same server factory applies the same limits', async () => {
-    const contextValue = await api.server.createContext({ req: { headers: {}, ip: '127.0.0.1', socket: {} } as unknown as Request });
+    const contextValue = await api.server.createContext({
+      req: { headers: {}, ip: '127.0.0.1', socket: {} } as unknown as Request,
+    });
     const refused = await api.server.apollo.executeOperation({ query: ManyAliasesDocument }, { contextValue });
-    expect(refused.body.kind === 'single' && refused.body.singleResult.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
-    const fine = await api.server.apollo.executeOperation<TagsQuery, TagsQueryVariables>({ query: TagsDocument, variables: { limit: 5 } }, { contextValue });
+    expect(refused.body.kind === 'single' && refused.body.singleResult.errors?.[0].extensions?.code).toBe(
+      'QUERY_TOO_COMPLEX',
+    );
+    const fine = await api.server.apollo.executeOperation<TagsQuery, TagsQueryVariables>(
+      { query: TagsDocument, variables: { limit: 5 } },
+      { contextValue },
+    );
     expect(fine.body.kind === 'single' && fine.body.singleResult.data?.tags).toEqual([{ tag: 'limits', count: 1 }]);
   });
 });
@@ -75,7 +94,9 @@ describe('HTTP', () => {
   });
 
   it('a body over 1 MB is refused with 413', async () => {
-    const response = await api.post(JSON.stringify({ query: print(TagsDocument), variables: { limit: 1, padding: 'x'.repeat(1_100_000) } }));
+    const response = await api.post(
+      JSON.stringify({ query: print(TagsDocument), variables: { limit: 1, padding: 'x'.repeat(1_100_000) } }),
+    );
     expect(response.status).toBe(413);
   });
 

@@ -51,11 +51,10 @@ let links: RelatedLink[];
 async function insertFixture(): Promise<void> {
   for (const [key, authorId] of Object.entries(authors)) {
     const role = key === 'admin' ? Role.ADMIN : key === 'editor' ? Role.EDITOR : Role.AUTHOR;
-    await db.query(`INSERT INTO authors (id, slug, name, email, password_hash, role) VALUES ($1, $2, $2, $2 || '@example.com', 'x', $3)`, [
-      authorId,
-      `policy-${key}`.replace(/\s/g, '-'),
-      role,
-    ]);
+    await db.query(
+      `INSERT INTO authors (id, slug, name, email, password_hash, role) VALUES ($1, $2, $2, $2 || '@example.com', 'x', $3)`,
+      [authorId, `policy-${key}`.replace(/\s/g, '-'), role],
+    );
   }
   const postIds: string[] = [];
   for (const owner of [authors.owner, authors.editor]) {
@@ -82,17 +81,15 @@ async function insertFixture(): Promise<void> {
     for (const status of Object.values(CommentStatus)) {
       for (const authorId of [null, authors.owner]) {
         const commentId = id();
-        await db.query(`INSERT INTO comments (id, post_id, author_id, author_name, body, status) VALUES ($1, $2, $3, 'n', 'b', $4)`, [
-          commentId,
-          postId,
-          authorId,
-          status,
-        ]);
+        await db.query(
+          `INSERT INTO comments (id, post_id, author_id, author_name, body, status) VALUES ($1, $2, $3, 'n', 'b', $4)`,
+          [commentId, postId, authorId, status],
+        );
         if (authorId === null && (status === CommentStatus.APPROVED || status === CommentStatus.PENDING)) {
-          await db.query(`INSERT INTO comments (post_id, parent_id, author_name, body, status) VALUES ($1, $2, 'n', 'b', 'APPROVED')`, [
-            postId,
-            commentId,
-          ]);
+          await db.query(
+            `INSERT INTO comments (post_id, parent_id, author_name, body, status) VALUES ($1, $2, 'n', 'b', 'APPROVED')`,
+            [postId, commentId],
+          );
         }
       }
     }
@@ -101,13 +98,16 @@ async function insertFixture(): Promise<void> {
   // From every post: an external link, and a link to each other post of the first owner.
   for (const postId of postIds) {
     let position = 0;
-    await db.query(`INSERT INTO related_links (post_id, kind, url, title, position) VALUES ($1, 'EXTERNAL', 'https://example.org', 'x', $2)`, [
-      postId,
-      position++,
-    ]);
+    await db.query(
+      `INSERT INTO related_links (post_id, kind, url, title, position) VALUES ($1, 'EXTERNAL', 'https://example.org', 'x', $2)`,
+      [postId, position++],
+    );
     for (const targetId of postIds.slice(0, postFixtures.length)) {
       if (targetId === postId) continue;
-      await db.query(`INSERT INTO related_links (post_id, kind, target_post_id, position) VALUES ($1, 'POST', $2, $3)`, [postId, targetId, position++]);
+      await db.query(
+        `INSERT INTO related_links (post_id, kind, target_post_id, position) VALUES ($1, 'POST', $2, $3)`,
+        [postId, targetId, position++],
+      );
     }
   }
 }
@@ -126,11 +126,18 @@ afterAll(() => db.destroy());
 async function idsWhere(table: string, alias: string, condition: (params: unknown[]) => string): Promise<string[]> {
   const params: unknown[] = [];
   const where = condition(params);
-  const rows: Array<{ id: string }> = await db.query(`SELECT ${alias}.id FROM ${table} ${alias} WHERE ${where}`, params);
+  const rows: Array<{ id: string }> = await db.query(
+    `SELECT ${alias}.id FROM ${table} ${alias} WHERE ${where}`,
+    params,
+  );
   return rows.map((row) => row.id).sort();
 }
 
-const idsOf = <T extends { id: string }>(rows: T[], predicate: (row: T) => boolean) => rows.filter(predicate).map((row) => row.id).sort();
+const idsOf = <T extends { id: string }>(rows: T[], predicate: (row: T) => boolean) =>
+  rows
+    .filter(predicate)
+    .map((row) => row.id)
+    .sort();
 const postById = (postId: string) => posts.find((post) => post.id === postId)!;
 
 describe.each(Object.entries(viewers))('the policies agree in TypeScript and SQL for %s', (_name, viewer) => {
@@ -146,7 +153,9 @@ describe.each(Object.entries(viewers))('the policies agree in TypeScript and SQL
     const visible = await idsWhere('comments', 'c', (params) => visibleCommentSql(viewer, 'c', params));
     expect(visible).toEqual(idsOf(comments, (comment) => canSeeComment(viewer, comment, postById(comment.postId))));
     const parentOf = (comment: Comment) => comments.find((candidate) => candidate.id === comment.parentId) ?? null;
-    expect(await idsWhere('comments', 'c', () => inPublicThreadSql('c'))).toEqual(idsOf(comments, (comment) => inPublicThread(comment, parentOf(comment))));
+    expect(await idsWhere('comments', 'c', () => inPublicThreadSql('c'))).toEqual(
+      idsOf(comments, (comment) => inPublicThread(comment, parentOf(comment))),
+    );
   });
 
   it('related links', async () => {

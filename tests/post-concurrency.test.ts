@@ -1,7 +1,7 @@
 import { Role } from '../src/domain/enums';
 import { PostRevisionsDocument, UpdatePostDocument } from './generated/operations';
-import { TestServer, errorCode, startTestServer } from './helpers/test-server';
 import { draftPost } from './helpers/posts';
+import { TestServer, errorCode, startTestServer } from './helpers/test-server';
 
 let api: TestServer;
 beforeAll(async () => {
@@ -15,7 +15,11 @@ describe('optimistic concurrency on updatePost', () => {
     const post = await draftPost(api, editor.token, { title: 'Before' });
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        api.gql(UpdatePostDocument, { id: post.id, expectedVersion: post.version, input: { title: `Writer ${i}`, tags: [`writer-${i}`] } }, { token: editor.token }),
+        api.gql(
+          UpdatePostDocument,
+          { id: post.id, expectedVersion: post.version, input: { title: `Writer ${i}`, tags: [`writer-${i}`] } },
+          { token: editor.token },
+        ),
       ),
     );
     const winners = responses.filter((response) => response.data?.updatePost);
@@ -34,8 +38,16 @@ describe('optimistic concurrency on updatePost', () => {
   it('a stale expectedVersion is CONFLICT with nothing changed', async () => {
     const author = await api.signUp(Role.AUTHOR);
     const post = await draftPost(api, author.token, { title: 'One' });
-    await api.gql(UpdatePostDocument, { id: post.id, expectedVersion: 1, input: { title: 'Two' } }, { token: author.token });
-    const stale = await api.gql(UpdatePostDocument, { id: post.id, expectedVersion: 1, input: { title: 'Three' } }, { token: author.token });
+    await api.gql(
+      UpdatePostDocument,
+      { id: post.id, expectedVersion: 1, input: { title: 'Two' } },
+      { token: author.token },
+    );
+    const stale = await api.gql(
+      UpdatePostDocument,
+      { id: post.id, expectedVersion: 1, input: { title: 'Three' } },
+      { token: author.token },
+    );
     expect(errorCode(stale)).toBe('CONFLICT');
     const current = (await api.gql(PostRevisionsDocument, { id: post.id }, { token: author.token })).data!.post!;
     expect(current.version).toBe(2);

@@ -1,7 +1,7 @@
 import { Role } from '../src/domain/enums';
 import { CreatePostDocument, PostBySlugDocument, UpdatePostDocument } from './generated/operations';
-import { SignedIn, TestServer, errorCode, startTestServer } from './helpers/test-server';
 import { draftPost } from './helpers/posts';
+import { SignedIn, TestServer, errorCode, startTestServer } from './helpers/test-server';
 
 let api: TestServer;
 let author: SignedIn;
@@ -12,7 +12,11 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const create = (input: Record<string, unknown>) =>
-  api.gql(CreatePostDocument, { input: { title: 'A title', body: '<p>A body</p>', ...input } as never }, { token: author.token });
+  api.gql(
+    CreatePostDocument,
+    { input: { title: 'A title', body: '<p>A body</p>', ...input } as never },
+    { token: author.token },
+  );
 
 describe('slugs', () => {
   it.each([
@@ -27,12 +31,15 @@ describe('slugs', () => {
 
   it('a taken derived slug gets -2, then -3', async () => {
     const slugs = [];
-    for (let i = 0; i < 3; i += 1) slugs.push((await draftPost(api, author.token, { title: 'Ferry strike called off' })).slug);
+    for (let i = 0; i < 3; i += 1)
+      slugs.push((await draftPost(api, author.token, { title: 'Ferry strike called off' })).slug);
     expect(slugs).toEqual(['ferry-strike-called-off', 'ferry-strike-called-off-2', 'ferry-strike-called-off-3']);
   });
 
   it('parallel posts with one title still get distinct slugs', async () => {
-    const posts = await Promise.all(Array.from({ length: 6 }, () => draftPost(api, author.token, { title: 'Tide tables for December' })));
+    const posts = await Promise.all(
+      Array.from({ length: 6 }, () => draftPost(api, author.token, { title: 'Tide tables for December' })),
+    );
     expect(new Set(posts.map((post) => post.slug)).size).toBe(6);
   });
 
@@ -50,17 +57,33 @@ describe('slugs', () => {
 
   it('a title change leaves the slug alone; setting a slug changes it', async () => {
     const post = await draftPost(api, author.token, { title: 'Harbour wall repaired' });
-    const retitled = (await api.gql(UpdatePostDocument, { id: post.id, expectedVersion: 1, input: { title: 'Harbour wall finally repaired' } }, { token: author.token })).data!.updatePost;
+    const retitled = (
+      await api.gql(
+        UpdatePostDocument,
+        { id: post.id, expectedVersion: 1, input: { title: 'Harbour wall finally repaired' } },
+        { token: author.token },
+      )
+    ).data!.updatePost;
     expect(retitled.slug).toBe(post.slug);
-    const reslugged = (await api.gql(UpdatePostDocument, { id: post.id, expectedVersion: 2, input: { slug: 'harbour-wall-fixed' } }, { token: author.token })).data!.updatePost;
+    const reslugged = (
+      await api.gql(
+        UpdatePostDocument,
+        { id: post.id, expectedVersion: 2, input: { slug: 'harbour-wall-fixed' } },
+        { token: author.token },
+      )
+    ).data!.updatePost;
     expect(reslugged.slug).toBe('harbour-wall-fixed');
-    expect((await api.gql(PostBySlugDocument, { slug: 'harbour-wall-fixed' }, { token: author.token })).data?.post?.id).toBe(post.id);
+    expect(
+      (await api.gql(PostBySlugDocument, { slug: 'harbour-wall-fixed' }, { token: author.token })).data?.post?.id,
+    ).toBe(post.id);
   });
 });
 
 describe('tags', () => {
   it('are trimmed, lower-cased and de-duplicated in the order given', async () => {
-    const post = await draftPost(api, author.token, { tags: ['  Ferries ', 'COUNCIL', 'ferries', 'Council', 'weather'] });
+    const post = await draftPost(api, author.token, {
+      tags: ['  Ferries ', 'COUNCIL', 'ferries', 'Council', 'weather'],
+    });
     expect(post.tags).toEqual(['ferries', 'council', 'weather']);
   });
 
@@ -103,11 +126,29 @@ describe('bodies, excerpts and reading time', () => {
     expect(post.excerpt.length).toBeLessThanOrEqual(281);
     expect(post.excerpt.endsWith('…')).toBe(true);
 
-    const custom = (await api.gql(UpdatePostDocument, { id: post.id, expectedVersion: 1, input: { excerpt: 'Hand-written summary.' } }, { token: author.token })).data!.updatePost;
+    const custom = (
+      await api.gql(
+        UpdatePostDocument,
+        { id: post.id, expectedVersion: 1, input: { excerpt: 'Hand-written summary.' } },
+        { token: author.token },
+      )
+    ).data!.updatePost;
     expect(custom.excerpt).toBe('Hand-written summary.');
-    const bodyChanged = (await api.gql(UpdatePostDocument, { id: post.id, expectedVersion: 2, input: { body: '<p>Entirely new text.</p>' } }, { token: author.token })).data!.updatePost;
+    const bodyChanged = (
+      await api.gql(
+        UpdatePostDocument,
+        { id: post.id, expectedVersion: 2, input: { body: '<p>Entirely new text.</p>' } },
+        { token: author.token },
+      )
+    ).data!.updatePost;
     expect(bodyChanged.excerpt).toBe('Hand-written summary.');
-    const cleared = (await api.gql(UpdatePostDocument, { id: post.id, expectedVersion: 3, input: { excerpt: null } }, { token: author.token })).data!.updatePost;
+    const cleared = (
+      await api.gql(
+        UpdatePostDocument,
+        { id: post.id, expectedVersion: 3, input: { excerpt: null } },
+        { token: author.token },
+      )
+    ).data!.updatePost;
     expect(cleared.excerpt).toBe('Entirely new text.');
   });
 
@@ -141,8 +182,27 @@ describe('validation', () => {
 
   it('updatePost refuses a null title and an invalid URL, and leaves the post as it was', async () => {
     const post = await draftPost(api, author.token, { title: 'Keep me' });
-    expect(errorCode(await api.gql(UpdatePostDocument, { id: post.id, expectedVersion: 1, input: { title: null } }, { token: author.token }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await api.gql(UpdatePostDocument, { id: post.id, expectedVersion: 1, input: { title: 'New', coverImageUrl: 'nope' } }, { token: author.token }))).toBe('BAD_USER_INPUT');
-    expect((await api.gql(PostBySlugDocument, { slug: post.slug }, { token: author.token })).data?.post).toMatchObject({ title: 'Keep me', version: 1 });
+    expect(
+      errorCode(
+        await api.gql(
+          UpdatePostDocument,
+          { id: post.id, expectedVersion: 1, input: { title: null } },
+          { token: author.token },
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await api.gql(
+          UpdatePostDocument,
+          { id: post.id, expectedVersion: 1, input: { title: 'New', coverImageUrl: 'nope' } },
+          { token: author.token },
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect((await api.gql(PostBySlugDocument, { slug: post.slug }, { token: author.token })).data?.post).toMatchObject({
+      title: 'Keep me',
+      version: 1,
+    });
   });
 });

@@ -1,7 +1,19 @@
 import { Role } from '../src/domain/enums';
-import { type PostsQueryVariables, AuthorLookupDocument, AuthorPostsDocument, AuthorsDocument, PostByIdDocument, PostsDocument, PublishPostDocument, SearchDocument, TagsDocument, FeaturedPostsDocument, SetFeaturedDocument } from './generated/operations';
-import { SignedIn, TestServer, errorCode, startTestServer } from './helpers/test-server';
+import {
+  type PostsQueryVariables,
+  AuthorLookupDocument,
+  AuthorPostsDocument,
+  AuthorsDocument,
+  PostByIdDocument,
+  PostsDocument,
+  PublishPostDocument,
+  SearchDocument,
+  TagsDocument,
+  FeaturedPostsDocument,
+  SetFeaturedDocument,
+} from './generated/operations';
 import { draftPost, publishedPost } from './helpers/posts';
+import { SignedIn, TestServer, errorCode, startTestServer } from './helpers/test-server';
 
 let api: TestServer;
 let editor: SignedIn;
@@ -37,9 +49,15 @@ describe('scheduling', () => {
 
   it('a publishAt without a time zone is BAD_USER_INPUT and publishes nothing', async () => {
     const draft = await draftPost(api, editor.token);
-    const response = await api.gql(PublishPostDocument, { id: draft.id, publishAt: '2030-01-01T10:00:00' }, { token: editor.token });
+    const response = await api.gql(
+      PublishPostDocument,
+      { id: draft.id, publishAt: '2030-01-01T10:00:00' },
+      { token: editor.token },
+    );
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
-    expect((await api.gql(PostByIdDocument, { id: draft.id }, { token: editor.token })).data?.post?.status).toBe('DRAFT');
+    expect((await api.gql(PostByIdDocument, { id: draft.id }, { token: editor.token })).data?.post?.status).toBe(
+      'DRAFT',
+    );
   });
 });
 
@@ -94,7 +112,9 @@ describe('keyset pagination of posts', () => {
     const authorsCursor = (await api.gql(AuthorsDocument, { first: 1 })).data!.authors.edges[0].cursor;
     expect(errorCode(await api.gql(PostsDocument, { after: authorsCursor }))).toBe('BAD_USER_INPUT');
     for (const instant of ['yesterday', '2020', 'May 5', '2020-01-01']) {
-      const forged = Buffer.from(JSON.stringify(['published', instant, '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+      const forged = Buffer.from(
+        JSON.stringify(['published', instant, '00000000-0000-4000-8000-000000000000']),
+      ).toString('base64url');
       expect(errorCode(await api.gql(PostsDocument, { after: forged }))).toBe('BAD_USER_INPUT');
     }
   });
@@ -119,7 +139,8 @@ describe('Author.posts', () => {
     const slug = (await api.gql(AuthorLookupDocument, { id: writer.id })).data!.author!.slug;
     const first = (await api.gql(AuthorPostsDocument, { slug, first: 2 })).data!.author!.posts;
     expect(first).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
-    const rest = (await api.gql(AuthorPostsDocument, { slug, first: 2, after: first.pageInfo.endCursor })).data!.author!.posts;
+    const rest = (await api.gql(AuthorPostsDocument, { slug, first: 2, after: first.pageInfo.endCursor })).data!.author!
+      .posts;
     expect([...first.nodes, ...rest.nodes].map((node) => node.id)).toEqual(ids);
     expect(rest.pageInfo.hasNextPage).toBe(false);
     expect(errorCode(await api.gql(AuthorPostsDocument, { slug, after: 'bogus' }))).toBe('BAD_USER_INPUT');
@@ -128,21 +149,33 @@ describe('Author.posts', () => {
 
 describe('search', () => {
   beforeAll(async () => {
-    await publishedPost(api, editor.token, { title: 'Harbour seals return to the estuary', body: '<p>Counts are up this year.</p>' });
-    await publishedPost(api, editor.token, { title: 'Council budget vote', body: '<p>Funding for harbour seals monitoring was cut.</p>' });
+    await publishedPost(api, editor.token, {
+      title: 'Harbour seals return to the estuary',
+      body: '<p>Counts are up this year.</p>',
+    });
+    await publishedPost(api, editor.token, {
+      title: 'Council budget vote',
+      body: '<p>Funding for harbour seals monitoring was cut.</p>',
+    });
     await publishedPost(api, editor.token, { title: 'Ferry fares frozen', body: '<p>Seals were not discussed.</p>' });
     await draftPost(api, editor.token, { title: 'Harbour seals draft', body: '<p>Unpublished.</p>' });
   });
 
   it('ranks a title match above a body match, and never returns drafts', async () => {
-    const titles = (await api.gql(SearchDocument, { query: 'harbour seals' }, { token: editor.token })).data!.search.nodes.map((node) => node.title);
+    const titles = (
+      await api.gql(SearchDocument, { query: 'harbour seals' }, { token: editor.token })
+    ).data!.search.nodes.map((node) => node.title);
     expect(titles).toEqual(['Harbour seals return to the estuary', 'Council budget vote']);
   });
 
   it('understands web search syntax: quotes and minus', async () => {
-    const minus = (await api.gql(SearchDocument, { query: 'seals -harbour' })).data!.search.nodes.map((node) => node.title);
+    const minus = (await api.gql(SearchDocument, { query: 'seals -harbour' })).data!.search.nodes.map(
+      (node) => node.title,
+    );
     expect(minus).toEqual(['Ferry fares frozen']);
-    const phrase = (await api.gql(SearchDocument, { query: '"seals return"' })).data!.search.nodes.map((node) => node.title);
+    const phrase = (await api.gql(SearchDocument, { query: '"seals return"' })).data!.search.nodes.map(
+      (node) => node.title,
+    );
     expect(phrase).toEqual(['Harbour seals return to the estuary']);
   });
 
@@ -150,7 +183,8 @@ describe('search', () => {
     const first = (await api.gql(SearchDocument, { query: 'seals', first: 2 })).data!.search;
     expect(first.totalCount).toBe(3);
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const second = (await api.gql(SearchDocument, { query: 'seals', first: 2, after: first.pageInfo.endCursor })).data!.search;
+    const second = (await api.gql(SearchDocument, { query: 'seals', first: 2, after: first.pageInfo.endCursor })).data!
+      .search;
     expect(second.nodes).toHaveLength(1);
     expect(new Set([...first.nodes, ...second.nodes].map((node) => node.id)).size).toBe(3);
   });

@@ -1,10 +1,19 @@
 import { Role } from '../src/domain/enums';
 import {
-  UnpublishPostDocument, UpdatePostDocument, AddRelatedLinkDocument, ArchivePostDocument, DeletePostDocument, LinkNodeDocument, PostLinksDocument,
-  RelatedPostsDocument, RemoveRelatedLinkDocument, ReorderRelatedLinksDocument, type RelatedLinkInput,
+  UnpublishPostDocument,
+  UpdatePostDocument,
+  AddRelatedLinkDocument,
+  ArchivePostDocument,
+  DeletePostDocument,
+  LinkNodeDocument,
+  PostLinksDocument,
+  RelatedPostsDocument,
+  RemoveRelatedLinkDocument,
+  ReorderRelatedLinksDocument,
+  type RelatedLinkInput,
 } from './generated/operations';
-import { SignedIn, TestServer, errorCode, startTestServer } from './helpers/test-server';
 import { draftPost, publishedPost } from './helpers/posts';
+import { SignedIn, TestServer, errorCode, startTestServer } from './helpers/test-server';
 
 let api: TestServer;
 let owner: SignedIn;
@@ -12,7 +21,11 @@ let otherAuthor: SignedIn;
 let editor: SignedIn;
 beforeAll(async () => {
   api = await startTestServer();
-  [owner, otherAuthor, editor] = await Promise.all([api.signUp(Role.AUTHOR), api.signUp(Role.AUTHOR), api.signUp(Role.EDITOR)]);
+  [owner, otherAuthor, editor] = await Promise.all([
+    api.signUp(Role.AUTHOR),
+    api.signUp(Role.AUTHOR),
+    api.signUp(Role.EDITOR),
+  ]);
 });
 afterAll(() => api.close());
 
@@ -21,7 +34,8 @@ async function link(postId: string, input: RelatedLinkInput, token = owner.token
   if (!response.data?.addRelatedLink) throw new Error(JSON.stringify(response.errors));
   return response.data.addRelatedLink;
 }
-const linksOf = async (postId: string, token?: string) => (await api.gql(PostLinksDocument, { id: postId }, { token })).data!.post!.relatedLinks;
+const linksOf = async (postId: string, token?: string) =>
+  (await api.gql(PostLinksDocument, { id: postId }, { token })).data!.post!.relatedLinks;
 
 describe('curating related links', () => {
   it('links to posts and to pages elsewhere, in the editor order, positions 0..n-1', async () => {
@@ -29,10 +43,19 @@ describe('curating related links', () => {
     const target = await publishedPost(api, otherAuthor.token, { title: 'The earlier story' });
     const a = await link(post.id, { targetPostId: target.id });
     const b = await link(post.id, { url: 'https://council.example.org/minutes', title: 'Council minutes' });
-    const c = await link(post.id, { url: 'https://example.org/first', title: 'Goes first' , position: 0 });
-    expect(a).toMatchObject({ kind: 'POST', title: 'The earlier story', url: `/posts/${target.slug}`, targetPost: { id: target.id } });
+    const c = await link(post.id, { url: 'https://example.org/first', title: 'Goes first', position: 0 });
+    expect(a).toMatchObject({
+      kind: 'POST',
+      title: 'The earlier story',
+      url: `/posts/${target.slug}`,
+      targetPost: { id: target.id },
+    });
     expect(b).toMatchObject({ kind: 'EXTERNAL', title: 'Council minutes', targetPost: null });
-    expect((await linksOf(post.id)).map((l) => [l.id, l.position])).toEqual([[c.id, 0], [a.id, 1], [b.id, 2]]);
+    expect((await linksOf(post.id)).map((l) => [l.id, l.position])).toEqual([
+      [c.id, 0],
+      [a.id, 1],
+      [b.id, 2],
+    ]);
   });
 
   it('a given title wins over the target title; a position past the end appends', async () => {
@@ -43,7 +66,11 @@ describe('curating related links', () => {
   });
 
   it.each<[string, (ids: { self: string; target: string }) => RelatedLinkInput, string]>([
-    ['both a target and a url', ({ target }) => ({ targetPostId: target, url: 'https://example.org', title: 't' }), 'targetPostId'],
+    [
+      'both a target and a url',
+      ({ target }) => ({ targetPostId: target, url: 'https://example.org', title: 't' }),
+      'targetPostId',
+    ],
     ['neither a target nor a url', () => ({ title: 't' }), 'targetPostId'],
     ['a url without a title', () => ({ url: 'https://example.org' }), 'title'],
     ['a url that is not http(s)', () => ({ url: 'ftp://example.org/x', title: 't' }), 'url'],
@@ -53,7 +80,11 @@ describe('curating related links', () => {
   ])('%s is BAD_USER_INPUT and adds nothing', async (_name, input, field) => {
     const post = await publishedPost(api, owner.token);
     const target = await publishedPost(api, owner.token);
-    const response = await api.gql(AddRelatedLinkDocument, { postId: post.id, input: input({ self: post.id, target: target.id }) }, { token: owner.token });
+    const response = await api.gql(
+      AddRelatedLinkDocument,
+      { postId: post.id, input: input({ self: post.id, target: target.id }) },
+      { token: owner.token },
+    );
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0].extensions?.field).toBe(field);
     expect(await linksOf(post.id, owner.token)).toEqual([]);
@@ -63,17 +94,25 @@ describe('curating related links', () => {
     const post = await publishedPost(api, owner.token);
     const target = await publishedPost(api, owner.token);
     await link(post.id, { targetPostId: target.id });
-    const again = await api.gql(AddRelatedLinkDocument, { postId: post.id, input: { targetPostId: target.id } }, { token: owner.token });
+    const again = await api.gql(
+      AddRelatedLinkDocument,
+      { postId: post.id, input: { targetPostId: target.id } },
+      { token: owner.token },
+    );
     expect(errorCode(again)).toBe('BAD_USER_INPUT');
     expect(await linksOf(post.id)).toHaveLength(1);
   });
 
-  it("a target that does not exist or that the editor cannot see is NOT_FOUND", async () => {
+  it('a target that does not exist or that the editor cannot see is NOT_FOUND', async () => {
     const post = await publishedPost(api, owner.token);
     const othersDraft = await draftPost(api, otherAuthor.token);
     const ghost = Buffer.from('Post:00000000-0000-4000-8000-000000000000').toString('base64url');
     for (const targetPostId of [othersDraft.id, ghost]) {
-      expect(errorCode(await api.gql(AddRelatedLinkDocument, { postId: post.id, input: { targetPostId } }, { token: owner.token }))).toBe('NOT_FOUND');
+      expect(
+        errorCode(
+          await api.gql(AddRelatedLinkDocument, { postId: post.id, input: { targetPostId } }, { token: owner.token }),
+        ),
+      ).toBe('NOT_FOUND');
     }
   });
 
@@ -81,11 +120,25 @@ describe('curating related links', () => {
     const post = await publishedPost(api, owner.token);
     const input = { url: 'https://example.org/x', title: 'X' };
     expect(errorCode(await api.gql(AddRelatedLinkDocument, { postId: post.id, input }))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await api.gql(AddRelatedLinkDocument, { postId: post.id, input }, { token: otherAuthor.token }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await api.gql(AddRelatedLinkDocument, { postId: post.id, input }, { token: otherAuthor.token })),
+    ).toBe('FORBIDDEN');
     const byEditor = await link(post.id, input, editor.token);
-    expect(errorCode(await api.gql(RemoveRelatedLinkDocument, { id: byEditor.id }, { token: otherAuthor.token }))).toBe('FORBIDDEN');
-    expect(errorCode(await api.gql(ReorderRelatedLinksDocument, { postId: post.id, linkIds: [byEditor.id] }, { token: otherAuthor.token }))).toBe('FORBIDDEN');
-    expect((await api.gql(RemoveRelatedLinkDocument, { id: byEditor.id }, { token: owner.token })).data?.removeRelatedLink).toBe(true);
+    expect(errorCode(await api.gql(RemoveRelatedLinkDocument, { id: byEditor.id }, { token: otherAuthor.token }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      errorCode(
+        await api.gql(
+          ReorderRelatedLinksDocument,
+          { postId: post.id, linkIds: [byEditor.id] },
+          { token: otherAuthor.token },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      (await api.gql(RemoveRelatedLinkDocument, { id: byEditor.id }, { token: owner.token })).data?.removeRelatedLink,
+    ).toBe(true);
   });
 
   it('removing a link closes the gap in positions; removing it again is NOT_FOUND', async () => {
@@ -93,8 +146,13 @@ describe('curating related links', () => {
     const made = [];
     for (let i = 0; i < 3; i += 1) made.push(await link(post.id, { url: `https://example.org/${i}`, title: `L${i}` }));
     await api.gql(RemoveRelatedLinkDocument, { id: made[1].id }, { token: owner.token });
-    expect((await linksOf(post.id)).map((l) => [l.title, l.position])).toEqual([['L0', 0], ['L2', 1]]);
-    expect(errorCode(await api.gql(RemoveRelatedLinkDocument, { id: made[1].id }, { token: owner.token }))).toBe('NOT_FOUND');
+    expect((await linksOf(post.id)).map((l) => [l.title, l.position])).toEqual([
+      ['L0', 0],
+      ['L2', 1],
+    ]);
+    expect(errorCode(await api.gql(RemoveRelatedLinkDocument, { id: made[1].id }, { token: owner.token }))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('reorder takes exactly the post’s link ids; anything else is BAD_USER_INPUT and changes nothing', async () => {
@@ -106,13 +164,28 @@ describe('curating related links', () => {
       await link(post.id, { url: 'https://example.org/c', title: 'C' }),
     ];
     const foreign = await link(other.id, { url: 'https://example.org/f', title: 'F' });
-    for (const linkIds of [[a.id, b.id], [a.id, b.id, c.id, c.id], [a.id, b.id, foreign.id], [a.id, b.id, c.id, foreign.id]]) {
+    for (const linkIds of [
+      [a.id, b.id],
+      [a.id, b.id, c.id, c.id],
+      [a.id, b.id, foreign.id],
+      [a.id, b.id, c.id, foreign.id],
+    ]) {
       const response = await api.gql(ReorderRelatedLinksDocument, { postId: post.id, linkIds }, { token: owner.token });
       expect(errorCode(response)).toBe('BAD_USER_INPUT');
       expect(response.errors![0].extensions?.field).toBe('linkIds');
     }
-    const reordered = (await api.gql(ReorderRelatedLinksDocument, { postId: post.id, linkIds: [c.id, a.id, b.id] }, { token: owner.token })).data!.reorderRelatedLinks;
-    expect(reordered.map((l) => [l.title, l.position])).toEqual([['C', 0], ['A', 1], ['B', 2]]);
+    const reordered = (
+      await api.gql(
+        ReorderRelatedLinksDocument,
+        { postId: post.id, linkIds: [c.id, a.id, b.id] },
+        { token: owner.token },
+      )
+    ).data!.reorderRelatedLinks;
+    expect(reordered.map((l) => [l.title, l.position])).toEqual([
+      ['C', 0],
+      ['A', 1],
+      ['B', 2],
+    ]);
     expect((await linksOf(post.id)).map((l) => l.title)).toEqual(['C', 'A', 'B']);
   });
 });
@@ -129,9 +202,15 @@ describe('visibility of links', () => {
 
     expect((await linksOf(post.id)).map((l) => l.title)).toEqual(['External']);
     expect((await linksOf(post.id, otherAuthor.token)).map((l) => l.title)).toEqual(['External']);
-    expect((await linksOf(post.id, owner.token)).map((l) => l.title)).toEqual(['Not out yet', archivedTarget.title, 'External']);
+    expect((await linksOf(post.id, owner.token)).map((l) => l.title)).toEqual([
+      'Not out yet',
+      archivedTarget.title,
+      'External',
+    ]);
     expect((await api.gql(LinkNodeDocument, { id: toArchived.id })).data?.node).toBeNull();
-    expect((await api.gql(LinkNodeDocument, { id: toArchived.id }, { token: owner.token })).data?.node).toMatchObject({ __typename: 'RelatedLink' });
+    expect((await api.gql(LinkNodeDocument, { id: toArchived.id }, { token: owner.token })).data?.node).toMatchObject({
+      __typename: 'RelatedLink',
+    });
   });
 
   it("a link to a post that was unpublished shows its editor neither the post's new title nor its slug", async () => {
@@ -139,8 +218,14 @@ describe('visibility of links', () => {
     const othersStory = await publishedPost(api, otherAuthor.token, { title: 'Public title' });
     const l = await link(post.id, { targetPostId: othersStory.id });
     await api.gql(UnpublishPostDocument, { id: othersStory.id }, { token: otherAuthor.token });
-    await api.gql(UpdatePostDocument, { id: othersStory.id, expectedVersion: othersStory.version + 1, input: { title: 'EMBARGOED: merger talks' } }, { token: otherAuthor.token });
-    const [reordered] = (await api.gql(ReorderRelatedLinksDocument, { postId: post.id, linkIds: [l.id] }, { token: owner.token })).data!.reorderRelatedLinks;
+    await api.gql(
+      UpdatePostDocument,
+      { id: othersStory.id, expectedVersion: othersStory.version + 1, input: { title: 'EMBARGOED: merger talks' } },
+      { token: otherAuthor.token },
+    );
+    const [reordered] = (
+      await api.gql(ReorderRelatedLinksDocument, { postId: post.id, linkIds: [l.id] }, { token: owner.token })
+    ).data!.reorderRelatedLinks;
     expect(reordered).toMatchObject({ id: l.id, targetPost: null, url: '' });
     expect(reordered.title).not.toMatch(/EMBARGOED|Public title/);
     expect(reordered.url).not.toContain(othersStory.slug);
@@ -158,7 +243,11 @@ describe('visibility of links', () => {
     // Inserting into the list afterwards still lands where asked.
     await link(source.id, { url: 'https://example.org/new-first', title: 'New first' });
     await link(source.id, { url: 'https://example.org/new-second', title: 'New second', position: 1 });
-    expect((await linksOf(source.id)).map((l) => [l.title, l.position])).toEqual([[keep.title, 0], ['New second', 1], ['New first', 2]]);
+    expect((await linksOf(source.id)).map((l) => [l.title, l.position])).toEqual([
+      [keep.title, 0],
+      ['New second', 1],
+      ['New first', 2],
+    ]);
     expect((await api.gql(LinkNodeDocument, { id: fromDoomed.id }, { token: editor.token })).data?.node).toBeNull();
   });
 });
@@ -178,10 +267,14 @@ describe('relatedPosts', () => {
     await link(post.id, { targetPostId: curatedOld.id });
     await link(post.id, { url: 'https://example.org/ext', title: 'Not a post' });
 
-    const related = (await api.gql(RelatedPostsDocument, { id: post.id, limit: 10 })).data!.post!.relatedPosts.map((p) => p.id);
+    const related = (await api.gql(RelatedPostsDocument, { id: post.id, limit: 10 })).data!.post!.relatedPosts.map(
+      (p) => p.id,
+    );
     expect(related).toEqual([curatedAlsoShared.id, curatedOld.id, twoShared.id, oneSharedNew.id, oneSharedOld.id]);
 
-    const three = (await api.gql(RelatedPostsDocument, { id: post.id, limit: 3 })).data!.post!.relatedPosts.map((p) => p.id);
+    const three = (await api.gql(RelatedPostsDocument, { id: post.id, limit: 3 })).data!.post!.relatedPosts.map(
+      (p) => p.id,
+    );
     expect(three).toEqual(related.slice(0, 3));
   });
 
@@ -189,7 +282,9 @@ describe('relatedPosts', () => {
     const post = await publishedPost(api, owner.token, { tags: ['lonely-tag-x'] });
     const draft = await draftPost(api, owner.token, { tags: ['lonely-tag-x'] });
     await link(post.id, { targetPostId: draft.id });
-    expect((await api.gql(RelatedPostsDocument, { id: post.id }, { token: owner.token })).data!.post!.relatedPosts).toEqual([]);
+    expect(
+      (await api.gql(RelatedPostsDocument, { id: post.id }, { token: owner.token })).data!.post!.relatedPosts,
+    ).toEqual([]);
     expect(errorCode(await api.gql(RelatedPostsDocument, { id: post.id, limit: 0 }))).toBe('BAD_USER_INPUT');
   });
 });

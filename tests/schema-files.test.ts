@@ -1,8 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { BreakingChange, buildSchema, findBreakingChanges } from 'graphql';
-import { execFileSync } from 'node:child_process';
-import os from 'node:os';
 import { parse } from 'yaml';
 import { printApiSchema } from '../src/server/print-schema';
 
@@ -21,7 +21,9 @@ const NOT_YET_SERVED = [
 ];
 
 function unexplained(changes: BreakingChange[]): string[] {
-  return changes.map((change) => change.description).filter((text) => !NOT_YET_SERVED.some((pattern) => pattern.test(text)));
+  return changes
+    .map((change) => change.description)
+    .filter((text) => !NOT_YET_SERVED.some((pattern) => pattern.test(text)));
 }
 
 describe('committed schema files', () => {
@@ -51,7 +53,11 @@ describe('committed schema files', () => {
     const [[committedPath, target]] = Object.entries(config.generates);
     const configPath = path.join(outDir, 'codegen.json');
     fs.writeFileSync(configPath, JSON.stringify({ ...config, generates: { [path.join(outDir, 'out.ts')]: target } }));
-    execFileSync(process.execPath, [path.join(root, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), '--config', configPath, '--silent'], { cwd: root });
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'node_modules', '@graphql-codegen', 'cli', 'cjs', 'bin.js'), '--config', configPath, '--silent'],
+      { cwd: root },
+    );
     expect(read(committedPath)).toBe(fs.readFileSync(path.join(outDir, 'out.ts'), 'utf8'));
     fs.rmSync(outDir, { recursive: true, force: true });
   });

@@ -2,8 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { LoginDocument, PostsDocument } from './generated/operations';
 
 /**
@@ -20,7 +20,14 @@ interface Running {
 }
 
 function startServer(dataDir: string): Promise<Running> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'boss password 1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ADMIN_EMAIL: 'boss@example.com',
+    ADMIN_PASSWORD: 'boss password 1',
+  };
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
   delete env.SEED_DEMO;
@@ -39,8 +46,16 @@ function startServer(dataDir: string): Promise<Running> {
   });
 }
 
-async function query<TData, TVars>(url: string, document: TypedDocumentNode<TData, TVars>, variables: TVars): Promise<TData> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: print(document), variables }) });
+async function query<TData, TVars>(
+  url: string,
+  document: TypedDocumentNode<TData, TVars>,
+  variables: TVars,
+): Promise<TData> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: print(document), variables }),
+  });
   const body = (await response.json()) as { data?: TData; errors?: unknown[] };
   if (!body.data) throw new Error(JSON.stringify(body.errors));
   return body.data;

@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
-import { Viewer } from './viewer';
 import { Role } from '../domain/enums';
+import { Viewer } from './viewer';
 
 const ROLES = new Set<string>(Object.values(Role));
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
-import { createLogger } from '../logger';
 import { openDatabase } from '../db/database';
+import { createLogger } from '../logger';
 
 /** `npm run migrate`: applies pending migrations (to the embedded database unless DATABASE_URL). */
 async function migrate(): Promise<void> {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
-import { createLogger } from '../logger';
 import { openDatabase } from '../db/database';
+import { createLogger } from '../logger';
 import { DEMO_PASSWORD, isEmptyDatabase, seedDemo } from '../seed/seed-demo';
 
 /** `npm run seed`: demo content into an empty database, wherever it is. */
@@ -14,7 +14,9 @@ async function seed(): Promise<void> {
       return;
     }
     const seeded = await seedDemo(database.db);
-    console.log(`[broadsheet] seeded ${seeded.authors} authors, ${seeded.posts} posts, ${seeded.comments} comments and ${seeded.links} related links; demo password: ${DEMO_PASSWORD}`);
+    console.log(
+      `[broadsheet] seeded ${seeded.authors} authors, ${seeded.posts} posts, ${seeded.comments} comments and ${seeded.links} related links; demo password: ${DEMO_PASSWORD}`,
+    );
   } finally {
     await database.close();
   }

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { DataSource, Logger } from 'typeorm';
 import { Author } from '../entities/author.entity';
-import { Post } from '../entities/post.entity';
-import { PostRevision } from '../entities/post-revision.entity';
 import { Comment } from '../entities/comment.entity';
+import { PostRevision } from '../entities/post-revision.entity';
+import { Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
 import { migrations } from '../migrations';
 

@@ -1,8 +1,8 @@
+import crypto from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import crypto from 'node:crypto';
 
 /** A running embedded PostgreSQL server and how to reach and stop it. */
 export interface EmbeddedDatabase {
@@ -122,8 +122,10 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: true,
     postgresFlags: [
-      '-k', clusterDir, // keep the socket out of /tmp
-      '-c', 'listen_addresses=127.0.0.1',
+      '-k',
+      clusterDir, // keep the socket out of /tmp
+      '-c',
+      'listen_addresses=127.0.0.1',
       ...(options.unsafeFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: (message) => {

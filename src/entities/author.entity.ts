@@ -1,7 +1,7 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
-import { Node } from './node.interface';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '../domain/enums';
+import { Node } from './node.interface';
 
 /**
  * A person who writes or edits. `email` and `passwordHash` carry no `@Field`: email is exposed

@@ -1,7 +1,7 @@
 import { getMetadataArgsStorage } from 'typeorm';
 
 /** A mapped column: the entity property and the table column behind it. */
-export interface ColumnMapping {
+interface ColumnMapping {
   property: string;
   column: string;
 }
@@ -14,7 +14,7 @@ const mappings = new Map<EntityClass<unknown>, ColumnMapping[]>();
  * The columns of an entity, read from its `@Column` decorators: the one source of column names
  * for raw SQL, so an entity, its readers and the versioning code cannot disagree.
  */
-export function columnsOf<T>(entity: EntityClass<T>): ColumnMapping[] {
+function columnsOf<T>(entity: EntityClass<T>): ColumnMapping[] {
   let found = mappings.get(entity);
   if (!found) {
     found = getMetadataArgsStorage()

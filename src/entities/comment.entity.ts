@@ -1,7 +1,7 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
-import { Node } from './node.interface';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CommentStatus } from '../domain/enums';
+import { Node } from './node.interface';
 
 /** A reader's (or staff member's) comment on a post; a reply when `parentId` is set. */
 @ObjectType({ implements: Node })

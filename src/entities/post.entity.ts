@@ -1,7 +1,7 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Node } from './node.interface';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { PostStatus } from '../domain/enums';
+import { Node } from './node.interface';
 
 /**
  * A story. `status` and `id` are served through field resolvers: a SCHEDULED post whose moment
@@ -35,7 +35,10 @@ export class Post {
   @Column({ type: 'text' })
   status!: PostStatus;
 
-  @Field(() => Date, { nullable: true, description: 'Set when published; for a scheduled post, the moment it goes live.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Set when published; for a scheduled post, the moment it goes live.',
+  })
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
 
@@ -47,7 +50,10 @@ export class Post {
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 
-  @Field(() => String, { nullable: true, description: "Credit line for a syndicated story, e.g. the agency it came from." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Credit line for a syndicated story, e.g. the agency it came from.',
+  })
   @Column({ type: 'text', nullable: true })
   source!: string | null;
 

@@ -1,7 +1,7 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Node } from './node.interface';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { RelatedLinkKind } from '../domain/enums';
+import { Node } from './node.interface';
 
 /**
  * A curated link from a post to another post (POST) or to a page elsewhere (EXTERNAL), in the

@@ -60,7 +60,9 @@ export class ConflictError extends ApiError {
 
 export class RateLimitedError extends ApiError {
   constructor(message: string, retryAfterSeconds: number) {
-    super(`${message} Try again in ${retryAfterSeconds} s.`, ErrorCode.RATE_LIMITED, { extensions: { retryAfterSeconds } });
+    super(`${message} Try again in ${retryAfterSeconds} s.`, ErrorCode.RATE_LIMITED, {
+      extensions: { retryAfterSeconds },
+    });
   }
 }
 
@@ -77,7 +79,9 @@ export class PayloadTooLargeError extends ApiError {
 }
 
 /** A GraphQL response body of one error, for answers made outside GraphQL (body parsing). */
-export function errorResponseBody(error: ApiError): { errors: Array<{ message: string; extensions: Record<string, unknown> }> } {
+export function errorResponseBody(error: ApiError): {
+  errors: Array<{ message: string; extensions: Record<string, unknown> }>;
+} {
   const { http: _http, ...extensions } = error.extensions;
   return { errors: [{ message: error.message, extensions }] };
 }

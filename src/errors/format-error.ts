@@ -1,7 +1,7 @@
-import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
+import { GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
 import { ApiError } from './api-errors';
 import { ErrorCode } from './error-code';
 

@@ -19,20 +19,38 @@ export interface OperationLimits {
  */
 export const DEFAULT_LIMITS: OperationLimits = { maxDepth: 10, maxAliases: 30, maxCost: 50_000 };
 
-function check(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: OperationLimits): void {
+function check(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  limits: OperationLimits,
+): void {
   const { depth, aliases } = measureOperation(document, operation);
-  if (depth > limits.maxDepth) throw new QueryTooComplexError(`The operation is ${depth} levels deep; the limit is ${limits.maxDepth}.`);
-  if (aliases > limits.maxAliases) throw new QueryTooComplexError(`The operation uses ${aliases} aliases; the limit is ${limits.maxAliases}.`);
+  if (depth > limits.maxDepth)
+    throw new QueryTooComplexError(`The operation is ${depth} levels deep; the limit is ${limits.maxDepth}.`);
+  if (aliases > limits.maxAliases)
+    throw new QueryTooComplexError(`The operation uses ${aliases} aliases; the limit is ${limits.maxAliases}.`);
   let cost: number;
   try {
-    cost = getComplexity({ schema, query: document, operationName: operation.name?.value, variables, estimators: [listSizeEstimator] });
+    cost = getComplexity({
+      schema,
+      query: document,
+      operationName: operation.name?.value,
+      variables,
+      estimators: [listSizeEstimator],
+    });
   } catch (error) {
     // getComplexity coerces variables itself; a bad one is the client's mistake.
     // Errors thrown here become HTTP 500 unless they name a status.
-    throw new BadUserInputError(error instanceof GraphQLError ? error.message : 'Invalid variables.', undefined, { status: 400 });
+    throw new BadUserInputError(error instanceof GraphQLError ? error.message : 'Invalid variables.', undefined, {
+      status: 400,
+    });
   }
   if (cost > limits.maxCost) {
-    throw new QueryTooComplexError(`The operation could return about ${cost} objects; the limit is ${limits.maxCost}. Ask for smaller pages.`);
+    throw new QueryTooComplexError(
+      `The operation could return about ${cost} objects; the limit is ${limits.maxCost}. Ask for smaller pages.`,
+    );
   }
 }
 

@@ -10,7 +10,9 @@ export const AUTHOR_READ_COLUMNS = selectList(Author, 'a', { omit: ['passwordHas
 /** Authors by id, one `= ANY($1)` query per batch; callers apply the author policy. */
 export function createAuthorByIdLoader(db: Queryable): DataLoader<string, Author | null> {
   return new DataLoader(async (ids) => {
-    const rows = (await db.query(`SELECT ${AUTHOR_READ_COLUMNS} FROM authors a WHERE a.id = ANY($1::uuid[])`, [ids])) as Author[];
+    const rows = (await db.query(`SELECT ${AUTHOR_READ_COLUMNS} FROM authors a WHERE a.id = ANY($1::uuid[])`, [
+      ids,
+    ])) as Author[];
     return inKeyOrder(ids, rows);
   });
 }

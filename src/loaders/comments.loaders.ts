@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { Comment } from '../entities/comment.entity';
 import { selectList } from '../entities/columns';
+import { Comment } from '../entities/comment.entity';
 import { Queryable } from '../pagination/keyset-page';
 import { BY_CREATED_AT_ASC } from '../pagination/sort-orders';
 import { approvedCommentSql, inPublicThreadSql } from '../policy/comment.policy';
@@ -13,7 +13,9 @@ export const COMMENT_READ_COLUMNS = selectList(Comment, 'c', { omit: ['clientIp'
 /** Comments by id, whatever their status: the comment reader applies the policy. */
 export function createCommentByIdLoader(db: Queryable): DataLoader<string, Comment | null> {
   return new DataLoader(async (ids) => {
-    const rows = (await db.query(`SELECT ${COMMENT_READ_COLUMNS} FROM comments c WHERE c.id = ANY($1::uuid[])`, [ids])) as Comment[];
+    const rows = (await db.query(`SELECT ${COMMENT_READ_COLUMNS} FROM comments c WHERE c.id = ANY($1::uuid[])`, [
+      ids,
+    ])) as Comment[];
     return inKeyOrder(ids, rows);
   });
 }

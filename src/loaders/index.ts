@@ -8,7 +8,11 @@ import {
 } from './comments.loaders';
 import { createPostByIdLoader, createPostBySlugLoader } from './post-by-id.loader';
 import { createPostsByAuthorLoader } from './posts-by-author.loader';
-import { createRelatedLinkByIdLoader, createRelatedLinksByPostLoader, createRelatedPostsByPostLoader } from './related.loaders';
+import {
+  createRelatedLinkByIdLoader,
+  createRelatedLinksByPostLoader,
+  createRelatedPostsByPostLoader,
+} from './related.loaders';
 import { createRevisionByIdLoader, createRevisionsByPostLoader } from './revisions.loaders';
 
 /**

@@ -9,7 +9,9 @@ export const POST_READ_COLUMNS = selectList(Post, 'p');
 /** Posts by id, whatever their status: the post reader applies the policy to what it gets. */
 export function createPostByIdLoader(db: Queryable): DataLoader<string, Post | null> {
   return new DataLoader(async (ids) => {
-    const rows = (await db.query(`SELECT ${POST_READ_COLUMNS} FROM posts p WHERE p.id = ANY($1::uuid[])`, [ids])) as Post[];
+    const rows = (await db.query(`SELECT ${POST_READ_COLUMNS} FROM posts p WHERE p.id = ANY($1::uuid[])`, [
+      ids,
+    ])) as Post[];
     return inKeyOrder(ids, rows);
   });
 }
@@ -17,7 +19,9 @@ export function createPostByIdLoader(db: Queryable): DataLoader<string, Post | n
 /** Posts by slug, whatever their status: the post reader applies the policy to what it gets. */
 export function createPostBySlugLoader(db: Queryable): DataLoader<string, Post | null> {
   return new DataLoader(async (slugs) => {
-    const rows = (await db.query(`SELECT ${POST_READ_COLUMNS} FROM posts p WHERE p.slug = ANY($1::text[])`, [slugs])) as Post[];
+    const rows = (await db.query(`SELECT ${POST_READ_COLUMNS} FROM posts p WHERE p.slug = ANY($1::text[])`, [
+      slugs,
+    ])) as Post[];
     const bySlug = new Map(rows.map((row) => [row.slug, row]));
     return slugs.map((slug) => bySlug.get(slug) ?? null);
   });

@@ -16,7 +16,10 @@ const LINK_COLUMNS_RANKED_IN_WINDOW = selectList(RelatedLink, 'l', {
   computed: { position: '(row_number() OVER (PARTITION BY l.post_id ORDER BY l.position) - 1)::int' },
 });
 const LINK_COLUMNS_RANKED_ALONE = selectList(RelatedLink, 'l', {
-  computed: { position: '(SELECT count(*) FROM related_links earlier WHERE earlier.post_id = l.post_id AND earlier.position < l.position)::int' },
+  computed: {
+    position:
+      '(SELECT count(*) FROM related_links earlier WHERE earlier.post_id = l.post_id AND earlier.position < l.position)::int',
+  },
 });
 
 /** Post.relatedLinks: each post's curated links in the editor's order; the link reader applies the policy. */
@@ -33,7 +36,10 @@ export function createRelatedLinksByPostLoader(db: Queryable): DataLoader<string
 /** Links by id; the link reader applies the policy. */
 export function createRelatedLinkByIdLoader(db: Queryable): DataLoader<string, RelatedLink | null> {
   return new DataLoader(async (ids) => {
-    const rows = (await db.query(`SELECT ${LINK_COLUMNS_RANKED_ALONE} FROM related_links l WHERE l.id = ANY($1::uuid[])`, [ids])) as RelatedLink[];
+    const rows = (await db.query(
+      `SELECT ${LINK_COLUMNS_RANKED_ALONE} FROM related_links l WHERE l.id = ANY($1::uuid[])`,
+      [ids],
+    )) as RelatedLink[];
     return inKeyOrder(ids, rows);
   });
 }
@@ -89,7 +95,16 @@ export function createRelatedPostsByPostLoader(db: Queryable): DataLoader<Relate
       const limits = [...new Set(keys.map((key) => key.limit))];
       const byLimit = new Map(
         await Promise.all(
-          limits.map(async (limit) => [limit, await loadGroup(keys.filter((key) => key.limit === limit).map((key) => key.postId), limit)] as const),
+          limits.map(
+            async (limit) =>
+              [
+                limit,
+                await loadGroup(
+                  keys.filter((key) => key.limit === limit).map((key) => key.postId),
+                  limit,
+                ),
+              ] as const,
+          ),
         ),
       );
       return keys.map((key) => byLimit.get(key.limit)!.get(key.postId) ?? []);

@@ -20,7 +20,9 @@ export function createRevisionsByPostLoader(db: Queryable): DataLoader<string, P
 /** Revisions by id; the revision reader applies the policy. */
 export function createRevisionByIdLoader(db: Queryable): DataLoader<string, PostRevision | null> {
   return new DataLoader(async (ids) => {
-    const rows = (await db.query(`SELECT ${REVISION_COLUMNS} FROM post_revisions r WHERE r.id = ANY($1::uuid[])`, [ids])) as PostRevision[];
+    const rows = (await db.query(`SELECT ${REVISION_COLUMNS} FROM post_revisions r WHERE r.id = ANY($1::uuid[])`, [
+      ids,
+    ])) as PostRevision[];
     return inKeyOrder(ids, rows);
   });
 }

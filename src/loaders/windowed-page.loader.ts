@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Connection, toConnection } from '../pagination/connection';
-import { Queryable } from '../pagination/keyset-page';
 import { KeysetOrder, keysetCondition } from '../pagination/keyset-order';
+import { Queryable } from '../pagination/keyset-page';
 
 /** One parent's page: `first` rows after the `after` cursor. */
 export interface ChildPageKey {

@@ -62,9 +62,15 @@ export class AuthorsPostsRevisions1764100000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE UNIQUE INDEX posts_slug_key ON posts (slug)`);
     // "Live" = PUBLISHED, or SCHEDULED whose moment has passed; both filter on published_at <= now().
-    await q.query(`CREATE INDEX posts_live_keyset ON posts (published_at DESC, id DESC) WHERE status IN ('PUBLISHED', 'SCHEDULED')`);
-    await q.query(`CREATE INDEX posts_author_live_keyset ON posts (author_id, published_at DESC, id DESC) WHERE status IN ('PUBLISHED', 'SCHEDULED')`);
-    await q.query(`CREATE INDEX posts_featured_keyset ON posts (published_at DESC, id DESC) WHERE featured AND status IN ('PUBLISHED', 'SCHEDULED')`);
+    await q.query(
+      `CREATE INDEX posts_live_keyset ON posts (published_at DESC, id DESC) WHERE status IN ('PUBLISHED', 'SCHEDULED')`,
+    );
+    await q.query(
+      `CREATE INDEX posts_author_live_keyset ON posts (author_id, published_at DESC, id DESC) WHERE status IN ('PUBLISHED', 'SCHEDULED')`,
+    );
+    await q.query(
+      `CREATE INDEX posts_featured_keyset ON posts (published_at DESC, id DESC) WHERE featured AND status IN ('PUBLISHED', 'SCHEDULED')`,
+    );
     // Staff lists of drafts and archived posts page by updated_at.
     await q.query(`CREATE INDEX posts_status_updated_keyset ON posts (status, updated_at DESC, id DESC)`);
     await q.query(`CREATE INDEX posts_author_status ON posts (author_id, status)`);

@@ -23,7 +23,9 @@ export class CommentsRelatedLinks1764200000000 implements MigrationInterface {
         updated_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     // The public thread: approved top-level comments of a post, oldest first.
-    await q.query(`CREATE INDEX comments_thread ON comments (post_id, created_at, id) WHERE status = 'APPROVED' AND parent_id IS NULL`);
+    await q.query(
+      `CREATE INDEX comments_thread ON comments (post_id, created_at, id) WHERE status = 'APPROVED' AND parent_id IS NULL`,
+    );
     await q.query(`CREATE INDEX comments_approved_by_post ON comments (post_id) WHERE status = 'APPROVED'`);
     await q.query(`CREATE INDEX comments_replies ON comments (parent_id, created_at, id) WHERE status = 'APPROVED'`);
     // Every comment of a post, whatever its status: the cascade when a post is deleted.

@@ -2,7 +2,7 @@ import { encodeCursor } from './cursor';
 import { KeysetOrder } from './keyset-order';
 
 /** Relay PageInfo as resolvers return it. */
-export interface PageInfoValue {
+interface PageInfoValue {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   startCursor: string | null;
@@ -21,7 +21,7 @@ export interface Connection<TNode> {
 }
 
 /** A row as list queries select it: the node's columns plus its sort value as `sortKey`. */
-export type SortedRow<TNode> = TNode & { id: string; sortKey: unknown };
+type SortedRow<TNode> = TNode & { id: string; sortKey: unknown };
 
 export interface PageSlice<TNode> {
   /** The rows in the list's order, at most one more than the page (that one says there is more). */

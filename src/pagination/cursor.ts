@@ -1,5 +1,5 @@
-import { BadUserInputError } from '../errors/api-errors';
 import { UUID } from '../domain/uuid';
+import { BadUserInputError } from '../errors/api-errors';
 
 /** A keyset position: the sort value of the row and its id, which breaks ties. */
 export interface KeysetPosition {
@@ -25,7 +25,7 @@ export function decodeCursor(sort: string, cursor: string, field: string): Keyse
     !Array.isArray(parsed) ||
     parsed.length !== 3 ||
     parsed[0] !== sort ||
-    !['string', 'number'].includes(typeof parsed[1]) && parsed[1] !== null ||
+    (!['string', 'number'].includes(typeof parsed[1]) && parsed[1] !== null) ||
     typeof parsed[2] !== 'string' ||
     !UUID.test(parsed[2])
   ) {

@@ -32,7 +32,12 @@ function castCursorValue(order: KeysetOrder, value: string | number | null, fiel
  * SQL for "after `cursor`" (`side: 'after'`) or "before it" in the list's order; pushes the
  * cursor's values to `params`. A cursor of another list, or a forged one, is BAD_USER_INPUT.
  */
-export function keysetCondition(order: KeysetOrder, cursor: string, side: 'after' | 'before', params: unknown[]): string {
+export function keysetCondition(
+  order: KeysetOrder,
+  cursor: string,
+  side: 'after' | 'before',
+  params: unknown[],
+): string {
   const position = decodeCursor(order.name, cursor, side);
   params.push(castCursorValue(order, position.value, side), position.id);
   const comparison = (side === 'after') === (order.direction === 'DESC') ? '<' : '>';

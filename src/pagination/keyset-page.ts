@@ -32,7 +32,11 @@ export interface KeysetQuery {
  * the page (it reads one row past it to know whether there is more); `totalCount` runs a count
  * only when asked.
  */
-export async function keysetPage<TRow>(db: Queryable, query: KeysetQuery, page: PageRequest): Promise<Connection<TRow>> {
+export async function keysetPage<TRow>(
+  db: Queryable,
+  query: KeysetQuery,
+  page: PageRequest,
+): Promise<Connection<TRow>> {
   const { order } = query;
   const backward = page.last != null || page.before != null;
   const size = (backward ? page.last : undefined) ?? page.first ?? DEFAULT_PAGE_SIZE;

@@ -1,16 +1,46 @@
 import { KeysetOrder } from './keyset-order';
 
 /** The public feeds: newest first by publication (posts aliased `p`). */
-export const BY_PUBLISHED_AT: KeysetOrder = { name: 'published', column: 'p.published_at', type: 'timestamptz', direction: 'DESC', idColumn: 'p.id' };
+export const BY_PUBLISHED_AT: KeysetOrder = {
+  name: 'published',
+  column: 'p.published_at',
+  type: 'timestamptz',
+  direction: 'DESC',
+  idColumn: 'p.id',
+};
 
 /** Staff lists of drafts and archived posts: last touched first. */
-export const BY_UPDATED_AT: KeysetOrder = { name: 'updated', column: 'p.updated_at', type: 'timestamptz', direction: 'DESC', idColumn: 'p.id' };
+export const BY_UPDATED_AT: KeysetOrder = {
+  name: 'updated',
+  column: 'p.updated_at',
+  type: 'timestamptz',
+  direction: 'DESC',
+  idColumn: 'p.id',
+};
 
 /** Search: best match first, for a query aliased `q`. */
-export const BY_SEARCH_RANK: KeysetOrder = { name: 'rank', column: 'ts_rank(p.search, q)::float8', type: 'float8', direction: 'DESC', idColumn: 'p.id' };
+export const BY_SEARCH_RANK: KeysetOrder = {
+  name: 'rank',
+  column: 'ts_rank(p.search, q)::float8',
+  type: 'float8',
+  direction: 'DESC',
+  idColumn: 'p.id',
+};
 
 /** Comment threads and the moderation queue: oldest first (comments aliased `c`). */
-export const BY_CREATED_AT_ASC: KeysetOrder = { name: 'comment', column: 'c.created_at', type: 'timestamptz', direction: 'ASC', idColumn: 'c.id' };
+export const BY_CREATED_AT_ASC: KeysetOrder = {
+  name: 'comment',
+  column: 'c.created_at',
+  type: 'timestamptz',
+  direction: 'ASC',
+  idColumn: 'c.id',
+};
 
 /** Authors by name (aliased `a`). */
-export const BY_NAME: KeysetOrder = { name: 'name', column: 'a.name', type: 'text', direction: 'ASC', idColumn: 'a.id' };
+export const BY_NAME: KeysetOrder = {
+  name: 'name',
+  column: 'a.name',
+  type: 'text',
+  direction: 'ASC',
+  idColumn: 'a.id',
+};

@@ -53,7 +53,9 @@ export function visiblePostSql(viewer: Viewer | null, alias: string, params: unk
  * The public lists (the feed, search, featured, tags, Author.posts, suggestions) hold live posts
  * for everyone, staff included: what is in a feed does not depend on who reads it.
  */
-export const publicListSql = livePostSql;
+export function publicListSql(alias: string): string {
+  return livePostSql(alias);
+}
 
 /** The status clients see: a scheduled post whose moment has passed is served as PUBLISHED. */
 export function servedStatus(post: PostVisibilityFacts, now: Date = new Date()): PostStatus {
@@ -61,4 +63,6 @@ export function servedStatus(post: PostVisibilityFacts, now: Date = new Date()):
 }
 
 /** Post.revisions: earlier versions are for those who may edit the post. */
-export const canSeeRevisions = canEditPost;
+export function canSeeRevisions(viewer: Viewer | null, post: Pick<PostVisibilityFacts, 'authorId'>): boolean {
+  return canEditPost(viewer, post);
+}

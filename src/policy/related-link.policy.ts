@@ -30,7 +30,7 @@ export function visibleLinkSql(viewer: Viewer | null, alias: string, params: unk
 }
 
 /** Shown for a link to a post the viewer may not see. */
-export const UNAVAILABLE_TITLE = 'Unavailable story';
+const UNAVAILABLE_TITLE = 'Unavailable story';
 
 /** The editor's title; else the target's while the viewer may see it. */
 export function linkTitle(link: { title: string | null }, visibleTarget: { title: string } | null): string {
@@ -38,7 +38,11 @@ export function linkTitle(link: { title: string | null }, visibleTarget: { title
 }
 
 /** The external url; else where the front end shows the target (POST_URL_TEMPLATE), empty while it is hidden. */
-export function linkUrl(link: { url: string | null }, visibleTarget: { slug: string } | null, postUrlTemplate: string): string {
+export function linkUrl(
+  link: { url: string | null },
+  visibleTarget: { slug: string } | null,
+  postUrlTemplate: string,
+): string {
   if (link.url) return link.url;
   return visibleTarget ? postUrlTemplate.replace('{slug}', visibleTarget.slug) : '';
 }

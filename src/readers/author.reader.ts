@@ -31,7 +31,13 @@ export class AuthorReader {
   list(page: PageRequest): Promise<Connection<Author>> {
     return keysetPage<Author>(
       this.scope.db,
-      { select: `SELECT ${AUTHOR_READ_COLUMNS}`, from: 'FROM authors a', where: [visibleAuthorSql(this.scope.viewer(), 'a')], params: [], order: BY_NAME },
+      {
+        select: `SELECT ${AUTHOR_READ_COLUMNS}`,
+        from: 'FROM authors a',
+        where: [visibleAuthorSql(this.scope.viewer(), 'a')],
+        params: [],
+        order: BY_NAME,
+      },
       page,
     );
   }

@@ -37,7 +37,11 @@ export class CommentReader {
 
   /** Post.comments: the approved top-level comments, oldest first. */
   threadOf(postId: string, page: ForwardPage): Promise<Connection<Comment>> {
-    return this.scope.loaders.commentsByPost.load({ parentId: postId, first: page.first ?? DEFAULT_PAGE_SIZE, after: page.after ?? null });
+    return this.scope.loaders.commentsByPost.load({
+      parentId: postId,
+      first: page.first ?? DEFAULT_PAGE_SIZE,
+      after: page.after ?? null,
+    });
   }
 
   /** Post.commentCount: the public thread, replies included. */
@@ -55,7 +59,13 @@ export class CommentReader {
     if (!canModerateComments(this.scope.viewer())) throw new ForbiddenError();
     return keysetPage<Comment>(
       this.scope.db,
-      { select: `SELECT ${COMMENT_READ_COLUMNS}`, from: 'FROM comments c', where: ['c.status = $1'], params: [status], order: BY_CREATED_AT_ASC },
+      {
+        select: `SELECT ${COMMENT_READ_COLUMNS}`,
+        from: 'FROM comments c',
+        where: ['c.status = $1'],
+        params: [status],
+        order: BY_CREATED_AT_ASC,
+      },
       page,
     );
   }

@@ -76,7 +76,11 @@ export class PostReader {
       params.push(filter.featured);
       where.push(`p.featured = $${params.length}`);
     }
-    return keysetPage<Post>(this.scope.db, { select: `SELECT ${POST_READ_COLUMNS}`, from: 'FROM posts p', where, params, order }, page);
+    return keysetPage<Post>(
+      this.scope.db,
+      { select: `SELECT ${POST_READ_COLUMNS}`, from: 'FROM posts p', where, params, order },
+      page,
+    );
   }
 
   /** Full-text search over live posts (title weighs most, then excerpt, then body), best match first. */
@@ -116,7 +120,11 @@ export class PostReader {
 
   /** Author.posts: the author's live posts, newest first. */
   ofAuthor(authorId: string, page: ForwardPage): Promise<Connection<Post>> {
-    return this.scope.loaders.postsByAuthor.load({ parentId: authorId, first: page.first ?? DEFAULT_PAGE_SIZE, after: page.after ?? null });
+    return this.scope.loaders.postsByAuthor.load({
+      parentId: authorId,
+      first: page.first ?? DEFAULT_PAGE_SIZE,
+      after: page.after ?? null,
+    });
   }
 
   /** Post.relatedPosts: curated live posts first, then live posts sharing the most tags. */

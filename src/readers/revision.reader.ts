@@ -1,5 +1,5 @@
-import { Post } from '../entities/post.entity';
 import { PostRevision } from '../entities/post-revision.entity';
+import { Post } from '../entities/post.entity';
 import { canSeeRevisions } from '../policy/post.policy';
 import { ReaderScope } from './reader-scope';
 

@@ -10,7 +10,11 @@ import { targetId } from '../schema/global-id';
 @Resolver()
 export class AuthResolver {
   @Mutation(() => AuthPayload)
-  async login(@Arg('email') email: string, @Arg('password') password: string, @Ctx() ctx: Context): Promise<AuthPayload> {
+  async login(
+    @Arg('email') email: string,
+    @Arg('password') password: string,
+    @Ctx() ctx: Context,
+  ): Promise<AuthPayload> {
     const payload = await ctx.services.login.login(email, password, ctx.clientIp);
     // The rest of this operation is read as the author who just signed in (they see their own email).
     ctx.signIn({ id: payload.author.id, role: payload.author.role });

@@ -18,7 +18,9 @@ export class AuthorResolver {
     return id ? ctx.readers.authors.byId(id) : null;
   }
 
-  @Query(() => AuthorConnection, { description: 'By name. Readers see the authors of published posts; signed-in staff everyone.' })
+  @Query(() => AuthorConnection, {
+    description: 'By name. Readers see the authors of published posts; signed-in staff everyone.',
+  })
   authors(@Args() page: ForwardPageArgs, @Ctx() ctx: Context) {
     return ctx.readers.authors.list(page);
   }
@@ -38,7 +40,10 @@ export class AuthorResolver {
     return ctx.readers.authors.roleOf(author);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Only for the author themself and admins; null for everyone else.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Only for the author themself and admins; null for everyone else.',
+  })
   email(@Root() author: Author, @Ctx() ctx: Context): string | null {
     return ctx.readers.authors.emailOf(author);
   }

@@ -17,7 +17,9 @@ export class CommentResolver {
   }
 
   @Authorized([Role.EDITOR, Role.ADMIN])
-  @Query(() => CommentConnection, { description: 'Comments awaiting or past moderation, oldest first. Editors and admins only.' })
+  @Query(() => CommentConnection, {
+    description: 'Comments awaiting or past moderation, oldest first. Editors and admins only.',
+  })
   moderationQueue(@Args() { status, ...page }: ModerationQueueArgs, @Ctx() ctx: Context) {
     return ctx.readers.comments.moderationQueue(status ?? CommentStatus.PENDING, page);
   }
@@ -47,7 +49,9 @@ export class CommentResolver {
     return comment.authorId ? ctx.readers.authors.credited(comment.authorId) : null;
   }
 
-  @Mutation(() => Comment, { description: 'Readers comment as PENDING (held for moderation); signed-in staff as APPROVED.' })
+  @Mutation(() => Comment, {
+    description: 'Readers comment as PENDING (held for moderation); signed-in staff as APPROVED.',
+  })
   addComment(@Arg('input', () => AddCommentInput) input: AddCommentInput, @Ctx() ctx: Context): Promise<Comment> {
     const postId = targetId(input.postId, 'Post', 'postId');
     const parentId = input.parentId == null ? undefined : targetId(input.parentId, 'Comment', 'parentId');
@@ -56,7 +60,11 @@ export class CommentResolver {
 
   @Authorized([Role.EDITOR, Role.ADMIN])
   @Mutation(() => Comment)
-  moderateComment(@Arg('id', () => ID) id: string, @Arg('status', () => CommentStatus) status: CommentStatus, @Ctx() ctx: Context) {
+  moderateComment(
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => CommentStatus) status: CommentStatus,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.comments.moderate(targetId(id, 'Comment', 'id'), status);
   }
 

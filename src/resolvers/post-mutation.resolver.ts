@@ -28,7 +28,11 @@ export class PostMutationResolver {
 
   @Authorized()
   @Mutation(() => Post, { description: 'Publishes now, or schedules when publishAt is in the future.' })
-  publishPost(@Arg('id', () => ID) id: string, @Arg('publishAt', () => Date, { nullable: true }) publishAt: Date | null, @Ctx() ctx: Context) {
+  publishPost(
+    @Arg('id', () => ID) id: string,
+    @Arg('publishAt', () => Date, { nullable: true }) publishAt: Date | null,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.services.posts.publish(ctx.viewer!, targetId(id, 'Post', 'id'), publishAt);
   }
 

@@ -2,8 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 't
 import type { Context } from '../context';
 import { PostStatus } from '../domain/enums';
 import { Author } from '../entities/author.entity';
-import { Post } from '../entities/post.entity';
 import { PostRevision } from '../entities/post-revision.entity';
+import { Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
 import { DEFAULT_LIMITS } from '../pagination/page-size';
 import { CommentConnection } from '../schema/comment.types';
@@ -24,7 +24,11 @@ export class PostResolver {
   }
 
   @Query(() => PostConnection, { description: 'Newest first by publishedAt (drafts: by updatedAt).' })
-  posts(@Args() page: PageArgs, @Arg('filter', () => PostFilter, { nullable: true }) filter: PostFilter | null, @Ctx() ctx: Context) {
+  posts(
+    @Args() page: PageArgs,
+    @Arg('filter', () => PostFilter, { nullable: true }) filter: PostFilter | null,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.readers.posts.list(filter, page);
   }
 
@@ -82,7 +86,9 @@ export class PostResolver {
     return ctx.readers.posts.relatedTo(post.id, limit ?? DEFAULT_LIMITS.relatedPosts);
   }
 
-  @FieldResolver(() => [PostRevision], { description: 'Earlier versions of the post, newest first. Its author, editors and admins only.' })
+  @FieldResolver(() => [PostRevision], {
+    description: 'Earlier versions of the post, newest first. Its author, editors and admins only.',
+  })
   revisions(@Root() post: Post, @Ctx() ctx: Context): Promise<PostRevision[]> {
     return ctx.readers.revisions.ofPost(post);
   }

@@ -14,13 +14,17 @@ export class RelatedLinkResolver {
   }
 
   @FieldResolver(() => String, {
-    description: "The editor's title; for a post link without one, the post's title (while the viewer may see that post).",
+    description:
+      "The editor's title; for a post link without one, the post's title (while the viewer may see that post).",
   })
   title(@Root() link: RelatedLink, @Ctx() ctx: Context): Promise<string> {
     return ctx.readers.relatedLinks.titleOf(link);
   }
 
-  @FieldResolver(() => String, { description: 'For a post link, where the front end shows that post (POST_URL_TEMPLATE); empty while it is not visible.' })
+  @FieldResolver(() => String, {
+    description:
+      'For a post link, where the front end shows that post (POST_URL_TEMPLATE); empty while it is not visible.',
+  })
   url(@Root() link: RelatedLink, @Ctx() ctx: Context): Promise<string> {
     return ctx.readers.relatedLinks.urlOf(link);
   }
@@ -32,8 +36,13 @@ export class RelatedLinkResolver {
 
   @Authorized()
   @Mutation(() => RelatedLink)
-  addRelatedLink(@Arg('postId', () => ID) postId: string, @Arg('input', () => RelatedLinkInput) input: RelatedLinkInput, @Ctx() ctx: Context) {
-    const targetPostId = input.targetPostId == null ? undefined : targetId(input.targetPostId, 'Post', 'targetPostId', 'Target post');
+  addRelatedLink(
+    @Arg('postId', () => ID) postId: string,
+    @Arg('input', () => RelatedLinkInput) input: RelatedLinkInput,
+    @Ctx() ctx: Context,
+  ) {
+    const targetPostId =
+      input.targetPostId == null ? undefined : targetId(input.targetPostId, 'Post', 'targetPostId', 'Target post');
     return ctx.services.relatedLinks.add(ctx.viewer!, targetId(postId, 'Post', 'postId'), input, targetPostId);
   }
 
@@ -45,11 +54,19 @@ export class RelatedLinkResolver {
 
   @Authorized()
   @Mutation(() => [RelatedLink], { description: "Takes exactly the post's link ids in the new order." })
-  reorderRelatedLinks(@Arg('postId', () => ID) postId: string, @Arg('linkIds', () => [ID]) linkIds: string[], @Ctx() ctx: Context) {
+  reorderRelatedLinks(
+    @Arg('postId', () => ID) postId: string,
+    @Arg('linkIds', () => [ID]) linkIds: string[],
+    @Ctx() ctx: Context,
+  ) {
     // An id of another type is not one of this post's links: the list is wrong, not a lookup that failed.
     const ids = linkIds.map((id) => {
       const parsed = fromGlobalId(id, 'linkIds');
-      if (parsed.type !== 'RelatedLink') throw new BadUserInputError("Send exactly this post's related link ids, each once, in the new order.", 'linkIds');
+      if (parsed.type !== 'RelatedLink')
+        throw new BadUserInputError(
+          "Send exactly this post's related link ids, each once, in the new order.",
+          'linkIds',
+        );
       return parsed.id;
     });
     return ctx.services.relatedLinks.reorder(ctx.viewer!, targetId(postId, 'Post', 'postId'), ids);

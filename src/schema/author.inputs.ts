@@ -1,5 +1,5 @@
-import { Field, InputType } from 'type-graphql';
 import { IsEmail, IsOptional, Length, MaxLength } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
 import { Role } from '../domain/enums';
 import { AuthorChanges, NewAuthor } from '../services/author.commands';
 import { IsHttpUrl, IsNotBlank } from './validators';
@@ -65,7 +65,10 @@ export class UpdateAuthorInput implements AuthorChanges {
   @Length(8, 200)
   password?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Required to change your own password, so a stolen token cannot take over the account.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required to change your own password, so a stolen token cannot take over the account.',
+  })
   @IsOptional()
   @MaxLength(200)
   currentPassword?: string | null;

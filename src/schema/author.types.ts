@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Author } from '../entities/author.entity';
 import { connectionTypes } from './connection.types';
 
-export const { Edge: AuthorEdge, Connection: AuthorConnection } = connectionTypes(Author, 'Author');
+export const { Connection: AuthorConnection } = connectionTypes(Author, 'Author');
 
 @ObjectType({ simpleResolvers: true })
 export class AuthPayload {

@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { CommentStatus } from '../domain/enums';
 import { NewComment } from '../services/comment.commands';
 import { ForwardPageArgs } from './page.args';

@@ -4,7 +4,13 @@ import { BadUserInputError, NotFoundError } from '../errors/api-errors';
 /** The GraphQL types whose ids `Query.node` understands. */
 export type NodeTypeName = 'Author' | 'Post' | 'PostRevision' | 'Comment' | 'RelatedLink';
 
-const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>(['Author', 'Post', 'PostRevision', 'Comment', 'RelatedLink']);
+const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>([
+  'Author',
+  'Post',
+  'PostRevision',
+  'Comment',
+  'RelatedLink',
+]);
 
 /** An opaque id: base64url of `Type:uuid`, so one id works in `node` and in every typed field. */
 export function toGlobalId(type: NodeTypeName, id: string): string {

@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID } from 'type-graphql';
 import { IsOptional, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID } from 'type-graphql';
 import { BadUserInputError } from '../errors/api-errors';
 
 /** `(id, slug)` of post(...) and author(...): exactly one of the two. */
@@ -18,6 +18,7 @@ export class IdOrSlugArgs {
 
 /** Which of id and slug was given; BAD_USER_INPUT unless exactly one. */
 export function oneOfIdOrSlug(args: IdOrSlugArgs): { id: string } | { slug: string } {
-  if ((args.id == null) === (args.slug == null)) throw new BadUserInputError('Give exactly one of id and slug.', args.id == null ? 'id' : 'slug');
+  if ((args.id == null) === (args.slug == null))
+    throw new BadUserInputError('Give exactly one of id and slug.', args.id == null ? 'id' : 'slug');
   return args.id != null ? { id: args.id } : { slug: args.slug! };
 }

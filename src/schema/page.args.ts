@@ -1,5 +1,5 @@
-import { ArgsType, Field, Int } from 'type-graphql';
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, Int } from 'type-graphql';
 import { DEFAULT_LIMITS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination/page-size';
 
 /** `first`/`after`, as on Author.posts, authors, search and comments. */

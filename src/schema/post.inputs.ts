@@ -1,5 +1,5 @@
-import { Field, ID, InputType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
 import { PostStatus } from '../domain/enums';
 import { PostListFilter } from '../readers/post.reader';
 import { NewPost, PostChanges } from '../services/post.commands';
@@ -106,6 +106,9 @@ export class PostFilter implements PostListFilter {
   @Field(() => Boolean, { nullable: true })
   featured?: boolean | null;
 
-  @Field(() => PostStatus, { nullable: true, description: 'Anything but PUBLISHED is for staff; others get an empty list.' })
+  @Field(() => PostStatus, {
+    nullable: true,
+    description: 'Anything but PUBLISHED is for staff; others get an empty list.',
+  })
   status?: PostStatus | null;
 }

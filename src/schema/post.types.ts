@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Post } from '../entities/post.entity';
 import { connectionTypes } from './connection.types';
 
-export const { Edge: PostEdge, Connection: PostConnection } = connectionTypes(Post, 'Post');
+export const { Connection: PostConnection } = connectionTypes(Post, 'Post');
 
 @ObjectType({ simpleResolvers: true })
 export class TagCount {

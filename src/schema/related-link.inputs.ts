@@ -1,5 +1,5 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsOptional, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { NewRelatedLink } from '../services/related-link.commands';
 import { IsHttpUrl, IsNotBlank } from './validators';
 

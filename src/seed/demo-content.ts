@@ -1,7 +1,7 @@
 /** Demo content for `npm run seed` and the embedded database's first start. Written for Broadsheet; fictional. */
-export type DemoRole = 'ADMIN' | 'EDITOR' | 'AUTHOR';
-export type DemoStatus = 'DRAFT' | 'SCHEDULED' | 'PUBLISHED' | 'ARCHIVED';
-export type DemoCommentStatus = 'PENDING' | 'APPROVED' | 'SPAM' | 'REJECTED';
+type DemoRole = 'ADMIN' | 'EDITOR' | 'AUTHOR';
+type DemoStatus = 'DRAFT' | 'SCHEDULED' | 'PUBLISHED' | 'ARCHIVED';
+type DemoCommentStatus = 'PENDING' | 'APPROVED' | 'SPAM' | 'REJECTED';
 
 export interface DemoAuthor {
   /** Short key other records use to refer to this author. */
@@ -23,7 +23,7 @@ export interface DemoComment {
   replies?: DemoComment[];
 }
 
-export interface DemoRelatedLink {
+interface DemoRelatedLink {
   /** Key of another demo post, or omit and give url+title for an external link. */
   targetKey?: string;
   url?: string;
@@ -119,7 +119,8 @@ export const DEMO_POSTS: DemoPost[] = [
     key: 'ferry-timetable',
     authorKey: 'tomas',
     title: 'Holm Island Ferry Timetable Changes: What You Need to Know',
-    excerpt: 'Fewer crossings, a later first boat and compulsory car bookings: the winter timetable starts on Monday, and island commuters are not happy.',
+    excerpt:
+      'Fewer crossings, a later first boat and compulsory car bookings: the winter timetable starts on Monday, and island commuters are not happy.',
     coverImageUrl: 'https://images.example.com/gazette/ferry-timetable.jpg',
     tags: ['transport', 'ferries', 'council'],
     status: 'PUBLISHED',
@@ -206,7 +207,8 @@ export const DEMO_POSTS: DemoPost[] = [
     key: 'council-budget-vote',
     authorKey: 'tomas',
     title: 'Council Passes Budget After Late-Night Session',
-    excerpt: 'Council tax rises 3.9 per cent; libraries and crossing patrols are saved, but the Fennick Point toilets will close in winter.',
+    excerpt:
+      'Council tax rises 3.9 per cent; libraries and crossing patrols are saved, but the Fennick Point toilets will close in winter.',
     tags: ['council', 'housing', 'schools'],
     status: 'PUBLISHED',
     publishedDaysAgo: 14,
@@ -316,7 +318,8 @@ export const DEMO_POSTS: DemoPost[] = [
     key: 'night-buses',
     authorKey: 'tomas',
     title: "It's Official: Night Buses Return on Fridays",
-    excerpt: 'Two night routes will run hourly from midnight to 4am on Fridays and Saturdays, three years after the last service was withdrawn.',
+    excerpt:
+      'Two night routes will run hourly from midnight to 4am on Fridays and Saturdays, three years after the last service was withdrawn.',
     source: 'Coastal Wire Service',
     tags: ['transport', 'council'],
     status: 'SCHEDULED',
@@ -339,7 +342,8 @@ export const DEMO_POSTS: DemoPost[] = [
     key: 'cafe-lumiere-opens',
     authorKey: 'priya',
     title: 'Café Lumière Brings Crêpes to the Old Customs House',
-    excerpt: 'After a decade behind a To Let sign, the Old Customs House on Quay Street is serving galettes, crêpes and very good coffee.',
+    excerpt:
+      'After a decade behind a To Let sign, the Old Customs House on Quay Street is serving galettes, crêpes and very good coffee.',
     coverImageUrl: 'https://images.example.com/gazette/cafe-lumiere.jpg',
     tags: ['food', 'business'],
     status: 'PUBLISHED',
@@ -382,7 +386,8 @@ export const DEMO_POSTS: DemoPost[] = [
     key: 'lantern-festival',
     authorKey: 'priya',
     title: 'Lantern Festival Draws Record Crowds to Quayside',
-    excerpt: 'Eighteen thousand people, nine hundred lanterns and one six-metre paper herring: the biggest Lantern Festival yet.',
+    excerpt:
+      'Eighteen thousand people, nine hundred lanterns and one six-metre paper herring: the biggest Lantern Festival yet.',
     coverImageUrl: 'https://images.example.com/gazette/lantern-festival.jpg',
     tags: ['arts', 'community', 'music'],
     status: 'PUBLISHED',
@@ -777,7 +782,8 @@ export const DEMO_POSTS: DemoPost[] = [
     key: 'school-robotics',
     authorKey: 'aiko',
     title: "Saint Brigid's Robotics Team Heads to National Final",
-    excerpt: 'A six-wheeled robot called Gulliver, built in a converted stationery cupboard, has won the regional round.',
+    excerpt:
+      'A six-wheeled robot called Gulliver, built in a converted stationery cupboard, has won the regional round.',
     tags: ['tech', 'schools', 'science'],
     status: 'PUBLISHED',
     publishedDaysAgo: 23,

@@ -50,13 +50,17 @@ interface DemoDates {
  * real ones do; readers' comments arrive PENDING and are moderated. Then the rows are dated
  * back to when the story says they happened.
  */
-export async function seedDemo(db: DataSource): Promise<{ authors: number; posts: number; comments: number; links: number }> {
+export async function seedDemo(
+  db: DataSource,
+): Promise<{ authors: number; posts: number; comments: number; links: number }> {
   const now = Date.now();
   return db.transaction(async (m) => {
     const services = servicesIn(m);
     const viewers = new Map<string, Viewer>();
     for (const author of DEMO_AUTHORS) {
-      const [existing]: Array<{ id: string }> = await m.query('SELECT id FROM authors WHERE lower(email) = lower($1)', [author.email]);
+      const [existing]: Array<{ id: string }> = await m.query('SELECT id FROM authors WHERE lower(email) = lower($1)', [
+        author.email,
+      ]);
       const id =
         existing?.id ??
         (await services.authors.create({ ...author, role: author.role as Role, password: DEMO_PASSWORD })).id;
@@ -75,7 +79,9 @@ export async function seedDemo(db: DataSource): Promise<{ authors: number; posts
       if (demo.featured) await services.posts.setFeatured(editor, post.id, true);
       if (publishedAt) await addThread(services, post.id, undefined, demo.comments ?? [], publishedAt.getTime(), dates);
       // Written a day or two before it went out (drafts: within the last week).
-      const writtenBefore = (publishedAt && publishedAt.getTime() < now ? publishedAt.getTime() : now) - ((demo.title.length % 5) + 1) * 6 * HOUR_MS;
+      const writtenBefore =
+        (publishedAt && publishedAt.getTime() < now ? publishedAt.getTime() : now) -
+        ((demo.title.length % 5) + 1) * 6 * HOUR_MS;
       dates.posts.push({ id: post.id, createdAt: new Date(writtenBefore) });
     }
 
@@ -83,12 +89,18 @@ export async function seedDemo(db: DataSource): Promise<{ authors: number; posts
     for (const demo of DEMO_POSTS) {
       for (const link of demo.relatedLinks ?? []) {
         const targetId = link.targetKey ? postIds.get(link.targetKey)! : undefined;
-        await services.links.add(editor, postIds.get(demo.key)!, { url: targetId ? null : link.url, title: link.title ?? null }, targetId);
+        await services.links.add(
+          editor,
+          postIds.get(demo.key)!,
+          { url: targetId ? null : link.url, title: link.title ?? null },
+          targetId,
+        );
         links += 1;
       }
     }
     for (const demo of DEMO_POSTS) {
-      if (demo.status === PostStatus.ARCHIVED) await services.posts.archive(viewers.get(demo.authorKey)!, postIds.get(demo.key)!);
+      if (demo.status === PostStatus.ARCHIVED)
+        await services.posts.archive(viewers.get(demo.authorKey)!, postIds.get(demo.key)!);
     }
 
     await dateDemoRows(m, dates);
@@ -106,9 +118,16 @@ async function addThread(
   dates: DemoDates,
 ): Promise<void> {
   for (const demo of thread) {
-    const comment = await services.comments.add(null, 'demo', postId, parentId, { body: demo.body, authorName: demo.authorName });
-    if (demo.status !== CommentStatus.PENDING) await services.comments.moderate(comment.id, demo.status as CommentStatus);
-    dates.comments.push({ id: comment.id, createdAt: new Date(Math.min(publishedAtMs + demo.hoursAfter * HOUR_MS, Date.now())) });
+    const comment = await services.comments.add(null, 'demo', postId, parentId, {
+      body: demo.body,
+      authorName: demo.authorName,
+    });
+    if (demo.status !== CommentStatus.PENDING)
+      await services.comments.moderate(comment.id, demo.status as CommentStatus);
+    dates.comments.push({
+      id: comment.id,
+      createdAt: new Date(Math.min(publishedAtMs + demo.hoursAfter * HOUR_MS, Date.now())),
+    });
     await addThread(services, postId, comment.id, demo.replies ?? [], publishedAtMs, dates);
   }
 }

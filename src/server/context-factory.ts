@@ -33,7 +33,8 @@ export function createContextFactory(deps: ContextDeps) {
     let viewer: Viewer | null = null;
     if (token !== null) {
       viewer = token ? deps.tokens.verify(token) : null;
-      if (!viewer) throw new UnauthenticatedError('The sign-in token is invalid or expired; sign in again.', { status: 401 });
+      if (!viewer)
+        throw new UnauthenticatedError('The sign-in token is invalid or expired; sign in again.', { status: 401 });
     }
     // Apollo hands resolvers a shallow copy of the context, so the readers follow this shared
     // session rather than the `viewer` property of whichever copy they were made with.

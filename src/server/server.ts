@@ -85,7 +85,9 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     formatError: createFormatError((error) => logger.error('unexpected error', error)),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      config.landingPage
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+        : ApolloServerPluginLandingPageDisabled(),
       operationLimitsPlugin(deps.limits ?? DEFAULT_LIMITS),
     ],
   });

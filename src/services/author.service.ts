@@ -34,7 +34,15 @@ export class AuthorService {
         const [author]: Author[] = await m.query(
           `INSERT INTO authors AS a (slug, name, email, password_hash, role, bio, avatar_url)
            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${AUTHOR_RETURN_COLUMNS}`,
-          [slug, input.name.trim(), email, await hashPassword(input.password), input.role, input.bio ?? null, input.avatarUrl ?? null],
+          [
+            slug,
+            input.name.trim(),
+            email,
+            await hashPassword(input.password),
+            input.role,
+            input.bio ?? null,
+            input.avatarUrl ?? null,
+          ],
         );
         return author;
       })
@@ -51,7 +59,11 @@ export class AuthorService {
           [authorId],
         );
         if (!current) throw new NotFoundError('Author');
-        if (input.password != null && authorId === viewer.id && !(await verifyPassword(current.passwordHash, input.currentPassword ?? ''))) {
+        if (
+          input.password != null &&
+          authorId === viewer.id &&
+          !(await verifyPassword(current.passwordHash, input.currentPassword ?? ''))
+        ) {
           throw new BadUserInputError('Give your current password to set a new one.', 'currentPassword');
         }
         let slug = current.slug;
@@ -79,7 +91,9 @@ export class AuthorService {
 
   /** Whether an author has this email (the bootstrap admin is created only when none has). */
   async emailExists(email: string): Promise<boolean> {
-    const existing: unknown[] = await this.db.query('SELECT 1 FROM authors WHERE lower(email) = lower($1)', [email.trim()]);
+    const existing: unknown[] = await this.db.query('SELECT 1 FROM authors WHERE lower(email) = lower($1)', [
+      email.trim(),
+    ]);
     return existing.length > 0;
   }
 }

@@ -15,7 +15,7 @@ const COMMENT_RETURN_COLUMNS = selectList(Comment, 'c', { omit: ['clientIp'] });
 const MAX_LINKS_BEFORE_HOLD = 2;
 const LINK = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\./gi;
 
-export function isLinkHeavy(body: string): boolean {
+function isLinkHeavy(body: string): boolean {
   return (body.match(LINK)?.length ?? 0) >= MAX_LINKS_BEFORE_HOLD;
 }
 
@@ -31,10 +31,17 @@ export class CommentService {
    * Readers' comments wait as PENDING; signed-in staff comment as themselves, APPROVED, unless the
    * body is link-heavy. The body is stored exactly as written (clients escape it).
    */
-  async add(viewer: Viewer | null, clientIp: string, postId: string, parentId: string | undefined, input: NewComment): Promise<Comment> {
+  async add(
+    viewer: Viewer | null,
+    clientIp: string,
+    postId: string,
+    parentId: string | undefined,
+    input: NewComment,
+  ): Promise<Comment> {
     const { body } = input;
     if (body.trim() === '') throw new BadUserInputError('A comment needs some text.', 'body');
-    if ([...body].length > COMMENT_BODY_MAX) throw new BadUserInputError(`A comment is at most ${COMMENT_BODY_MAX} characters.`, 'body');
+    if ([...body].length > COMMENT_BODY_MAX)
+      throw new BadUserInputError(`A comment is at most ${COMMENT_BODY_MAX} characters.`, 'body');
     const givenName = input.authorName?.trim() ?? '';
     if (!viewer && !givenName) throw new BadUserInputError('Give the name to show with your comment.', 'authorName');
 
@@ -57,8 +64,10 @@ export class CommentService {
           [parentId],
         );
         if (!parent) throw new NotFoundError('Comment');
-        if (parent.postId !== postId) throw new BadUserInputError('A reply belongs to the same post as the comment it answers.', 'parentId');
-        if (parent.status !== CommentStatus.APPROVED) throw new BadUserInputError('Only approved comments can be answered.', 'parentId');
+        if (parent.postId !== postId)
+          throw new BadUserInputError('A reply belongs to the same post as the comment it answers.', 'parentId');
+        if (parent.status !== CommentStatus.APPROVED)
+          throw new BadUserInputError('Only approved comments can be answered.', 'parentId');
       }
       let authorName = givenName;
       if (viewer) {
@@ -78,10 +87,10 @@ export class CommentService {
 
   async moderate(commentId: string, status: CommentStatus): Promise<Comment> {
     const [comment] = returningRows<Comment>(
-      await this.db.query(`UPDATE comments AS c SET status = $2, updated_at = now() WHERE c.id = $1 RETURNING ${COMMENT_RETURN_COLUMNS}`, [
-        commentId,
-        status,
-      ]),
+      await this.db.query(
+        `UPDATE comments AS c SET status = $2, updated_at = now() WHERE c.id = $1 RETURNING ${COMMENT_RETURN_COLUMNS}`,
+        [commentId, status],
+      ),
     );
     if (!comment) throw new NotFoundError('Comment');
     return comment;

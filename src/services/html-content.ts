@@ -1,5 +1,5 @@
-import sanitizeHtml from 'sanitize-html';
 import { decodeHTML } from 'entities';
+import sanitizeHtml from 'sanitize-html';
 
 /** Hosts whose embeds an editor may paste; any other iframe is dropped. */
 const EMBED_HOSTS = ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com', 'open.spotify.com'];
@@ -7,7 +7,18 @@ const EMBED_HOSTS = ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vime
 const BODY_POLICY: sanitizeHtml.IOptions = {
   allowedTags: [
     ...sanitizeHtml.defaults.allowedTags,
-    'img', 'figure', 'figcaption', 'picture', 'source', 'iframe', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+    'img',
+    'figure',
+    'figcaption',
+    'picture',
+    'source',
+    'iframe',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
   ],
   allowedAttributes: {
     a: ['href', 'name', 'target', 'rel', 'title'],
@@ -23,7 +34,9 @@ const BODY_POLICY: sanitizeHtml.IOptions = {
   transformTags: {
     // A link that opens a new tab must not hand the opener to the target page.
     a: (tagName, attribs) =>
-      attribs.target === '_blank' ? { tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } } : { tagName, attribs },
+      attribs.target === '_blank'
+        ? { tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } }
+        : { tagName, attribs },
   },
 };
 

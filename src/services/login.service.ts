@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { verifyPassword } from '../auth/passwords';
 import { TokenService } from '../auth/tokens';
-import { selectList } from '../entities/columns';
 import { Author } from '../entities/author.entity';
+import { selectList } from '../entities/columns';
 import { RateLimitedError, UnauthenticatedError } from '../errors/api-errors';
 import { RateLimiter } from '../limits/rate-limiter';
 
@@ -34,7 +34,10 @@ export class LoginService {
       throw new RateLimitedError('Too many failed sign-in attempts.', Math.ceil(Math.max(...waits) / 1000));
     }
 
-    const [author]: Author[] = await this.db.query(`SELECT ${AUTHOR_SIGN_IN_COLUMNS} FROM authors a WHERE lower(a.email) = lower($1)`, [email.trim()]);
+    const [author]: Author[] = await this.db.query(
+      `SELECT ${AUTHOR_SIGN_IN_COLUMNS} FROM authors a WHERE lower(a.email) = lower($1)`,
+      [email.trim()],
+    );
     if (!(await verifyPassword(author?.passwordHash, password))) {
       // One message for an unknown email and a wrong password.
       throw new UnauthenticatedError('Wrong email or password.');

@@ -13,8 +13,18 @@ export const POST_WRITE_COLUMNS = selectList(Post, 'p');
 export type PostPatch = Partial<
   Pick<
     Post,
-    | 'slug' | 'title' | 'body' | 'excerpt' | 'excerptIsCustom' | 'status' | 'publishedAt'
-    | 'source' | 'coverImageUrl' | 'tags' | 'featured' | 'readingTimeMinutes'
+    | 'slug'
+    | 'title'
+    | 'body'
+    | 'excerpt'
+    | 'excerptIsCustom'
+    | 'status'
+    | 'publishedAt'
+    | 'source'
+    | 'coverImageUrl'
+    | 'tags'
+    | 'featured'
+    | 'readingTimeMinutes'
   >
 >;
 
@@ -43,7 +53,9 @@ export async function lockEditablePost(m: EntityManager, viewer: Viewer, postId:
 /** CONFLICT unless the client saw the current version. */
 export function assertVersion(post: Post, expectedVersion: number): void {
   if (post.version !== expectedVersion) {
-    throw new ConflictError(`The post is at version ${post.version}, not ${expectedVersion}: reload it and apply your change again.`);
+    throw new ConflictError(
+      `The post is at version ${post.version}, not ${expectedVersion}: reload it and apply your change again.`,
+    );
   }
 }
 
@@ -52,22 +64,40 @@ export function assertVersion(post: Post, expectedVersion: number): void {
  * the row only while it is still at the version that was read (`WHERE version = $n`, because
  * TypeORM's @VersionColumn guards nothing), in the caller's transaction. 0 rows is CONFLICT.
  */
-export async function writeVersionedChange(m: EntityManager, viewer: Viewer, current: Post, patch: PostPatch): Promise<Post> {
+export async function writeVersionedChange(
+  m: EntityManager,
+  viewer: Viewer,
+  current: Post,
+  patch: PostPatch,
+): Promise<Post> {
   await m.query(
     `INSERT INTO post_revisions (post_id, version, title, body, excerpt, excerpt_is_custom, tags, editor_id, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [current.id, current.version, current.title, current.body, current.excerpt, current.excerptIsCustom, current.tags, current.lastEditorId, current.updatedAt],
+    [
+      current.id,
+      current.version,
+      current.title,
+      current.body,
+      current.excerpt,
+      current.excerptIsCustom,
+      current.tags,
+      current.lastEditorId,
+      current.updatedAt,
+    ],
   );
   const params: unknown[] = [current.id, current.version, viewer.id];
   const assignments = (Object.keys(patch) as Array<keyof PostPatch>).map((key) => {
     params.push(patch[key]);
     return `${columnOf(Post, key)} = $${params.length}`;
   });
-  const updated = returningRows<Post>(await m.query(
-    `UPDATE posts AS p SET ${[...assignments, 'version = p.version + 1', 'updated_at = now()', 'last_editor_id = $3'].join(', ')}
+  const updated = returningRows<Post>(
+    await m.query(
+      `UPDATE posts AS p SET ${[...assignments, 'version = p.version + 1', 'updated_at = now()', 'last_editor_id = $3'].join(', ')}
      WHERE p.id = $1 AND p.version = $2 RETURNING ${POST_WRITE_COLUMNS}`,
-    params,
-  ));
-  if (updated.length === 0) throw new ConflictError('The post was changed by someone else: reload it and apply your change again.');
+      params,
+    ),
+  );
+  if (updated.length === 0)
+    throw new ConflictError('The post was changed by someone else: reload it and apply your change again.');
   return updated[0];
 }

@@ -3,13 +3,19 @@ import { Viewer, isStaffEditor } from '../auth/viewer';
 import { violatedUniqueIndex } from '../db/unique-violation';
 import { PostStatus } from '../domain/enums';
 import { selectList } from '../entities/columns';
-import { Post } from '../entities/post.entity';
 import { PostRevision } from '../entities/post-revision.entity';
+import { Post } from '../entities/post.entity';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
 import { isLive } from '../policy/post.policy';
 import { deriveExcerpt, htmlToText, readingTimeMinutes, sanitizeBody } from './html-content';
+import {
+  POST_WRITE_COLUMNS,
+  PostPatch,
+  assertVersion,
+  lockEditablePost,
+  writeVersionedChange,
+} from './post-versioning';
 import { NewPost, PostChanges } from './post.commands';
-import { POST_WRITE_COLUMNS, PostPatch, assertVersion, lockEditablePost, writeVersionedChange } from './post-versioning';
 import { claimSlug, slugForNewRow } from './slug';
 import { normalizeTags } from './tags';
 
@@ -48,8 +54,19 @@ export class PostService {
           `INSERT INTO posts AS p (slug, title, body, excerpt, excerpt_is_custom, status, source, cover_image_url, tags,
              reading_time_minutes, author_id, last_editor_id)
            VALUES ($1, $2, $3, $4, $5, 'DRAFT', $6, $7, $8, $9, $10, $11) RETURNING ${POST_WRITE_COLUMNS}`,
-          [slug, input.title.trim(), body, excerpt, excerptIsCustom, input.source?.trim() || null, input.coverImageUrl ?? null,
-            tags, readingTimeMinutes(body), ownerId, viewer.id],
+          [
+            slug,
+            input.title.trim(),
+            body,
+            excerpt,
+            excerptIsCustom,
+            input.source?.trim() || null,
+            input.coverImageUrl ?? null,
+            tags,
+            readingTimeMinutes(body),
+            ownerId,
+            viewer.id,
+          ],
         );
         return post;
       })
@@ -59,7 +76,8 @@ export class PostService {
   async update(viewer: Viewer, postId: string, expectedVersion: number, input: PostChanges): Promise<Post> {
     const { title } = input;
     if (title === null) throw new BadUserInputError('A post needs a title.', 'title');
-    if (input.body === null) throw new BadUserInputError('A post needs a body; send an empty string to clear it.', 'body');
+    if (input.body === null)
+      throw new BadUserInputError('A post needs a body; send an empty string to clear it.', 'body');
     const body = input.body === undefined ? undefined : sanitizeBody(input.body);
     const tags = input.tags === undefined ? undefined : normalizeTags(input.tags ?? []);
     return this.db

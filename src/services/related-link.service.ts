@@ -34,24 +34,34 @@ export class RelatedLinkService {
   /** A link to the post `targetPostId`, or (without it) to `input.url`. */
   async add(viewer: Viewer, postId: string, input: NewRelatedLink, targetPostId?: string): Promise<RelatedLink> {
     const hasTarget = targetPostId !== undefined;
-    if (hasTarget === (input.url != null)) throw new BadUserInputError('Give exactly one of targetPostId and url.', 'targetPostId');
-    if (input.url != null && input.title == null) throw new BadUserInputError('An external link needs a title.', 'title');
+    if (hasTarget === (input.url != null))
+      throw new BadUserInputError('Give exactly one of targetPostId and url.', 'targetPostId');
+    if (input.url != null && input.title == null)
+      throw new BadUserInputError('An external link needs a title.', 'title');
     return this.db.transaction(async (m) => {
       const { post } = await lockEditablePost(m, viewer, postId);
       if (hasTarget) {
-        const [target] = (await m.query(`SELECT ${POST_WRITE_COLUMNS} FROM posts p WHERE p.id = $1`, [targetPostId])) as Post[];
+        const [target] = (await m.query(`SELECT ${POST_WRITE_COLUMNS} FROM posts p WHERE p.id = $1`, [
+          targetPostId,
+        ])) as Post[];
         if (!target || !canSeePost(viewer, target)) throw new NotFoundError('Target post');
-        if (targetPostId === post.id) throw new BadUserInputError('A post cannot be related to itself.', 'targetPostId');
+        if (targetPostId === post.id)
+          throw new BadUserInputError('A post cannot be related to itself.', 'targetPostId');
       }
       const existing = await linksOf(m, post.id);
       if (hasTarget && existing.some((link) => link.targetPostId === targetPostId)) {
         throw new BadUserInputError('That post is already linked.', 'targetPostId');
       }
-      if (existing.length >= MAX_LINKS_PER_POST) throw new BadUserInputError(`A post has at most ${MAX_LINKS_PER_POST} related links.`, 'postId');
+      if (existing.length >= MAX_LINKS_PER_POST)
+        throw new BadUserInputError(`A post has at most ${MAX_LINKS_PER_POST} related links.`, 'postId');
       // `existing` is in order; insert before the link now at the asked place (its sort key), or after the last.
       const place = Math.min(input.position ?? existing.length, existing.length);
-      const key = place < existing.length ? existing[place].sortKey : (existing[existing.length - 1]?.sortKey ?? -1) + 1;
-      await m.query('UPDATE related_links SET position = position + 1 WHERE post_id = $1 AND position >= $2', [post.id, key]);
+      const key =
+        place < existing.length ? existing[place].sortKey : (existing[existing.length - 1]?.sortKey ?? -1) + 1;
+      await m.query('UPDATE related_links SET position = position + 1 WHERE post_id = $1 AND position >= $2', [
+        post.id,
+        key,
+      ]);
       const [link]: RelatedLink[] = await m.query(
         `INSERT INTO related_links AS l (post_id, kind, target_post_id, url, title, position)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${selectList(RelatedLink, 'l')}`,
@@ -71,7 +81,10 @@ export class RelatedLinkService {
 
   async remove(viewer: Viewer, linkId: string): Promise<boolean> {
     return this.db.transaction(async (m) => {
-      const [found]: Array<{ postId: string }> = await m.query('SELECT post_id AS "postId" FROM related_links WHERE id = $1', [linkId]);
+      const [found]: Array<{ postId: string }> = await m.query(
+        'SELECT post_id AS "postId" FROM related_links WHERE id = $1',
+        [linkId],
+      );
       if (!found) throw new NotFoundError('Related link');
       await lockEditablePost(m, viewer, found.postId);
       await m.query('DELETE FROM related_links WHERE id = $1', [linkId]);
@@ -86,7 +99,10 @@ export class RelatedLinkService {
       const current = new Set((await linksOf(m, post.id)).map((link) => link.id));
       const given = new Set(linkIds);
       if (given.size !== linkIds.length || given.size !== current.size || linkIds.some((id) => !current.has(id))) {
-        throw new BadUserInputError("Send exactly this post's related link ids, each once, in the new order.", 'linkIds');
+        throw new BadUserInputError(
+          "Send exactly this post's related link ids, each once, in the new order.",
+          'linkIds',
+        );
       }
       await m.query(
         `UPDATE related_links l SET position = o.ordinality - 1

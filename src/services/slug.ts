@@ -3,11 +3,20 @@ import { BadUserInputError, ConflictError } from '../errors/api-errors';
 
 // Letters that Unicode decomposition does not reduce to ASCII.
 const TRANSLITERATIONS: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
+  ħ: 'h',
 };
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const SLUG_MAX_LENGTH = 120;
+const SLUG_MAX_LENGTH = 120;
 
 /**
  * The contract's slug of a title: accents stripped, apostrophes dropped (`It's` -> `its`), every
@@ -40,7 +49,12 @@ function assertValidSlug(slug: string, field: string): void {
  * `base`, or `base-2`, `base-3`... whichever is free in `table`. An advisory lock on the base
  * makes concurrent writers of the same title take turns, so two never pick the same slug.
  */
-export async function uniqueSlug(m: EntityManager, table: 'posts' | 'authors', base: string, exceptId?: string): Promise<string> {
+async function uniqueSlug(
+  m: EntityManager,
+  table: 'posts' | 'authors',
+  base: string,
+  exceptId?: string,
+): Promise<string> {
   await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${table}:slug:${base}`]);
   const rows: Array<{ slug: string }> = await m.query(
     `SELECT slug FROM ${table} WHERE (slug = $1 OR slug LIKE $1 || '-%') AND id IS DISTINCT FROM $2::uuid`,
@@ -57,14 +71,28 @@ export async function uniqueSlug(m: EntityManager, table: 'posts' | 'authors', b
  * A slug someone typed, for a row of `table` (other than `exceptId`): stored as given, so it must
  * already be in form (else BAD_USER_INPUT), and it must be free (else CONFLICT).
  */
-export async function claimSlug(m: EntityManager, table: 'posts' | 'authors', slug: string, exceptId?: string): Promise<string> {
+export async function claimSlug(
+  m: EntityManager,
+  table: 'posts' | 'authors',
+  slug: string,
+  exceptId?: string,
+): Promise<string> {
   assertValidSlug(slug, 'slug');
-  const taken: unknown[] = await m.query(`SELECT 1 FROM ${table} WHERE slug = $1 AND id IS DISTINCT FROM $2::uuid`, [slug, exceptId ?? null]);
+  const taken: unknown[] = await m.query(`SELECT 1 FROM ${table} WHERE slug = $1 AND id IS DISTINCT FROM $2::uuid`, [
+    slug,
+    exceptId ?? null,
+  ]);
   if (taken.length > 0) throw new ConflictError('That slug is taken.', 'slug');
   return slug;
 }
 
 /** The slug of a new row: the one given (claimed as it is), or one derived from `text`. */
-export function slugForNewRow(m: EntityManager, table: 'posts' | 'authors', given: string | null | undefined, text: string, fallback: string): Promise<string> {
+export function slugForNewRow(
+  m: EntityManager,
+  table: 'posts' | 'authors',
+  given: string | null | undefined,
+  text: string,
+  fallback: string,
+): Promise<string> {
   return given == null ? uniqueSlug(m, table, slugify(text, fallback)) : claimSlug(m, table, given);
 }

@@ -3,8 +3,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
-import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
 import { createDataSource } from '../../src/db/data-source';
+import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
 import { TEST_ENV, testDatabaseName, withAdminClient, withDatabase } from './test-database';
 
 /**

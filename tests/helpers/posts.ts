@@ -16,7 +16,12 @@ export async function draftPost(api: TestServer, token: string, input: Partial<C
 }
 
 /** Creates and publishes a post (now, or at `publishAt`). */
-export async function publishedPost(api: TestServer, token: string, input: Partial<CreatePostInput> = {}, publishAt?: string) {
+export async function publishedPost(
+  api: TestServer,
+  token: string,
+  input: Partial<CreatePostInput> = {},
+  publishAt?: string,
+) {
   const draft = await draftPost(api, token, input);
   const response = await api.gql(PublishPostDocument, { id: draft.id, publishAt }, { token });
   if (!response.data?.publishPost) throw new Error(`publishPost failed: ${JSON.stringify(response.errors)}`);

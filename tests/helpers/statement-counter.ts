@@ -16,7 +16,11 @@ export class StatementCounter extends AbstractLogger {
     this.statements.push(query);
   }
 
-  protected writeLog(_level: LogLevel, _message: LogMessage | LogMessage[] | string | number, _queryRunner?: QueryRunner): void {
+  protected writeLog(
+    _level: LogLevel,
+    _message: LogMessage | LogMessage[] | string | number,
+    _queryRunner?: QueryRunner,
+  ): void {
     // counted in logQuery; nothing to print
   }
 }

@@ -37,7 +37,15 @@ export async function createTestDatabase(label: string): Promise<string> {
   const template = process.env[TEST_ENV.template];
   if (!adminUrl || !template) throw new Error('tests/helpers/global-setup.ts did not run');
   const runId = template.split('_')[1];
-  const name = testDatabaseName(runId, label.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20));
-  await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}" STRATEGY FILE_COPY`));
+  const name = testDatabaseName(
+    runId,
+    label
+      .replace(/[^a-z0-9]/gi, '')
+      .toLowerCase()
+      .slice(0, 20),
+  );
+  await withAdminClient(adminUrl, (client) =>
+    client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}" STRATEGY FILE_COPY`),
+  );
   return withDatabase(adminUrl, name);
 }

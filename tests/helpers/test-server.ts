@@ -4,14 +4,14 @@ import { print } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Config, loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
-import { createLogger } from '../../src/logger';
-import { BroadsheetServer, createServer } from '../../src/server/server';
 import { Role } from '../../src/domain/enums';
+import { createLogger } from '../../src/logger';
 import { toGlobalId } from '../../src/schema/global-id';
-import { createTestDatabase } from './test-database';
+import { BroadsheetServer, createServer } from '../../src/server/server';
 import { StatementCounter } from './statement-counter';
+import { createTestDatabase } from './test-database';
 
-export interface GraphQLErrorBody {
+interface GraphQLErrorBody {
   message: string;
   extensions?: { code?: string; field?: string; [key: string]: unknown };
   path?: Array<string | number>;
@@ -23,7 +23,7 @@ export interface GraphQLResponse<TData> {
   errors?: GraphQLErrorBody[];
 }
 
-export interface RequestOptions {
+interface RequestOptions {
   token?: string;
   headers?: Record<string, string>;
 }
@@ -62,7 +62,12 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   await db.initialize();
   // TRUST_PROXY lets tests speak for several client IPs through X-Forwarded-For.
   const config: Config = { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', trustProxy: true, ...overrides };
-  const server = await createServer({ config, db, jwtSecret: 'test-secret-for-broadsheet', logger: createLogger('silent') });
+  const server = await createServer({
+    config,
+    db,
+    jwtSecret: 'test-secret-for-broadsheet',
+    logger: createLogger('silent'),
+  });
   const port = await server.listen(0, '127.0.0.1');
   const endpoint = `http://127.0.0.1:${port}/graphql`;
 
@@ -81,7 +86,12 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     authorCounter += 1;
     const email = `${role.toLowerCase()}${authorCounter}-${Date.now()}@example.com`;
     const password = 'correct horse battery';
-    const author = await server.services.authors.create({ name: name ?? `${role} ${authorCounter}`, email, password, role });
+    const author = await server.services.authors.create({
+      name: name ?? `${role} ${authorCounter}`,
+      email,
+      password,
+      role,
+    });
     const { token } = await server.services.login.login(email, password, 'test-setup');
     return { id: toGlobalId('Author', author.id), token, email };
   };

@@ -6,7 +6,7 @@ import { loadOrCreateJwtSecret } from './secrets';
 import { DEMO_AUTHORS } from './seed/demo-content';
 import { DEMO_PASSWORD, isEmptyDatabase, seedDemo } from './seed/seed-demo';
 import { ensureBootstrapAdmin } from './server/bootstrap-admin';
-import { createServer } from './server/server';
+import { BroadsheetServer, createServer } from './server/server';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, admin, demo content, server. */
 async function main(): Promise<void> {
@@ -15,23 +15,29 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, logger);
   const { db } = database;
 
-  const jwtSecret = config.jwtSecret ?? (await loadOrCreateJwtSecret(config.dataDir));
-  const server = await createServer({ config, db, jwtSecret, logger });
-
-  if (config.adminEmail && config.adminPassword) {
-    const outcome = await ensureBootstrapAdmin(server.services, config.adminEmail, config.adminPassword);
-    logger.info(
-      outcome === 'created' ? `created admin ${config.adminEmail}` : `admin ${config.adminEmail} already exists`,
-    );
+  let server: BroadsheetServer;
+  let port: number;
+  try {
+    const jwtSecret = config.jwtSecret ?? (await loadOrCreateJwtSecret(config.dataDir));
+    server = await createServer({ config, db, jwtSecret, logger });
+    if (config.adminEmail && config.adminPassword) {
+      const outcome = await ensureBootstrapAdmin(server.services, config.adminEmail, config.adminPassword);
+      logger.info(
+        outcome === 'created' ? `created admin ${config.adminEmail}` : `admin ${config.adminEmail} already exists`,
+      );
+    }
+    if (config.seedDemo && (await isEmptyDatabase(db, config.adminEmail))) {
+      const seeded = await seedDemo(db);
+      logger.info(
+        `seeded demo content: ${seeded.authors} authors, ${seeded.posts} posts, ${seeded.comments} comments, ${seeded.links} related links`,
+      );
+    }
+    port = await server.listen(config.port, config.host);
+  } catch (error) {
+    // A start that fails after the database is up must not leave the embedded PostgreSQL running.
+    await database.close();
+    throw error;
   }
-  if (config.seedDemo && (await isEmptyDatabase(db, config.adminEmail))) {
-    const seeded = await seedDemo(db);
-    logger.info(
-      `seeded demo content: ${seeded.authors} authors, ${seeded.posts} posts, ${seeded.comments} comments, ${seeded.links} related links`,
-    );
-  }
-
-  const port = await server.listen(config.port, config.host);
   const url = `http://${config.host}:${port}/graphql`;
   logger.info(`GraphQL at ${url}${config.landingPage ? ' (open it in a browser for Apollo Sandbox)' : ''}`);
   const demoAdmin = DEMO_AUTHORS.find((author) => author.role === 'ADMIN');

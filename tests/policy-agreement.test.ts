@@ -10,7 +10,14 @@ import { Post } from '../src/entities/post.entity';
 import { RelatedLink } from '../src/entities/related-link.entity';
 import { canSeeAuthor, visibleAuthorSql } from '../src/policy/author.policy';
 import { canSeeComment, inPublicThread, inPublicThreadSql, visibleCommentSql } from '../src/policy/comment.policy';
-import { canSeePost, isLive, livePostSql, visiblePostSql } from '../src/policy/post.policy';
+import {
+  canSeePost,
+  isLive,
+  livePostSql,
+  servedStatus,
+  servedStatusSql,
+  visiblePostSql,
+} from '../src/policy/post.policy';
 import { canSeeLink, visibleLinkSql } from '../src/policy/related-link.policy';
 import { createTestDatabase } from './helpers/test-database';
 
@@ -170,6 +177,14 @@ describe.each(Object.entries(viewers))('the policies agree in TypeScript and SQL
     expect(await idsWhere('authors', 'a', () => visibleAuthorSql(viewer, 'a'))).toEqual(
       idsOf(all, (author) => canSeeAuthor(viewer, { hasLivePost: hasLivePost(author.id) })),
     );
+  });
+});
+
+describe('the served status agrees in TypeScript and SQL', () => {
+  it.each(Object.values(PostStatus))('posts: served as %s', async (status) => {
+    const served = await idsWhere('posts', 'p', () => servedStatusSql(status, 'p'));
+    expect(served).toEqual(idsOf(posts, (post) => servedStatus(post) === status));
+    expect(served.length).toBeGreaterThan(0);
   });
 });
 

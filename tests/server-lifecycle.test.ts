@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { LoginDocument, PostsDocument } from './generated/operations';
+import { LoginDocument, PostRevisionsDocument, PostsDocument } from './generated/operations';
 
 /**
  * `npm start` as a user runs it: the compiled server (built by `pretest`) on the embedded
@@ -19,7 +19,7 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-function startServer(dataDir: string): Promise<Running> {
+function startServer(dataDir: string, overrides: NodeJS.ProcessEnv = {}): Promise<Running> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
@@ -31,6 +31,7 @@ function startServer(dataDir: string): Promise<Running> {
   delete env.DATABASE_URL;
   delete env.NODE_ENV;
   delete env.SEED_DEMO;
+  Object.assign(env, overrides);
   const child = spawn(process.execPath, [mainJs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -50,10 +51,11 @@ async function query<TData, TVars>(
   url: string,
   document: TypedDocumentNode<TData, TVars>,
   variables: TVars,
+  token?: string,
 ): Promise<TData> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query: print(document), variables }),
   });
   const body = (await response.json()) as { data?: TData; errors?: unknown[] };
@@ -76,9 +78,34 @@ describe('the server process', () => {
     expect(login.login.author.role).toBe('ADMIN');
     expect(server.output()).toMatch(/demo sign-in/);
 
+    // Demo posts were written through the services, as an editor's are: published as a change
+    // that left a revision of the draft, with a derived excerpt.
+    const demoAdmin = await query(server.url, LoginDocument, {
+      email: 'admin@example.com',
+      password: 'broadsheet-demo',
+    });
+    const newest = posts.posts.edges[0].node;
+    const { post } = await query(server.url, PostRevisionsDocument, { id: newest.id }, demoAdmin.login.token);
+    expect(post!.version).toBeGreaterThanOrEqual(2);
+    expect(post!.revisions.length).toBe(post!.version - 1);
+    expect(post!.revisions[0].excerpt.length).toBeGreaterThan(0);
+
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  }, 60_000);
+
+  it('an ADMIN_PASSWORD that createAuthor would refuse stops the start with a clear message, PostgreSQL stopped', async () => {
+    const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-admin-'));
+    fs.chmodSync(otherDir, 0o755);
+    try {
+      await expect(startServer(otherDir, { ADMIN_PASSWORD: 'short', SEED_DEMO: 'false' })).rejects.toThrow(
+        /server exited \(1\)[\s\S]*ADMIN_PASSWORD is not usable: password must be longer than or equal to 8 characters/,
+      );
+      expect(fs.existsSync(path.join(otherDir, 'pg', 'postmaster.pid'))).toBe(false);
+    } finally {
+      fs.rmSync(otherDir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('a second start reuses the data: no new migrations, no second seeding, same posts', async () => {

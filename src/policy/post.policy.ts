@@ -62,6 +62,23 @@ export function servedStatus(post: PostVisibilityFacts, now: Date = new Date()):
   return post.status === PostStatus.SCHEDULED && isLive(post, now) ? PostStatus.PUBLISHED : post.status;
 }
 
+/**
+ * SQL of `servedStatus(post) === status` for the post aliased `alias`: what a staff list of
+ * one status holds (a scheduled post whose moment has passed is no longer SCHEDULED).
+ */
+export function servedStatusSql(status: PostStatus, alias: string): string {
+  switch (status) {
+    case PostStatus.PUBLISHED:
+      return `(${alias}.status = 'PUBLISHED' OR (${alias}.status = 'SCHEDULED' AND ${alias}.published_at <= now()))`;
+    case PostStatus.SCHEDULED:
+      return `(${alias}.status = 'SCHEDULED' AND ${alias}.published_at > now())`;
+    case PostStatus.DRAFT:
+      return `${alias}.status = 'DRAFT'`;
+    case PostStatus.ARCHIVED:
+      return `${alias}.status = 'ARCHIVED'`;
+  }
+}
+
 /** Post.revisions: earlier versions are for those who may edit the post. */
 export function canSeeRevisions(viewer: Viewer | null, post: Pick<PostVisibilityFacts, 'authorId'>): boolean {
   return canEditPost(viewer, post);

@@ -5,7 +5,7 @@ import { Connection, emptyConnection } from '../pagination/connection';
 import { PageRequest, keysetPage } from '../pagination/keyset-page';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size';
 import { BY_PUBLISHED_AT, BY_SEARCH_RANK, BY_UPDATED_AT } from '../pagination/sort-orders';
-import { canSeePost, publicListSql, servedStatus, visiblePostSql } from '../policy/post.policy';
+import { canSeePost, publicListSql, servedStatus, servedStatusSql, visiblePostSql } from '../policy/post.policy';
 import { ReaderScope } from './reader-scope';
 
 /** Narrows Query.posts; GraphQL's PostFilter implements it. */
@@ -59,10 +59,8 @@ export class PostReader {
     if (status === PostStatus.PUBLISHED) {
       where.push(publicListSql('p'));
     } else {
-      params.push(status);
-      where.push(`p.status = $${params.length}`, visiblePostSql(this.scope.viewer(), 'p', params));
-      if (status === PostStatus.SCHEDULED) where.push('p.published_at > now()');
-      else order = BY_UPDATED_AT;
+      where.push(servedStatusSql(status, 'p'), visiblePostSql(this.scope.viewer(), 'p', params));
+      if (status !== PostStatus.SCHEDULED) order = BY_UPDATED_AT;
     }
     if (filter?.tag != null) {
       params.push([filter.tag.trim().toLowerCase()]);

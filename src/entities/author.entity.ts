@@ -24,8 +24,9 @@ export class Author {
   @Column()
   email!: string;
 
+  /** Selected only by sign-in and password changes; reads leave it out. */
   @Column({ name: 'password_hash' })
-  passwordHash!: string;
+  passwordHash?: string;
 
   /** Served through a field resolver: readers do not learn who the admins are. */
   @Column({ type: 'text' })

@@ -12,7 +12,10 @@ export interface KeysetOrder {
   idColumn: string;
 }
 
-/** Exactly what Date#toISOString writes, which is all our cursors carry (PostgreSQL refuses much that Date.parse takes). */
+/**
+ * Exactly what Date#toISOString writes, which is all our cursors carry (PostgreSQL refuses much
+ * that Date.parse takes).
+ */
 function isIsoInstant(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) && new Date(value).toISOString() === value;
 }

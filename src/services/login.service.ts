@@ -43,6 +43,7 @@ export class LoginService {
       throw new UnauthenticatedError('Wrong email or password.');
     }
     await Promise.all([this.limiters.perAccountAndIp.refund(accountKey), this.limiters.perIp.refund(clientIp)]);
-    return { token: this.tokens.sign({ id: author.id, role: author.role }), author };
+    const { passwordHash: _hash, ...signedIn } = author;
+    return { token: this.tokens.sign({ id: author.id, role: author.role }), author: signedIn };
   }
 }

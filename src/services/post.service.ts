@@ -32,7 +32,10 @@ function excerptFor(given: string | null | undefined, body: string): Pick<Post, 
   return custom ? { excerpt: custom, excerptIsCustom: true } : { excerpt: deriveExcerpt(body), excerptIsCustom: false };
 }
 
-/** The post workflow: writing, versioned edits, publishing and scheduling, featuring, deleting. One transaction per call. */
+/**
+ * The post workflow: writing, versioned edits, publishing and scheduling, featuring, deleting.
+ * One transaction per call.
+ */
 export class PostService {
   constructor(private readonly db: EntityManager) {}
 
@@ -140,7 +143,10 @@ export class PostService {
     });
   }
 
-  /** Deletes the post; by foreign keys its revisions, comments and links go with it, and so does every link pointing to it. */
+  /**
+   * Deletes the post; by foreign keys its revisions, comments and links go with it, and so does
+   * every link pointing to it.
+   */
   async delete(viewer: Viewer, postId: string): Promise<boolean> {
     return this.db.transaction(async (m) => {
       const { post } = await lockEditablePost(m, viewer, postId);

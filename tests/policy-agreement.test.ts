@@ -11,7 +11,9 @@ import { RelatedLink } from '../src/entities/related-link.entity';
 import { canSeeAuthor, visibleAuthorSql } from '../src/policy/author.policy';
 import { canSeeComment, inPublicThread, inPublicThreadSql, visibleCommentSql } from '../src/policy/comment.policy';
 import {
+  canEditPost,
   canSeePost,
+  editablePostSql,
   isLive,
   livePostSql,
   servedStatus,
@@ -154,6 +156,11 @@ describe.each(Object.entries(viewers))('the policies agree in TypeScript and SQL
     expect(visible).toEqual(idsOf(posts, (post) => canSeePost(viewer, post)));
     // The fixture is not trivial: some posts are hidden from readers, and none from editors.
     expect(visible.length).toBeGreaterThan(0);
+  });
+
+  it('posts: editable (what the staff lists of unpublished posts hold)', async () => {
+    const editable = await idsWhere('posts', 'p', (params) => editablePostSql(viewer, 'p', params));
+    expect(editable).toEqual(idsOf(posts, (post) => canEditPost(viewer, post)));
   });
 
   it('comments: visible, and in the public thread', async () => {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
+import { Queryable } from '../db/queryable';
 import { Author } from '../entities/author.entity';
 import { selectList } from '../entities/columns';
-import { Queryable } from '../pagination/keyset-page';
 import { inKeyOrder } from './rows-by-id';
 
 /** What reads of authors select: everything but the password hash, which only sign-in needs. */

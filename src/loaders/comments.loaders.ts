@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
+import { Queryable } from '../db/queryable';
 import { selectList } from '../entities/columns';
 import { Comment } from '../entities/comment.entity';
-import { Queryable } from '../pagination/keyset-page';
 import { BY_CREATED_AT_ASC } from '../pagination/sort-orders';
 import { approvedCommentSql, inPublicThreadSql } from '../policy/comment.policy';
 import { groupedInKeyOrder, inKeyOrder } from './rows-by-id';

@@ -1,4 +1,4 @@
-import { Queryable } from '../pagination/keyset-page';
+import { Queryable } from '../db/queryable';
 import { createAuthorByIdLoader } from './author-by-id.loader';
 import {
   createCommentByIdLoader,

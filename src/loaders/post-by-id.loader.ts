@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
+import { Queryable } from '../db/queryable';
 import { selectList } from '../entities/columns';
 import { Post } from '../entities/post.entity';
-import { Queryable } from '../pagination/keyset-page';
 import { inKeyOrder } from './rows-by-id';
 
 export const POST_READ_COLUMNS = selectList(Post, 'p');

@@ -1,5 +1,5 @@
+import { Queryable } from '../db/queryable';
 import { Post } from '../entities/post.entity';
-import { Queryable } from '../pagination/keyset-page';
 import { BY_PUBLISHED_AT } from '../pagination/sort-orders';
 import { publicListSql } from '../policy/post.policy';
 import { POST_READ_COLUMNS } from './post-by-id.loader';

@@ -1,26 +1,15 @@
 import DataLoader from 'dataloader';
+import { LINK_RANK_ALONE_SQL, LINK_RANK_IN_WINDOW_SQL } from '../db/link-rank.sql';
+import { Queryable } from '../db/queryable';
 import { selectList } from '../entities/columns';
 import { Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
-import { Queryable } from '../pagination/keyset-page';
 import { publicListSql } from '../policy/post.policy';
 import { POST_READ_COLUMNS } from './post-by-id.loader';
 import { groupedInKeyOrder, inKeyOrder } from './rows-by-id';
 
-/**
- * A link's served `position` is its 0-based rank among its post's links: stored positions are
- * sort keys that may have gaps (see RelatedLink.position). Over all of a post's links the rank
- * is a window; for one link, a count of those before it.
- */
-const LINK_COLUMNS_RANKED_IN_WINDOW = selectList(RelatedLink, 'l', {
-  computed: { position: '(row_number() OVER (PARTITION BY l.post_id ORDER BY l.position) - 1)::int' },
-});
-const LINK_COLUMNS_RANKED_ALONE = selectList(RelatedLink, 'l', {
-  computed: {
-    position:
-      '(SELECT count(*) FROM related_links earlier WHERE earlier.post_id = l.post_id AND earlier.position < l.position)::int',
-  },
-});
+const LINK_COLUMNS_RANKED_IN_WINDOW = selectList(RelatedLink, 'l', { computed: { position: LINK_RANK_IN_WINDOW_SQL } });
+const LINK_COLUMNS_RANKED_ALONE = selectList(RelatedLink, 'l', { computed: { position: LINK_RANK_ALONE_SQL } });
 
 /** Post.relatedLinks: each post's curated links in the editor's order; the link reader applies the policy. */
 export function createRelatedLinksByPostLoader(db: Queryable): DataLoader<string, RelatedLink[]> {

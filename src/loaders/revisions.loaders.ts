@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
+import { Queryable } from '../db/queryable';
 import { selectList } from '../entities/columns';
 import { PostRevision } from '../entities/post-revision.entity';
-import { Queryable } from '../pagination/keyset-page';
 import { groupedInKeyOrder, inKeyOrder } from './rows-by-id';
 
 const REVISION_COLUMNS = selectList(PostRevision, 'r');

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
+import { Queryable } from '../db/queryable';
 import { Connection, toConnection } from '../pagination/connection';
 import { KeysetOrder, keysetCondition } from '../pagination/keyset-order';
-import { Queryable } from '../pagination/keyset-page';
 
 /** One parent's page: `first` rows after the `after` cursor. */
 export interface ChildPageKey {

@@ -1,11 +1,7 @@
+import { Queryable } from '../db/queryable';
 import { Connection, toConnection } from './connection';
 import { KeysetOrder, keysetCondition } from './keyset-order';
 import { DEFAULT_PAGE_SIZE } from './page-size';
-
-/** Anything that runs SQL: the pool, or a transaction's manager. */
-export interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
-}
 
 /** The page a client asks for; the bounds (1..100) are checked on the GraphQL arguments. */
 export interface PageRequest {

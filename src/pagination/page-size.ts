@@ -5,7 +5,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 /** What each plain list (`limit`, not a connection) holds when the client does not say. */
-export const DEFAULT_LIMITS = {
+export const DEFAULT_LIST_LIMITS = {
   featuredPosts: 5,
   tags: 50,
   relatedPosts: 5,

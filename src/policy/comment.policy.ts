@@ -1,6 +1,6 @@
 import { Viewer, isStaffEditor } from '../auth/viewer';
 import { CommentStatus } from '../domain/enums';
-import { PostVisibilityFacts, canSeePost, visiblePostSql } from './post.policy';
+import { PostVisibilityFacts, canSeePost, isLive, visiblePostSql } from './post.policy';
 
 /**
  * Who sees which comment, predicate and SQL side by side. A comment is seen on a post the
@@ -53,9 +53,18 @@ export function inPublicThreadSql(alias: string): string {
     SELECT 1 FROM comments parent WHERE parent.id = ${alias}.parent_id AND parent.status = 'APPROVED')))`;
 }
 
-/** SQL: an approved comment aliased `alias`; enough where the parent is known to be approved. */
+/**
+ * SQL: an approved comment aliased `alias`. With `parent_id IS NULL` it is the top of the public
+ * thread; under a known parent it is that comment's visible replies (a viewer who may see a
+ * held comment, its author or a moderator, sees its approved replies too).
+ */
 export function approvedCommentSql(alias: string): string {
   return `${alias}.status = 'APPROVED'`;
+}
+
+/** Comments go only under posts that readers can see, staff's included. */
+export function canCommentOn(post: PostVisibilityFacts): boolean {
+  return isLive(post);
 }
 
 /** The moderation queue, and moderating: editors and admins. */

@@ -34,6 +34,27 @@ export function canEditPost(viewer: Viewer | null, post: Pick<PostVisibilityFact
   return viewer !== null && (isStaffEditor(viewer) || viewer.id === post.authorId);
 }
 
+/** SQL of `canEditPost` for the post aliased `alias`; pushes the viewer's id to `params` when needed. */
+export function editablePostSql(viewer: Viewer | null, alias: string, params: unknown[]): string {
+  if (isStaffEditor(viewer)) return 'TRUE';
+  if (!viewer) return 'FALSE';
+  params.push(viewer.id);
+  return `${alias}.author_id = $${params.length}::uuid`;
+}
+
+/**
+ * The staff lists (`posts(filter: {status: DRAFT})` and the like) hold posts that are not live,
+ * so what a viewer may see in them is what they may edit. Readers get an empty list, not an error.
+ */
+export function canListUnpublished(viewer: Viewer | null): viewer is Viewer {
+  return viewer !== null;
+}
+
+/** Writing a post on behalf of another author: editors and admins. */
+export function canWriteAs(viewer: Viewer, authorId: string): boolean {
+  return authorId === viewer.id || isStaffEditor(viewer);
+}
+
 /** Readers see live posts; authors also their own; editors and admins everything. */
 export function canSeePost(viewer: Viewer | null, post: PostVisibilityFacts): boolean {
   return isLive(post) || canEditPost(viewer, post);

@@ -1,6 +1,6 @@
 import { Viewer } from '../auth/viewer';
+import { Queryable } from '../db/queryable';
 import { createLoaders } from '../loaders';
-import { Queryable } from '../pagination/keyset-page';
 import { AuthorReader } from './author.reader';
 import { CommentReader } from './comment.reader';
 import { PostReader } from './post.reader';

@@ -5,7 +5,14 @@ import { Connection, emptyConnection } from '../pagination/connection';
 import { PageRequest, keysetPage } from '../pagination/keyset-page';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size';
 import { BY_PUBLISHED_AT, BY_SEARCH_RANK, BY_UPDATED_AT } from '../pagination/sort-orders';
-import { canSeePost, publicListSql, servedStatus, servedStatusSql, visiblePostSql } from '../policy/post.policy';
+import {
+  canListUnpublished,
+  canSeePost,
+  editablePostSql,
+  publicListSql,
+  servedStatus,
+  servedStatusSql,
+} from '../policy/post.policy';
 import { ReaderScope } from './reader-scope';
 
 /** Narrows Query.posts; GraphQL's PostFilter implements it. */
@@ -59,7 +66,9 @@ export class PostReader {
     if (status === PostStatus.PUBLISHED) {
       where.push(publicListSql('p'));
     } else {
-      where.push(servedStatusSql(status, 'p'), visiblePostSql(this.scope.viewer(), 'p', params));
+      const viewer = this.scope.viewer();
+      if (!canListUnpublished(viewer)) return Promise.resolve(emptyConnection<Post>());
+      where.push(servedStatusSql(status, 'p'), editablePostSql(viewer, 'p', params));
       if (status !== PostStatus.SCHEDULED) order = BY_UPDATED_AT;
     }
     if (filter?.tag != null) {

@@ -1,6 +1,6 @@
 import { Viewer } from '../auth/viewer';
+import { Queryable } from '../db/queryable';
 import { Loaders } from '../loaders';
-import { Queryable } from '../pagination/keyset-page';
 
 /** What every reader of one request shares: the pool, the request's loaders, and who asks. */
 export interface ReaderScope {

@@ -65,12 +65,12 @@ export class CommentResolver {
     @Arg('status', () => CommentStatus) status: CommentStatus,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.comments.moderate(targetId(id, 'Comment', 'id'), status);
+    return ctx.services.comments.moderate(ctx.viewer!, targetId(id, 'Comment', 'id'), status);
   }
 
   @Authorized([Role.EDITOR, Role.ADMIN])
   @Mutation(() => Boolean, { description: 'Deletes the comment and its replies.' })
   deleteComment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.comments.delete(targetId(id, 'Comment', 'id'));
+    return ctx.services.comments.delete(ctx.viewer!, targetId(id, 'Comment', 'id'));
   }
 }

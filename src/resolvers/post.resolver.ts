@@ -5,7 +5,7 @@ import { Author } from '../entities/author.entity';
 import { PostRevision } from '../entities/post-revision.entity';
 import { Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
-import { DEFAULT_LIMITS } from '../pagination/page-size';
+import { DEFAULT_LIST_LIMITS } from '../pagination/page-size';
 import { CommentConnection } from '../schema/comment.types';
 import { lookupId, toGlobalId } from '../schema/global-id';
 import { IdOrSlugArgs, oneOfIdOrSlug } from '../schema/lookup.args';
@@ -34,7 +34,7 @@ export class PostResolver {
 
   @Query(() => [Post], { description: 'Featured published posts, newest first.' })
   featuredPosts(@Args() { limit }: FeaturedPostsArgs, @Ctx() ctx: Context) {
-    return ctx.readers.posts.featured(limit ?? DEFAULT_LIMITS.featuredPosts);
+    return ctx.readers.posts.featured(limit ?? DEFAULT_LIST_LIMITS.featuredPosts);
   }
 
   @Query(() => PostConnection, { description: 'Full-text search over published posts, best match first.' })
@@ -44,7 +44,7 @@ export class PostResolver {
 
   @Query(() => [TagCount], { description: 'Tags of published posts, most used first.' })
   tags(@Args() { limit }: TagsArgs, @Ctx() ctx: Context) {
-    return ctx.readers.posts.tagCounts(limit ?? DEFAULT_LIMITS.tags);
+    return ctx.readers.posts.tagCounts(limit ?? DEFAULT_LIST_LIMITS.tags);
   }
 
   @FieldResolver(() => ID)
@@ -83,7 +83,7 @@ export class PostResolver {
       'newer first among equals. Published posts only, never this post itself, no duplicates.',
   })
   relatedPosts(@Root() post: Post, @Args() { limit }: RelatedPostsArgs, @Ctx() ctx: Context): Promise<Post[]> {
-    return ctx.readers.posts.relatedTo(post.id, limit ?? DEFAULT_LIMITS.relatedPosts);
+    return ctx.readers.posts.relatedTo(post.id, limit ?? DEFAULT_LIST_LIMITS.relatedPosts);
   }
 
   @FieldResolver(() => [PostRevision], {

@@ -2,9 +2,9 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import type { Context } from '../context';
 import { Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
-import { BadUserInputError } from '../errors/api-errors';
 import { fromGlobalId, targetId, toGlobalId } from '../schema/global-id';
 import { RelatedLinkInput } from '../schema/related-link.inputs';
+import { wrongLinkIdsError } from '../services/related-link.service';
 
 @Resolver(() => RelatedLink)
 export class RelatedLinkResolver {
@@ -62,11 +62,7 @@ export class RelatedLinkResolver {
     // An id of another type is not one of this post's links: the list is wrong, not a lookup that failed.
     const ids = linkIds.map((id) => {
       const parsed = fromGlobalId(id, 'linkIds');
-      if (parsed.type !== 'RelatedLink')
-        throw new BadUserInputError(
-          "Send exactly this post's related link ids, each once, in the new order.",
-          'linkIds',
-        );
+      if (parsed.type !== 'RelatedLink') throw wrongLinkIdsError();
       return parsed.id;
     });
     return ctx.services.relatedLinks.reorder(ctx.viewer!, targetId(postId, 'Post', 'postId'), ids);

@@ -1,6 +1,6 @@
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
-import { DEFAULT_LIMITS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination/page-size';
+import { DEFAULT_LIST_LIMITS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination/page-size';
 
 /** `first`/`after`, as on Author.posts, authors, search and comments. */
 @ArgsType()
@@ -46,10 +46,10 @@ function limitArgs(defaultValue: number) {
 }
 
 @ArgsType()
-export class FeaturedPostsArgs extends limitArgs(DEFAULT_LIMITS.featuredPosts) {}
+export class FeaturedPostsArgs extends limitArgs(DEFAULT_LIST_LIMITS.featuredPosts) {}
 
 @ArgsType()
-export class TagsArgs extends limitArgs(DEFAULT_LIMITS.tags) {}
+export class TagsArgs extends limitArgs(DEFAULT_LIST_LIMITS.tags) {}
 
 @ArgsType()
-export class RelatedPostsArgs extends limitArgs(DEFAULT_LIMITS.relatedPosts) {}
+export class RelatedPostsArgs extends limitArgs(DEFAULT_LIST_LIMITS.relatedPosts) {}

@@ -66,7 +66,8 @@ export async function seedDemo(
         (await services.authors.create({ ...author, role: author.role as Role, password: DEMO_PASSWORD })).id;
       viewers.set(author.key, { id, role: author.role as Role });
     }
-    const editor = [...viewers.values()].find((viewer) => viewer.role === Role.ADMIN)!;
+    // The demo admin features, links and moderates, as the newsroom's editor-in-chief.
+    const admin = [...viewers.values()].find((viewer) => viewer.role === Role.ADMIN)!;
 
     const dates: DemoDates = { posts: [], comments: [] };
     const postIds = new Map<string, string>();
@@ -76,8 +77,11 @@ export async function seedDemo(
       postIds.set(demo.key, post.id);
       const publishedAt = demo.publishedDaysAgo === undefined ? null : new Date(now - demo.publishedDaysAgo * DAY_MS);
       if (publishedAt) await services.posts.publish(author, post.id, publishedAt);
-      if (demo.featured) await services.posts.setFeatured(editor, post.id, true);
-      if (publishedAt) await addThread(services, post.id, undefined, demo.comments ?? [], publishedAt.getTime(), dates);
+      if (demo.featured) await services.posts.setFeatured(admin, post.id, true);
+      // Readers comment only on live posts.
+      if (publishedAt && publishedAt.getTime() <= now) {
+        await addThread(services, admin, post.id, undefined, demo.comments ?? [], publishedAt.getTime(), dates);
+      }
       // Written a day or two before it went out (drafts: within the last week).
       const writtenBefore =
         (publishedAt && publishedAt.getTime() < now ? publishedAt.getTime() : now) -
@@ -90,7 +94,7 @@ export async function seedDemo(
       for (const link of demo.relatedLinks ?? []) {
         const targetId = link.targetKey ? postIds.get(link.targetKey)! : undefined;
         await services.links.add(
-          editor,
+          admin,
           postIds.get(demo.key)!,
           { url: targetId ? null : link.url, title: link.title ?? null },
           targetId,
@@ -111,6 +115,7 @@ export async function seedDemo(
 /** Adds a thread of demo comments as readers do, then moderates each to its demo status. */
 async function addThread(
   services: ReturnType<typeof servicesIn>,
+  moderator: Viewer,
   postId: string,
   parentId: string | undefined,
   thread: DemoComment[],
@@ -123,12 +128,12 @@ async function addThread(
       authorName: demo.authorName,
     });
     if (demo.status !== CommentStatus.PENDING)
-      await services.comments.moderate(comment.id, demo.status as CommentStatus);
+      await services.comments.moderate(moderator, comment.id, demo.status as CommentStatus);
     dates.comments.push({
       id: comment.id,
       createdAt: new Date(Math.min(publishedAtMs + demo.hoursAfter * HOUR_MS, Date.now())),
     });
-    await addThread(services, postId, comment.id, demo.replies ?? [], publishedAtMs, dates);
+    await addThread(services, moderator, postId, comment.id, demo.replies ?? [], publishedAtMs, dates);
   }
 }
 
@@ -139,7 +144,10 @@ async function dateDemoRows(m: EntityManager, dates: DemoDates): Promise<void> {
      FROM unnest($1::uuid[], $2::timestamptz[]) AS d(id, created_at) WHERE p.id = d.id`,
     [dates.posts.map((row) => row.id), dates.posts.map((row) => row.createdAt)],
   );
-  await m.query('UPDATE post_revisions r SET created_at = p.created_at FROM posts p WHERE p.id = r.post_id');
+  await m.query(
+    'UPDATE post_revisions r SET created_at = p.created_at FROM posts p WHERE p.id = r.post_id AND p.id = ANY($1::uuid[])',
+    [dates.posts.map((row) => row.id)],
+  );
   await m.query(
     `UPDATE comments c SET created_at = d.created_at, updated_at = d.created_at
      FROM unnest($1::uuid[], $2::timestamptz[]) AS d(id, created_at) WHERE c.id = d.id`,

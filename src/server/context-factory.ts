@@ -2,8 +2,8 @@ import type { Request } from 'express';
 import { TokenService } from '../auth/tokens';
 import { Viewer } from '../auth/viewer';
 import { Context } from '../context';
+import { Queryable } from '../db/queryable';
 import { UnauthenticatedError } from '../errors/api-errors';
-import { Queryable } from '../pagination/keyset-page';
 import { createReaders } from '../readers';
 import { Services } from '../services';
 

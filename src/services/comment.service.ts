@@ -4,9 +4,9 @@ import { returningRows } from '../db/returning-rows';
 import { CommentStatus, PostStatus } from '../domain/enums';
 import { selectList } from '../entities/columns';
 import { Comment } from '../entities/comment.entity';
-import { BadUserInputError, NotFoundError, RateLimitedError } from '../errors/api-errors';
+import { BadUserInputError, ForbiddenError, NotFoundError, RateLimitedError } from '../errors/api-errors';
 import { RateLimiter } from '../limits/rate-limiter';
-import { isLive } from '../policy/post.policy';
+import { canCommentOn, canModerateComments } from '../policy/comment.policy';
 import { COMMENT_BODY_MAX, NewComment } from './comment.commands';
 
 const COMMENT_RETURN_COLUMNS = selectList(Comment, 'c', { omit: ['clientIp'] });
@@ -57,7 +57,7 @@ export class CommentService {
         [postId],
       );
       // Comments go only where readers can see the post.
-      if (!post || !isLive(post)) throw new NotFoundError('Post');
+      if (!post || !canCommentOn(post)) throw new NotFoundError('Post');
       if (parentId !== undefined) {
         const [parent]: Array<{ postId: string; status: CommentStatus }> = await m.query(
           'SELECT post_id AS "postId", status FROM comments WHERE id = $1 FOR SHARE',
@@ -85,7 +85,9 @@ export class CommentService {
     return comment;
   }
 
-  async moderate(commentId: string, status: CommentStatus): Promise<Comment> {
+  /** Editors and admins set a comment's status. */
+  async moderate(viewer: Viewer, commentId: string, status: CommentStatus): Promise<Comment> {
+    if (!canModerateComments(viewer)) throw new ForbiddenError();
     const [comment] = returningRows<Comment>(
       await this.db.query(
         `UPDATE comments AS c SET status = $2, updated_at = now() WHERE c.id = $1 RETURNING ${COMMENT_RETURN_COLUMNS}`,
@@ -97,7 +99,8 @@ export class CommentService {
   }
 
   /** Deletes the comment and, by foreign key, its replies. */
-  async delete(commentId: string): Promise<boolean> {
+  async delete(viewer: Viewer, commentId: string): Promise<boolean> {
+    if (!canModerateComments(viewer)) throw new ForbiddenError();
     const deleted = returningRows(await this.db.query('DELETE FROM comments WHERE id = $1 RETURNING id', [commentId]));
     if (deleted.length === 0) throw new NotFoundError('Comment');
     return true;

@@ -1,12 +1,12 @@
 import { EntityManager } from 'typeorm';
-import { Viewer, isStaffEditor } from '../auth/viewer';
+import { Viewer } from '../auth/viewer';
 import { violatedUniqueIndex } from '../db/unique-violation';
 import { PostStatus } from '../domain/enums';
 import { selectList } from '../entities/columns';
 import { PostRevision } from '../entities/post-revision.entity';
 import { Post } from '../entities/post.entity';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
-import { isLive } from '../policy/post.policy';
+import { canWriteAs, isLive } from '../policy/post.policy';
 import { deriveExcerpt, htmlToText, readingTimeMinutes, sanitizeBody } from './html-content';
 import {
   POST_WRITE_COLUMNS,
@@ -42,7 +42,7 @@ export class PostService {
   /** A new DRAFT by `viewer`, or on behalf of `authorId` (editors and admins). */
   async create(viewer: Viewer, input: NewPost, authorId?: string): Promise<Post> {
     const ownerId = authorId ?? viewer.id;
-    if (ownerId !== viewer.id && !isStaffEditor(viewer)) {
+    if (!canWriteAs(viewer, ownerId)) {
       throw new ForbiddenError('Only editors and admins may write on behalf of another author.');
     }
     const body = sanitizeBody(input.body);

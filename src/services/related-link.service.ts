@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
+import { LINK_RANK_IN_WINDOW_SQL } from '../db/link-rank.sql';
 import { RelatedLinkKind } from '../domain/enums';
 import { selectList } from '../entities/columns';
 import { Post } from '../entities/post.entity';
@@ -11,10 +12,12 @@ import { NewRelatedLink } from './related-link.commands';
 
 const MAX_LINKS_PER_POST = 50;
 
-/** A link's served position is its rank among its post's links (stored positions are sort keys with gaps). */
-const LINK_COLUMNS_RANKED = selectList(RelatedLink, 'l', {
-  computed: { position: '(row_number() OVER (ORDER BY l.position) - 1)::int' },
-});
+/** `reorderRelatedLinks` was not given exactly the post's links. */
+export function wrongLinkIdsError(): BadUserInputError {
+  return new BadUserInputError("Send exactly this post's related link ids, each once, in the new order.", 'linkIds');
+}
+
+const LINK_COLUMNS_RANKED = selectList(RelatedLink, 'l', { computed: { position: LINK_RANK_IN_WINDOW_SQL } });
 
 /** A post's links in order, ranked, with their stored sort keys. */
 function linksOf(m: EntityManager, postId: string): Promise<Array<RelatedLink & { sortKey: number }>> {
@@ -99,10 +102,7 @@ export class RelatedLinkService {
       const current = new Set((await linksOf(m, post.id)).map((link) => link.id));
       const given = new Set(linkIds);
       if (given.size !== linkIds.length || given.size !== current.size || linkIds.some((id) => !current.has(id))) {
-        throw new BadUserInputError(
-          "Send exactly this post's related link ids, each once, in the new order.",
-          'linkIds',
-        );
+        throw wrongLinkIdsError();
       }
       await m.query(
         `UPDATE related_links l SET position = o.ordinality - 1

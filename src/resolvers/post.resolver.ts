@@ -79,8 +79,9 @@ export class PostResolver {
 
   @FieldResolver(() => [Post], {
     description:
-      'Curated related posts first (editor order), then automatic suggestions: the posts sharing the most tags with this one, ' +
-      'newer first among equals. Published posts only, never this post itself, no duplicates.',
+      'Curated related posts first (editor order), then automatic suggestions: among the newest stories of each of ' +
+      "this post's tags, those sharing the most tags with it, newer first among equals. Published posts only, " +
+      'never this post itself, no duplicates.',
   })
   relatedPosts(@Root() post: Post, @Args() { limit }: RelatedPostsArgs, @Ctx() ctx: Context): Promise<Post[]> {
     return ctx.readers.posts.relatedTo(post.id, limit ?? DEFAULT_LIST_LIMITS.relatedPosts);

@@ -12,6 +12,7 @@ import { RelatedLinkResolver } from '../resolvers/related-link.resolver';
 import { DateTimeScalar } from '../schema/date-time.scalar';
 import { registerEnumTypes } from '../schema/enum-types';
 import { authChecker } from './auth-checker';
+import { validateArgs } from './validate-args';
 
 /** The served schema, built from the resolver classes. `schema.graphql` at the root is its printed form. */
 export function buildApiSchema(): Promise<GraphQLSchema> {
@@ -28,8 +29,8 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
       RelatedLinkResolver,
     ],
     authChecker,
-    // type-graphql 2 validates nothing unless told; `target`/`value` off keeps inputs out of error replies.
-    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+    // type-graphql 2 validates nothing unless told; ours checks page bounds and runs class-validator on inputs.
+    validateFn: validateArgs,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
 }

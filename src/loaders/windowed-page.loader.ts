@@ -24,8 +24,9 @@ export interface WindowedPageSpec {
 
 /**
  * Pages of children for many parents at once (Author.posts, Post.comments): parents asked with
- * the same page arguments share one windowed query (`row_number() over (partition by parent)`),
- * so a list of 40 parents costs one statement, plus one for counts when a client asks for them.
+ * the same page arguments share one statement (a LATERAL ... LIMIT per parent, so no parent's
+ * children are read past its page), so a list of 40 parents costs one statement, plus one for
+ * counts when a client asks for them.
  */
 export function createWindowedPageLoader<TRow extends { id: string }>(db: Queryable, spec: WindowedPageSpec) {
   // totalCount, asked for lazily: children per parent under the same conditions.
@@ -42,17 +43,21 @@ export function createWindowedPageLoader<TRow extends { id: string }>(db: Querya
   async function loadGroup(group: ChildPageKey[]): Promise<Map<ChildPageKey, Connection<TRow>>> {
     const { first, after } = group[0];
     const params: unknown[] = [group.map((key) => key.parentId), first + 1];
-    const where = [`${spec.parentColumn} = ANY($1::uuid[])`, ...spec.where];
+    const where = [`${spec.parentColumn} = parent.id`, ...spec.where];
     if (after) where.push(keysetCondition(spec.order, after, 'after', params));
     const { column, idColumn, direction } = spec.order;
+    // Each parent's page is an index range read up to its limit, whatever the parent holds.
     const rows = (await db.query(
-      `SELECT * FROM (
-         ${spec.select}, ${column} AS "sortKey", ${spec.parentColumn} AS "parentId",
-           row_number() OVER (PARTITION BY ${spec.parentColumn} ORDER BY ${column} ${direction}, ${idColumn} ${direction}) AS rank
+      `SELECT page.* FROM unnest($1::uuid[]) WITH ORDINALITY AS parent(id, n)
+       CROSS JOIN LATERAL (
+         ${spec.select}, ${column} AS "sortKey", parent.id AS "parentId"
          ${spec.from} WHERE ${where.join(' AND ')}
-       ) ranked WHERE rank <= $2 ORDER BY rank`,
+         ORDER BY ${column} ${direction}, ${idColumn} ${direction}
+         LIMIT $2
+       ) page
+       ORDER BY parent.n, page."sortKey" ${direction}, page.id ${direction}`,
       params,
-    )) as Array<TRow & { sortKey: unknown; parentId: string; rank: number }>;
+    )) as Array<TRow & { sortKey: unknown; parentId: string }>;
     const byParent = new Map<string, typeof rows>(group.map((key) => [key.parentId, []]));
     for (const row of rows) byParent.get(row.parentId)?.push(row);
     return new Map(

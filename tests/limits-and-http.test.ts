@@ -86,6 +86,12 @@ describe('HTTP', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
+  it('GraphQL answers carry Cache-Control: no-store (nothing is cacheable until cache hints exist)', async () => {
+    const response = await api.post(JSON.stringify({ query: print(TagsDocument), variables: { limit: 1 } }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('queries work over GET too', async () => {
     const params = new URLSearchParams({ query: print(TagsDocument), variables: JSON.stringify({ limit: 1 }) });
     const response = await fetch(`${api.url}?${params}`, { headers: { 'apollo-require-preflight': 'true' } });

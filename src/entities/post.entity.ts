@@ -28,9 +28,9 @@ export class Post {
   @Column({ name: 'excerpt_is_custom' })
   excerptIsCustom!: boolean;
 
-  @Field({ description: 'Sanitized HTML.' })
+  /** Sanitized HTML, served by Post.body: feed reads leave it out, writes read it whole. */
   @Column()
-  body!: string;
+  body?: string;
 
   @Column({ type: 'text' })
   status!: PostStatus;

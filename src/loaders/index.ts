@@ -6,7 +6,7 @@ import {
   createCommentsByPostLoader,
   createRepliesByCommentLoader,
 } from './comments.loaders';
-import { createPostByIdLoader, createPostBySlugLoader } from './post-by-id.loader';
+import { createPostBodyByIdLoader, createPostByIdLoader, createPostBySlugLoader } from './post-by-id.loader';
 import { createPostsByAuthorLoader } from './posts-by-author.loader';
 import {
   createRelatedLinkByIdLoader,
@@ -24,6 +24,7 @@ export function createLoaders(db: Queryable) {
     authorById: createAuthorByIdLoader(db),
     postById: createPostByIdLoader(db),
     postBySlug: createPostBySlugLoader(db),
+    postBodyById: createPostBodyByIdLoader(db),
     postsByAuthor: createPostsByAuthorLoader(db),
     revisionById: createRevisionByIdLoader(db),
     revisionsByPost: createRevisionsByPostLoader(db),

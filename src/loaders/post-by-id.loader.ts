@@ -4,7 +4,8 @@ import { selectList } from '../entities/columns';
 import { Post } from '../entities/post.entity';
 import { inKeyOrder } from './rows-by-id';
 
-export const POST_READ_COLUMNS = selectList(Post, 'p');
+/** What reads select: everything but the body, which Post.body loads when a client asks for it. */
+export const POST_READ_COLUMNS = selectList(Post, 'p', { omit: ['body'] });
 
 /** Posts by id, whatever their status: the post reader applies the policy to what it gets. */
 export function createPostByIdLoader(db: Queryable): DataLoader<string, Post | null> {
@@ -24,5 +25,17 @@ export function createPostBySlugLoader(db: Queryable): DataLoader<string, Post |
     ])) as Post[];
     const bySlug = new Map(rows.map((row) => [row.slug, row]));
     return slugs.map((slug) => bySlug.get(slug) ?? null);
+  });
+}
+
+/** Post bodies by id, for the posts of a request whose body a client asked for. */
+export function createPostBodyByIdLoader(db: Queryable): DataLoader<string, string> {
+  return new DataLoader(async (ids) => {
+    const rows = (await db.query('SELECT p.id, p.body FROM posts p WHERE p.id = ANY($1::uuid[])', [ids])) as Array<{
+      id: string;
+      body: string;
+    }>;
+    const bodies = new Map(rows.map((row) => [row.id, row.body]));
+    return ids.map((id) => bodies.get(id) ?? '');
   });
 }

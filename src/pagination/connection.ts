@@ -41,24 +41,34 @@ function cursorValue(value: unknown): string | number {
 /**
  * The one way rows become a connection: edges with keyset cursors, nodes, pageInfo and the
  * count. `hasPreviousPage` on a forward page (and `hasNextPage` on a backward one) is whether
- * the page started from a cursor, which the Relay spec allows.
+ * the page started from a cursor, which the Relay spec allows. Cursors are getters, made only
+ * when a client asks for one (a feed that reads `nodes` makes none).
  */
 export function toConnection<TNode>(order: KeysetOrder, slice: PageSlice<TNode>): Connection<TNode> {
   const hasMore = slice.rows.length > slice.size;
   const pageRows = slice.rows.slice(0, slice.size);
   if (slice.backward) pageRows.reverse();
+  const cursorOf = (row: SortedRow<TNode>) => encodeCursor(order.name, { value: cursorValue(row.sortKey), id: row.id });
   const edges = pageRows.map((row) => ({
-    cursor: encodeCursor(order.name, { value: cursorValue(row.sortKey), id: row.id }),
+    get cursor() {
+      return cursorOf(row);
+    },
     node: row as TNode,
   }));
+  const first = pageRows[0];
+  const last = pageRows[pageRows.length - 1];
   return {
     edges,
-    nodes: edges.map((edge) => edge.node),
+    nodes: pageRows as TNode[],
     pageInfo: {
       hasNextPage: slice.backward ? slice.fromCursor : hasMore,
       hasPreviousPage: slice.backward ? hasMore : slice.fromCursor,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return first ? cursorOf(first) : null;
+      },
+      get endCursor() {
+        return last ? cursorOf(last) : null;
+      },
     },
     totalCount: slice.totalCount,
   };

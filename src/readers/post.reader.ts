@@ -48,6 +48,11 @@ export class PostReader {
     return this.visibleOrNull(await this.scope.loaders.postBySlug.load(slug));
   }
 
+  /** Post.body: read with the post by writes, else loaded on demand (feeds do not ask for it). */
+  bodyOf(post: Post): string | Promise<string> {
+    return post.body ?? this.scope.loaders.postBodyById.load(post.id);
+  }
+
   /** The status clients see (a scheduled post whose moment has passed is PUBLISHED). */
   statusOf(post: Post): PostStatus {
     return servedStatus(post);

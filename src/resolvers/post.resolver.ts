@@ -52,6 +52,11 @@ export class PostResolver {
     return toGlobalId('Post', post.id);
   }
 
+  @FieldResolver(() => String, { description: 'Sanitized HTML.' })
+  body(@Root() post: Post, @Ctx() ctx: Context): string | Promise<string> {
+    return ctx.readers.posts.bodyOf(post);
+  }
+
   @FieldResolver(() => PostStatus)
   status(@Root() post: Post, @Ctx() ctx: Context): PostStatus {
     return ctx.readers.posts.statusOf(post);

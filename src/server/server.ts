@@ -1,6 +1,9 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -73,6 +76,8 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
 
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are not revalidated by ETag; hashing every body costs CPU for nothing.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
 
@@ -88,6 +93,8 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
       config.landingPage
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled(),
+      // Its per-field hook wraps every resolver; nothing reads cache hints yet.
+      ApolloServerPluginCacheControlDisabled(),
       operationLimitsPlugin(deps.limits ?? DEFAULT_LIMITS),
     ],
   });
@@ -104,6 +111,12 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   app.use(
     '/graphql',
     cors({ origin: config.corsOrigin }),
+    // What Apollo's cache-control plugin answered when it was on: nothing here may be stored
+    // until cache hints say what is public.
+    (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      res.setHeader('cache-control', 'no-store');
+      next();
+    },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: createContext }),
   );

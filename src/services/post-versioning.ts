@@ -29,7 +29,7 @@ export type PostPatch = Partial<
 >;
 
 export interface LockedPost {
-  post: Post;
+  post: Post & { body: string };
   /** The database's clock, so scheduling never depends on this process's clock. */
   dbNow: Date;
 }
@@ -39,7 +39,7 @@ export interface LockedPost {
  * see it, FORBIDDEN when they can see it but not change it.
  */
 export async function lockEditablePost(m: EntityManager, viewer: Viewer, postId: string): Promise<LockedPost> {
-  const rows: Array<Post & { dbNow: Date }> = await m.query(
+  const rows: Array<Post & { body: string; dbNow: Date }> = await m.query(
     `SELECT ${POST_WRITE_COLUMNS}, now() AS "dbNow" FROM posts p WHERE p.id = $1 FOR UPDATE`,
     [postId],
   );
@@ -67,7 +67,7 @@ export function assertVersion(post: Post, expectedVersion: number): void {
 export async function writeVersionedChange(
   m: EntityManager,
   viewer: Viewer,
-  current: Post,
+  current: Post & { body: string },
   patch: PostPatch,
 ): Promise<Post> {
   await m.query(

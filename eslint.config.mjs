@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 
 /** Not type-aware on purpose: the type-checker runs in `npm test` already, and this stays fast. */
 export default defineConfig(
-  globalIgnores(['dist/', 'coverage/', '.data/', 'docs/', 'tests/generated/']),
+  globalIgnores(['dist/', 'dist-bench/', 'coverage/', '.data/', 'docs/', 'tests/generated/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -19,6 +19,8 @@ export interface EmbeddedDatabaseOptions {
   database: string;
   /** Tests only: skips fsync, so start and stop take a tenth of the time. Never for real data. */
   unsafeFast?: boolean;
+  /** Server settings for this run, each passed as `-c key=value` (e.g. `shared_preload_libraries`). */
+  extraSettings?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -127,6 +129,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
       '-c',
       'listen_addresses=127.0.0.1',
       ...(options.unsafeFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+      ...Object.entries(options.extraSettings ?? {}).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
     ],
     onLog: (message) => {
       logLines.push(String(message));

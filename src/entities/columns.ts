@@ -38,6 +38,8 @@ export interface SelectListOptions<T> {
   omit?: ReadonlyArray<keyof T & string>;
   /** SQL expressions that stand in for a property's column (a rank computed by the query). */
   computed?: Partial<Record<keyof T & string, string>>;
+  /** Put before each output name: the columns of a joined row, read back with `joinedRow`. */
+  prefix?: string;
 }
 
 /**
@@ -47,8 +49,23 @@ export interface SelectListOptions<T> {
 export function selectList<T>(entity: EntityClass<T>, alias: string, options: SelectListOptions<T> = {}): string {
   const omit = new Set<string>(options.omit ?? []);
   const computed: Record<string, string | undefined> = options.computed ?? {};
+  const prefix = options.prefix ?? '';
   return columnsOf(entity)
     .filter(({ property }) => !omit.has(property))
-    .map(({ property, column }) => `${computed[property] ?? `${alias}.${column}`} AS "${property}"`)
+    .map(({ property, column }) => `${computed[property] ?? `${alias}.${column}`} AS "${prefix}${property}"`)
     .join(', ');
+}
+
+/**
+ * Takes the columns selected with `prefix` off `row` and returns them as a row of their own;
+ * null when the joined row was absent (its `id` is null, as after a LEFT JOIN that found nothing).
+ */
+export function joinedRow<T>(row: Record<string, unknown>, prefix: string): T | null {
+  const joined: Record<string, unknown> = {};
+  for (const key of Object.keys(row)) {
+    if (!key.startsWith(prefix)) continue;
+    joined[key.slice(prefix.length)] = row[key];
+    delete row[key];
+  }
+  return joined.id == null ? null : (joined as T);
 }

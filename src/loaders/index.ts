@@ -20,9 +20,12 @@ import { createRevisionByIdLoader, createRevisionsByPostLoader } from './revisio
  * the viewer; only the readers (src/readers) use them, and apply the policies on top.
  */
 export function createLoaders(db: Queryable) {
+  // Loaders that read related rows along with their own prime these two.
+  const authorById = createAuthorByIdLoader(db);
+  const postById = createPostByIdLoader(db);
   return {
-    authorById: createAuthorByIdLoader(db),
-    postById: createPostByIdLoader(db),
+    authorById,
+    postById,
     postBySlug: createPostBySlugLoader(db),
     postBodyById: createPostBodyByIdLoader(db),
     postsByAuthor: createPostsByAuthorLoader(db),
@@ -33,8 +36,8 @@ export function createLoaders(db: Queryable) {
     commentsByPost: createCommentsByPostLoader(db),
     repliesByComment: createRepliesByCommentLoader(db),
     relatedLinkById: createRelatedLinkByIdLoader(db),
-    relatedLinksByPost: createRelatedLinksByPostLoader(db),
-    relatedPostsByPost: createRelatedPostsByPostLoader(db),
+    relatedLinksByPost: createRelatedLinksByPostLoader(db, postById),
+    relatedPostsByPost: createRelatedPostsByPostLoader(db, authorById),
   };
 }
 

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { LINK_RANK_ALONE_SQL, LINK_RANK_IN_WINDOW_SQL } from '../db/link-rank.sql';
 import { Queryable } from '../db/queryable';
-import { selectList } from '../entities/columns';
+import { Author } from '../entities/author.entity';
+import { joinedRow, selectList } from '../entities/columns';
 import { Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
 import { publicListSql } from '../policy/post.policy';
@@ -11,14 +12,30 @@ import { groupedInKeyOrder, inKeyOrder } from './rows-by-id';
 const LINK_COLUMNS_RANKED_IN_WINDOW = selectList(RelatedLink, 'l', { computed: { position: LINK_RANK_IN_WINDOW_SQL } });
 const LINK_COLUMNS_RANKED_ALONE = selectList(RelatedLink, 'l', { computed: { position: LINK_RANK_ALONE_SQL } });
 
-/** Post.relatedLinks: each post's curated links in the editor's order; the link reader applies the policy. */
-export function createRelatedLinksByPostLoader(db: Queryable): DataLoader<string, RelatedLink[]> {
+const TARGET_COLUMNS = selectList(Post, 't', { omit: ['body'], prefix: 'target.' });
+const AUTHOR_COLUMNS = selectList(Author, 'a', { omit: ['passwordHash'], prefix: 'author.' });
+
+/**
+ * Post.relatedLinks: each post's curated links in the editor's order, read with their target
+ * posts, which go into the request's post loader: the link reader decides what the viewer may
+ * see of them without another statement.
+ */
+export function createRelatedLinksByPostLoader(
+  db: Queryable,
+  postById: DataLoader<string, Post | null>,
+): DataLoader<string, RelatedLink[]> {
   return new DataLoader(async (postIds) => {
     const rows = (await db.query(
-      `SELECT ${LINK_COLUMNS_RANKED_IN_WINDOW} FROM related_links l WHERE l.post_id = ANY($1::uuid[]) ORDER BY l.post_id, l.position`,
+      `SELECT ${LINK_COLUMNS_RANKED_IN_WINDOW}, ${TARGET_COLUMNS}
+       FROM related_links l LEFT JOIN posts t ON t.id = l.target_post_id
+       WHERE l.post_id = ANY($1::uuid[]) ORDER BY l.post_id, l.position`,
       [postIds],
-    )) as RelatedLink[];
-    return groupedInKeyOrder(postIds, rows, (row) => row.postId);
+    )) as Array<RelatedLink & Record<string, unknown>>;
+    for (const row of rows) {
+      const target = joinedRow<Post>(row, 'target.');
+      if (target) postById.prime(target.id, target);
+    }
+    return groupedInKeyOrder(postIds, rows as RelatedLink[], (row) => row.postId);
   });
 }
 
@@ -52,7 +69,10 @@ const CANDIDATES_PER_TAG = 10;
  * each of the post's tags (post_tags, an index range scan per tag), those sharing the most tags,
  * newer first among equals; never the post itself or a post it already links to; no duplicates.
  */
-export function createRelatedPostsByPostLoader(db: Queryable): DataLoader<RelatedPostsKey, Post[], string> {
+export function createRelatedPostsByPostLoader(
+  db: Queryable,
+  authorById: DataLoader<string, Author | null>,
+): DataLoader<RelatedPostsKey, Post[], string> {
   async function loadGroup(postIds: string[], limit: number): Promise<Map<string, Post[]>> {
     const rows = (await db.query(
       `WITH source AS (
@@ -90,15 +110,21 @@ export function createRelatedPostsByPostLoader(db: Queryable): DataLoader<Relate
          SELECT source_id, target_id, row_number() OVER (PARTITION BY source_id ORDER BY ord) AS rank
          FROM (SELECT * FROM curated UNION ALL SELECT * FROM suggested) candidates
        )
-       SELECT r.source_id AS "sourceId", p.*
+       SELECT r.source_id AS "sourceId", p.*, ${AUTHOR_COLUMNS}
        FROM ranked r
        -- A lookup per chosen post (at most limit x posts): the planner cannot guess how few rows
        -- survive the rank filter and would otherwise hash-join the whole posts table.
        CROSS JOIN LATERAL (SELECT ${POST_READ_COLUMNS} FROM posts p WHERE p.id = r.target_id LIMIT 1) p
+       -- Suggested posts come with their authors, primed into the request's author loader.
+       JOIN authors a ON a.id = p."authorId"
        WHERE r.rank <= $2
        ORDER BY r.source_id, r.rank`,
       [postIds, limit, Math.max(CANDIDATES_PER_TAG, 3 * limit)],
-    )) as Array<Post & { sourceId: string }>;
+    )) as Array<Post & { sourceId: string } & Record<string, unknown>>;
+    for (const row of rows) {
+      const author = joinedRow<Author>(row, 'author.');
+      if (author) authorById.prime(author.id, author);
+    }
     const grouped = groupedInKeyOrder(postIds, rows, (row) => row.sourceId);
     return new Map(postIds.map((id, i) => [id, grouped[i]]));
   }

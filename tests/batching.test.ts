@@ -14,7 +14,8 @@ let editor: SignedIn;
 
 /**
  * 40 live posts by four authors, each with tags, two revisions, a link to the previous post and
- * an external link, and a thread of two comments where the first has two replies.
+ * an external link, and a thread of two comments where the first has two replies; behind them,
+ * 60 older plain posts, so that a page can hold 100.
  */
 beforeAll(async () => {
   api = await startTestServer();
@@ -25,6 +26,15 @@ beforeAll(async () => {
     api.signUp(Role.AUTHOR),
     api.signUp(Role.EDITOR),
   ]);
+  for (let i = 0; i < 60; i += 1) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    await publishedPost(
+      api,
+      authors[i % authors.length].token,
+      { title: `Older story ${i}`, tags: ['filler'] },
+      `2020-01-${day}T${String(i % 24).padStart(2, '0')}:00:00Z`,
+    );
+  }
   let previous: string | undefined;
   for (let i = 0; i < 40; i += 1) {
     const author = authors[i % authors.length];
@@ -92,6 +102,13 @@ describe('batching: the statement count of a nested feed does not grow with the 
     }
     // Every post but the oldest links to the one before it.
     expect(nodes.filter((node) => node.relatedLinks.some((l) => l.targetPost)).length).toBe(39);
+  });
+
+  it('the mobile feed costs the same for a page of 100 posts', async () => {
+    const five = await statementsOf(() => api.gql(MobileFeedDocument, { first: 5 }));
+    const hundred = await statementsOf(() => api.gql(MobileFeedDocument, { first: 100 }));
+    expect(hundred).toBe(five);
+    expect((await api.gql(MobileFeedDocument, { first: 100 })).data!.posts.nodes).toHaveLength(100);
   });
 
   it('the editor view (revisions with editors, authors with their latest posts): same count for 5 and 40 posts', async () => {

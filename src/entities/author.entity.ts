@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '../domain/enums';
+import type { SelectListOptions } from './columns';
 import { Node } from './node.interface';
 
 /**
@@ -46,3 +47,6 @@ export class Author {
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }
+
+/** What reads of authors select: never the password hash, which only sign-in and password changes need. */
+export const AUTHOR_READ: SelectListOptions<Author> = { omit: ['passwordHash'] };

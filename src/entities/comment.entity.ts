@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CommentStatus } from '../domain/enums';
+import type { SelectListOptions } from './columns';
 import { Node } from './node.interface';
 
 /** A reader's (or staff member's) comment on a post; a reply when `parentId` is set. */
@@ -43,3 +44,6 @@ export class Comment {
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }
+
+/** What reads of comments select: never the client address, which is kept for moderation only. */
+export const COMMENT_READ: SelectListOptions<Comment> = { omit: ['clientIp'] };

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { PostStatus } from '../domain/enums';
+import type { SelectListOptions } from './columns';
 import { Node } from './node.interface';
 
 /**
@@ -83,3 +84,6 @@ export class Post {
   @Column({ name: 'last_editor_id', type: 'uuid' })
   lastEditorId!: string;
 }
+
+/** What reads of posts select: not the body, which Post.body loads when a client asks for it. */
+export const POST_READ: SelectListOptions<Post> = { omit: ['body'] };

@@ -1,14 +1,13 @@
 import DataLoader from 'dataloader';
 import { Queryable } from '../db/queryable';
 import { selectList } from '../entities/columns';
-import { Comment } from '../entities/comment.entity';
+import { COMMENT_READ, Comment } from '../entities/comment.entity';
 import { BY_CREATED_AT_ASC } from '../pagination/sort-orders';
 import { approvedCommentSql, inPublicThreadSql } from '../policy/comment.policy';
 import { groupedInKeyOrder, inKeyOrder } from './rows-by-id';
 import { createWindowedPageLoader } from './windowed-page.loader';
 
-/** Reads never need the client address, which is kept for moderation only. */
-export const COMMENT_READ_COLUMNS = selectList(Comment, 'c', { omit: ['clientIp'] });
+export const COMMENT_READ_COLUMNS = selectList(Comment, 'c', COMMENT_READ);
 
 /** Comments by id, whatever their status: the comment reader applies the policy. */
 export function createCommentByIdLoader(db: Queryable): DataLoader<string, Comment | null> {

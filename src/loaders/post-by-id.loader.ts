@@ -1,11 +1,10 @@
 import DataLoader from 'dataloader';
 import { Queryable } from '../db/queryable';
 import { selectList } from '../entities/columns';
-import { Post } from '../entities/post.entity';
+import { POST_READ, Post } from '../entities/post.entity';
 import { inKeyOrder } from './rows-by-id';
 
-/** What reads select: everything but the body, which Post.body loads when a client asks for it. */
-export const POST_READ_COLUMNS = selectList(Post, 'p', { omit: ['body'] });
+export const POST_READ_COLUMNS = selectList(Post, 'p', POST_READ);
 
 /** Posts by id, whatever their status: the post reader applies the policy to what it gets. */
 export function createPostByIdLoader(db: Queryable): DataLoader<string, Post | null> {

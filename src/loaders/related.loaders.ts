@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import { LINK_RANK_ALONE_SQL, LINK_RANK_IN_WINDOW_SQL } from '../db/link-rank.sql';
 import { Queryable } from '../db/queryable';
-import { Author } from '../entities/author.entity';
+import { AUTHOR_READ, Author } from '../entities/author.entity';
 import { joinedRow, selectList } from '../entities/columns';
-import { Post } from '../entities/post.entity';
+import { POST_READ, Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
 import { publicListSql } from '../policy/post.policy';
 import { POST_READ_COLUMNS } from './post-by-id.loader';
@@ -12,8 +12,8 @@ import { groupedInKeyOrder, inKeyOrder } from './rows-by-id';
 const LINK_COLUMNS_RANKED_IN_WINDOW = selectList(RelatedLink, 'l', { computed: { position: LINK_RANK_IN_WINDOW_SQL } });
 const LINK_COLUMNS_RANKED_ALONE = selectList(RelatedLink, 'l', { computed: { position: LINK_RANK_ALONE_SQL } });
 
-const TARGET_COLUMNS = selectList(Post, 't', { omit: ['body'], prefix: 'target.' });
-const AUTHOR_COLUMNS = selectList(Author, 'a', { omit: ['passwordHash'], prefix: 'author.' });
+const TARGET_COLUMNS = selectList(Post, 't', { ...POST_READ, prefix: 'target.' });
+const AUTHOR_COLUMNS = selectList(Author, 'a', { ...AUTHOR_READ, prefix: 'author.' });
 
 /**
  * Post.relatedLinks: each post's curated links in the editor's order, read with their target

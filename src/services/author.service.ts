@@ -3,15 +3,15 @@ import { hashPassword, verifyPassword } from '../auth/passwords';
 import { Viewer } from '../auth/viewer';
 import { returningRows } from '../db/returning-rows';
 import { violatedUniqueIndex } from '../db/unique-violation';
-import { Author } from '../entities/author.entity';
+import { AUTHOR_READ, Author } from '../entities/author.entity';
 import { selectList } from '../entities/columns';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
 import { canEditAuthor } from '../policy/author.policy';
 import { AuthorChanges, NewAuthor } from './author.commands';
 import { claimSlug, slugForNewRow } from './slug';
 
-/** What writes hand back: never the password hash. */
-const AUTHOR_RETURN_COLUMNS = selectList(Author, 'a', { omit: ['passwordHash'] });
+/** What writes hand back: what reads select. */
+const AUTHOR_RETURN_COLUMNS = selectList(Author, 'a', AUTHOR_READ);
 
 function rethrowUniqueViolation(error: unknown): never {
   const index = violatedUniqueIndex(error);

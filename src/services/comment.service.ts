@@ -3,13 +3,13 @@ import { Viewer } from '../auth/viewer';
 import { returningRows } from '../db/returning-rows';
 import { CommentStatus, PostStatus } from '../domain/enums';
 import { selectList } from '../entities/columns';
-import { Comment } from '../entities/comment.entity';
+import { COMMENT_READ, Comment } from '../entities/comment.entity';
 import { BadUserInputError, ForbiddenError, NotFoundError, RateLimitedError } from '../errors/api-errors';
 import { RateLimiter } from '../limits/rate-limiter';
 import { canCommentOn, canModerateComments } from '../policy/comment.policy';
 import { COMMENT_BODY_MAX, NewComment } from './comment.commands';
 
-const COMMENT_RETURN_COLUMNS = selectList(Comment, 'c', { omit: ['clientIp'] });
+const COMMENT_RETURN_COLUMNS = selectList(Comment, 'c', COMMENT_READ);
 
 /** Like WordPress's "hold a comment if it contains 2 or more links". */
 const MAX_LINKS_BEFORE_HOLD = 2;

@@ -17,3 +17,13 @@ const FEED_QUERIES: Record<FeedName, string> = { SimpleFeed: SIMPLE_FEED, Mobile
 export function feedRequestBody(feed: FeedName, first: number): string {
   return JSON.stringify({ operationName: feed, query: FEED_QUERIES[feed], variables: { first } });
 }
+
+/** The pages whose answers must be equal on both targets: each feed at 5, 20 and 100 posts. */
+export const PARITY_PAGES: ReadonlyArray<readonly [FeedName, number]> = [
+  ['SimpleFeed', 5],
+  ['SimpleFeed', 20],
+  ['SimpleFeed', 100],
+  ['MobileFeed', 5],
+  ['MobileFeed', 20],
+  ['MobileFeed', 100],
+];

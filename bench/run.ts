@@ -7,7 +7,7 @@ import { BenchDatabase, openBenchDatabase, readStatements, resetStatements } fro
 import { relatedPostsOfFeedSql } from './hand-written-sql';
 import { runLoad } from './load';
 import { peakRssMb, postgresCpuMs, processCpuMs, resetPeakRss } from './process-stats';
-import { FeedName, feedRequestBody } from './queries';
+import { FeedName, PARITY_PAGES, feedRequestBody } from './queries';
 import { RunFigures, checkTargets, ratiosTable, runsTable, targetsTable } from './report';
 import { ServerProcess, startBroadsheet, startHandWritten } from './servers';
 
@@ -90,14 +90,7 @@ function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
 
 /** Both targets answer the same JSON for each page (deep equality; also says whether the bytes match). */
 async function checkParity(broadsheet: ServerProcess, handWritten: ServerProcess): Promise<string> {
-  const pages: Array<[FeedName, number]> = [
-    ['SimpleFeed', 5],
-    ['SimpleFeed', 20],
-    ['SimpleFeed', 100],
-    ['MobileFeed', 5],
-    ['MobileFeed', 20],
-    ['MobileFeed', 100],
-  ];
+  const pages = PARITY_PAGES;
   let bytesEqual = true;
   for (const [feed, first] of pages) {
     const body = feedRequestBody(feed, first);

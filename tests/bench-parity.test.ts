@@ -4,7 +4,7 @@ import {
   HandWrittenServer,
   type HandWrittenServerOptions,
 } from '../bench/hand-written-server';
-import { FeedName, feedRequestBody } from '../bench/queries';
+import { FeedName, PARITY_PAGES, feedRequestBody } from '../bench/queries';
 import { Role } from '../src/domain/enums';
 import {
   AddCommentDocument,
@@ -175,14 +175,7 @@ async function answer(url: string, feed: FeedName, first: number): Promise<unkno
 }
 
 describe('bench parity: the hand-written endpoint answers what Broadsheet answers', () => {
-  const cases: Array<[FeedName, number]> = [
-    ['SimpleFeed', 5],
-    ['SimpleFeed', 20],
-    ['SimpleFeed', 100],
-    ['MobileFeed', 5],
-    ['MobileFeed', 20],
-    ['MobileFeed', 100],
-  ];
+  const cases = PARITY_PAGES;
 
   it.each(cases)('%s(first: %i)', async (feed, first) => {
     const url = await handWritten();

@@ -8,7 +8,7 @@ import { Node } from './node.interface';
  * A person who writes or edits. `email` and `passwordHash` carry no `@Field`: email is exposed
  * only through a guarded field resolver, the hash never.
  */
-@ObjectType({ implements: Node })
+@ObjectType({ implements: Node, simpleResolvers: true })
 @Entity('authors')
 export class Author {
   @PrimaryGeneratedColumn('uuid')

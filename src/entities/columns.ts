@@ -38,7 +38,7 @@ export interface SelectListOptions<T> {
   omit?: ReadonlyArray<keyof T & string>;
   /** SQL expressions that stand in for a property's column (a rank computed by the query). */
   computed?: Partial<Record<keyof T & string, string>>;
-  /** Put before each output name: the columns of a joined row, read back with `joinedRow`. */
+  /** Put before each output name: the columns of a joined row, split off with `splitJoinedRow`. */
   prefix?: string;
 }
 
@@ -57,15 +57,17 @@ export function selectList<T>(entity: EntityClass<T>, alias: string, options: Se
 }
 
 /**
- * Takes the columns selected with `prefix` off `row` and returns them as a row of their own;
- * null when the joined row was absent (its `id` is null, as after a LEFT JOIN that found nothing).
+ * Splits a raw row into its own columns and those selected with `prefix` (a joined row's);
+ * `joined` is null when the joined row was absent (its `id` is null, as after a LEFT JOIN that
+ * found nothing). Both are new objects: deleting keys off the raw row would turn it into a slow
+ * dictionary-mode object for every field read after.
  */
-export function joinedRow<T>(row: Record<string, unknown>, prefix: string): T | null {
+export function splitJoinedRow<T, J>(row: Record<string, unknown>, prefix: string): { own: T; joined: J | null } {
+  const own: Record<string, unknown> = {};
   const joined: Record<string, unknown> = {};
-  for (const key of Object.keys(row)) {
-    if (!key.startsWith(prefix)) continue;
-    joined[key.slice(prefix.length)] = row[key];
-    delete row[key];
+  for (const key in row) {
+    if (key.startsWith(prefix)) joined[key.slice(prefix.length)] = row[key];
+    else own[key] = row[key];
   }
-  return joined.id == null ? null : (joined as T);
+  return { own: own as T, joined: joined.id == null ? null : (joined as J) };
 }

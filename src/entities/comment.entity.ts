@@ -5,7 +5,7 @@ import type { SelectListOptions } from './columns';
 import { Node } from './node.interface';
 
 /** A reader's (or staff member's) comment on a post; a reply when `parentId` is set. */
-@ObjectType({ implements: Node })
+@ObjectType({ implements: Node, simpleResolvers: true })
 @Entity('comments')
 export class Comment {
   @PrimaryGeneratedColumn('uuid')

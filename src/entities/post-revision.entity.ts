@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from './node.interface';
 
 /** The content of one earlier version of a post, written when a change replaced it. */
-@ObjectType({ implements: Node })
+@ObjectType({ implements: Node, simpleResolvers: true })
 @Entity('post_revisions')
 export class PostRevision {
   @PrimaryGeneratedColumn('uuid')

@@ -8,7 +8,7 @@ import { Node } from './node.interface';
  * A story. `status` and `id` are served through field resolvers: a SCHEDULED post whose moment
  * has passed is served as PUBLISHED, and ids are opaque.
  */
-@ObjectType({ implements: Node })
+@ObjectType({ implements: Node, simpleResolvers: true })
 @Entity('posts')
 export class Post {
   @PrimaryGeneratedColumn('uuid')

@@ -7,7 +7,7 @@ import { Node } from './node.interface';
  * A curated link from a post to another post (POST) or to a page elsewhere (EXTERNAL), in the
  * editor's order. `title` and `url` of a POST link are served from its target unless given.
  */
-@ObjectType({ implements: Node })
+@ObjectType({ implements: Node, simpleResolvers: true })
 @Entity('related_links')
 export class RelatedLink {
   @PrimaryGeneratedColumn('uuid')

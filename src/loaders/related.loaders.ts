@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { LINK_RANK_ALONE_SQL, LINK_RANK_IN_WINDOW_SQL } from '../db/link-rank.sql';
 import { Queryable } from '../db/queryable';
 import { AUTHOR_READ, Author } from '../entities/author.entity';
-import { joinedRow, selectList } from '../entities/columns';
+import { selectList, splitJoinedRow } from '../entities/columns';
 import { POST_READ, Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
 import { publicListSql } from '../policy/post.policy';
@@ -30,12 +30,13 @@ export function createRelatedLinksByPostLoader(
        FROM related_links l LEFT JOIN posts t ON t.id = l.target_post_id
        WHERE l.post_id = ANY($1::uuid[]) ORDER BY l.post_id, l.position`,
       [postIds],
-    )) as Array<RelatedLink & Record<string, unknown>>;
-    for (const row of rows) {
-      const target = joinedRow<Post>(row, 'target.');
+    )) as Array<Record<string, unknown>>;
+    const links = rows.map((row) => {
+      const { own, joined: target } = splitJoinedRow<RelatedLink, Post>(row, 'target.');
       if (target) postById.prime(target.id, target);
-    }
-    return groupedInKeyOrder(postIds, rows as RelatedLink[], (row) => row.postId);
+      return own;
+    });
+    return groupedInKeyOrder(postIds, links, (link) => link.postId);
   });
 }
 
@@ -120,12 +121,13 @@ export function createRelatedPostsByPostLoader(
        WHERE r.rank <= $2
        ORDER BY r.source_id, r.rank`,
       [postIds, limit, Math.max(CANDIDATES_PER_TAG, 3 * limit)],
-    )) as Array<Post & { sourceId: string } & Record<string, unknown>>;
-    for (const row of rows) {
-      const author = joinedRow<Author>(row, 'author.');
+    )) as Array<Record<string, unknown>>;
+    const posts = rows.map((row) => {
+      const { own, joined: author } = splitJoinedRow<Post & { sourceId: string }, Author>(row, 'author.');
       if (author) authorById.prime(author.id, author);
-    }
-    const grouped = groupedInKeyOrder(postIds, rows, (row) => row.sourceId);
+      return own;
+    });
+    const grouped = groupedInKeyOrder(postIds, posts, (post) => post.sourceId);
     return new Map(postIds.map((id, i) => [id, grouped[i]]));
   }
 

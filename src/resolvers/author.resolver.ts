@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { Role } from '../domain/enums';
 import { Author } from '../entities/author.entity';
@@ -6,6 +6,7 @@ import { AuthorConnection } from '../schema/author.types';
 import { lookupId, toGlobalId } from '../schema/global-id';
 import { IdOrSlugArgs, oneOfIdOrSlug } from '../schema/lookup.args';
 import { ForwardPageArgs } from '../schema/page.args';
+import { Parent } from '../schema/parent.decorator';
 import { PostConnection } from '../schema/post.types';
 
 @Resolver(() => Author)
@@ -31,12 +32,12 @@ export class AuthorResolver {
   }
 
   @FieldResolver(() => ID)
-  id(@Root() author: Author): string {
+  id(@Parent() author: Author): string {
     return toGlobalId('Author', author.id);
   }
 
   @FieldResolver(() => Role, { nullable: true, description: 'For signed-in staff; null for readers.' })
-  role(@Root() author: Author, @Ctx() ctx: Context): Role | null {
+  role(@Parent() author: Author, @Ctx() ctx: Context): Role | null {
     return ctx.readers.authors.roleOf(author);
   }
 
@@ -44,12 +45,12 @@ export class AuthorResolver {
     nullable: true,
     description: 'Only for the author themself and admins; null for everyone else.',
   })
-  email(@Root() author: Author, @Ctx() ctx: Context): string | null {
+  email(@Parent() author: Author, @Ctx() ctx: Context): string | null {
     return ctx.readers.authors.emailOf(author);
   }
 
   @FieldResolver(() => PostConnection, { description: 'Published posts by this author, newest first.' })
-  posts(@Root() author: Author, @Args() page: ForwardPageArgs, @Ctx() ctx: Context) {
+  posts(@Parent() author: Author, @Args() page: ForwardPageArgs, @Ctx() ctx: Context) {
     return ctx.readers.posts.ofAuthor(author.id, page);
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { CommentStatus, Role } from '../domain/enums';
 import { Author } from '../entities/author.entity';
@@ -7,6 +7,7 @@ import { Post } from '../entities/post.entity';
 import { AddCommentInput, ModerationQueueArgs } from '../schema/comment.inputs';
 import { CommentConnection } from '../schema/comment.types';
 import { lookupId, targetId, toGlobalId } from '../schema/global-id';
+import { Parent } from '../schema/parent.decorator';
 
 @Resolver(() => Comment)
 export class CommentResolver {
@@ -25,27 +26,27 @@ export class CommentResolver {
   }
 
   @FieldResolver(() => ID)
-  id(@Root() comment: Comment): string {
+  id(@Parent() comment: Comment): string {
     return toGlobalId('Comment', comment.id);
   }
 
   @FieldResolver(() => Post)
-  post(@Root() comment: Comment, @Ctx() ctx: Context): Promise<Post> {
+  post(@Parent() comment: Comment, @Ctx() ctx: Context): Promise<Post> {
     return ctx.readers.comments.postOf(comment);
   }
 
   @FieldResolver(() => Comment, { nullable: true })
-  parent(@Root() comment: Comment, @Ctx() ctx: Context): Promise<Comment | null> | null {
+  parent(@Parent() comment: Comment, @Ctx() ctx: Context): Promise<Comment | null> | null {
     return ctx.readers.comments.parentOf(comment);
   }
 
   @FieldResolver(() => [Comment], { description: 'Approved replies, oldest first.' })
-  replies(@Root() comment: Comment, @Ctx() ctx: Context): Promise<Comment[]> {
+  replies(@Parent() comment: Comment, @Ctx() ctx: Context): Promise<Comment[]> {
     return ctx.readers.comments.repliesOf(comment.id);
   }
 
   @FieldResolver(() => Author, { nullable: true, description: 'Set when a signed-in staff member wrote the comment.' })
-  author(@Root() comment: Comment, @Ctx() ctx: Context): Promise<Author> | null {
+  author(@Parent() comment: Comment, @Ctx() ctx: Context): Promise<Author> | null {
     return comment.authorId ? ctx.readers.authors.credited(comment.authorId) : null;
   }
 

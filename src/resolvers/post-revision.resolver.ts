@@ -1,18 +1,19 @@
-import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, ID, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { Author } from '../entities/author.entity';
 import { PostRevision } from '../entities/post-revision.entity';
 import { toGlobalId } from '../schema/global-id';
+import { Parent } from '../schema/parent.decorator';
 
 @Resolver(() => PostRevision)
 export class PostRevisionResolver {
   @FieldResolver(() => ID)
-  id(@Root() revision: PostRevision): string {
+  id(@Parent() revision: PostRevision): string {
     return toGlobalId('PostRevision', revision.id);
   }
 
   @FieldResolver(() => Author, { description: 'Who made this version.' })
-  editor(@Root() revision: PostRevision, @Ctx() ctx: Context): Promise<Author> {
+  editor(@Parent() revision: PostRevision, @Ctx() ctx: Context): Promise<Author> {
     return ctx.readers.authors.credited(revision.editorId);
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { PostStatus } from '../domain/enums';
 import { Author } from '../entities/author.entity';
@@ -10,6 +10,7 @@ import { CommentConnection } from '../schema/comment.types';
 import { lookupId, toGlobalId } from '../schema/global-id';
 import { IdOrSlugArgs, oneOfIdOrSlug } from '../schema/lookup.args';
 import { FeaturedPostsArgs, ForwardPageArgs, PageArgs, RelatedPostsArgs, TagsArgs } from '../schema/page.args';
+import { Parent } from '../schema/parent.decorator';
 import { PostFilter } from '../schema/post.inputs';
 import { PostConnection, TagCount } from '../schema/post.types';
 
@@ -48,37 +49,37 @@ export class PostResolver {
   }
 
   @FieldResolver(() => ID)
-  id(@Root() post: Post): string {
+  id(@Parent() post: Post): string {
     return toGlobalId('Post', post.id);
   }
 
   @FieldResolver(() => String, { description: 'Sanitized HTML.' })
-  body(@Root() post: Post, @Ctx() ctx: Context): string | Promise<string> {
+  body(@Parent() post: Post, @Ctx() ctx: Context): string | Promise<string> {
     return ctx.readers.posts.bodyOf(post);
   }
 
   @FieldResolver(() => PostStatus)
-  status(@Root() post: Post, @Ctx() ctx: Context): PostStatus {
+  status(@Parent() post: Post, @Ctx() ctx: Context): PostStatus {
     return ctx.readers.posts.statusOf(post);
   }
 
   @FieldResolver(() => Author)
-  author(@Root() post: Post, @Ctx() ctx: Context): Promise<Author> {
+  author(@Parent() post: Post, @Ctx() ctx: Context): Promise<Author> {
     return ctx.readers.authors.credited(post.authorId);
   }
 
   @FieldResolver(() => Int, { description: 'Approved comments on this post, replies included.' })
-  commentCount(@Root() post: Post, @Ctx() ctx: Context): Promise<number> {
+  commentCount(@Parent() post: Post, @Ctx() ctx: Context): Promise<number> {
     return ctx.readers.comments.countOf(post.id);
   }
 
   @FieldResolver(() => CommentConnection, { description: 'Approved top-level comments, oldest first.' })
-  comments(@Root() post: Post, @Args() page: ForwardPageArgs, @Ctx() ctx: Context) {
+  comments(@Parent() post: Post, @Args() page: ForwardPageArgs, @Ctx() ctx: Context) {
     return ctx.readers.comments.threadOf(post.id, page);
   }
 
   @FieldResolver(() => [RelatedLink], { description: "Curated links, in the editor's order." })
-  relatedLinks(@Root() post: Post, @Ctx() ctx: Context): Promise<RelatedLink[]> {
+  relatedLinks(@Parent() post: Post, @Ctx() ctx: Context): Promise<RelatedLink[]> {
     return ctx.readers.relatedLinks.ofPost(post);
   }
 
@@ -88,14 +89,14 @@ export class PostResolver {
       "this post's tags, those sharing the most tags with it, newer first among equals. Published posts only, " +
       'never this post itself, no duplicates.',
   })
-  relatedPosts(@Root() post: Post, @Args() { limit }: RelatedPostsArgs, @Ctx() ctx: Context): Promise<Post[]> {
+  relatedPosts(@Parent() post: Post, @Args() { limit }: RelatedPostsArgs, @Ctx() ctx: Context): Promise<Post[]> {
     return ctx.readers.posts.relatedTo(post.id, limit ?? DEFAULT_LIST_LIMITS.relatedPosts);
   }
 
   @FieldResolver(() => [PostRevision], {
     description: 'Earlier versions of the post, newest first. Its author, editors and admins only.',
   })
-  revisions(@Root() post: Post, @Ctx() ctx: Context): Promise<PostRevision[]> {
+  revisions(@Parent() post: Post, @Ctx() ctx: Context): Promise<PostRevision[]> {
     return ctx.readers.revisions.ofPost(post);
   }
 }

@@ -1,15 +1,16 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
 import { fromGlobalId, targetId, toGlobalId } from '../schema/global-id';
+import { Parent } from '../schema/parent.decorator';
 import { RelatedLinkInput } from '../schema/related-link.inputs';
 import { wrongLinkIdsError } from '../services/related-link.service';
 
 @Resolver(() => RelatedLink)
 export class RelatedLinkResolver {
   @FieldResolver(() => ID)
-  id(@Root() link: RelatedLink): string {
+  id(@Parent() link: RelatedLink): string {
     return toGlobalId('RelatedLink', link.id);
   }
 
@@ -17,7 +18,7 @@ export class RelatedLinkResolver {
     description:
       "The editor's title; for a post link without one, the post's title (while the viewer may see that post).",
   })
-  title(@Root() link: RelatedLink, @Ctx() ctx: Context): Promise<string> {
+  title(@Parent() link: RelatedLink, @Ctx() ctx: Context): Promise<string> {
     return ctx.readers.relatedLinks.titleOf(link);
   }
 
@@ -25,12 +26,12 @@ export class RelatedLinkResolver {
     description:
       'For a post link, where the front end shows that post (POST_URL_TEMPLATE); empty while it is not visible.',
   })
-  url(@Root() link: RelatedLink, @Ctx() ctx: Context): Promise<string> {
+  url(@Parent() link: RelatedLink, @Ctx() ctx: Context): Promise<string> {
     return ctx.readers.relatedLinks.urlOf(link);
   }
 
   @FieldResolver(() => Post, { nullable: true, description: 'The linked post, for kind POST.' })
-  targetPost(@Root() link: RelatedLink, @Ctx() ctx: Context): Promise<Post | null> {
+  targetPost(@Parent() link: RelatedLink, @Ctx() ctx: Context): Promise<Post | null> {
     return ctx.readers.relatedLinks.targetOf(link);
   }
 

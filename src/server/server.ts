@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { TokenService } from '../auth/tokens';
 import { Config } from '../config';
 import { Context } from '../context';
+import { preparedReads } from '../db/prepared-reads';
 import { BadUserInputError, PayloadTooLargeError, errorResponseBody, httpStatusOf } from '../errors/api-errors';
 import { createFormatError } from '../errors/format-error';
 import { DEFAULT_LIMITS, OperationLimits, operationLimitsPlugin } from '../limits/operation-limits';
@@ -72,7 +73,12 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     },
   });
 
-  const createContext = createContextFactory({ db, services, tokens, postUrlTemplate: config.postUrlTemplate });
+  const createContext = createContextFactory({
+    db: preparedReads(db),
+    services,
+    tokens,
+    postUrlTemplate: config.postUrlTemplate,
+  });
 
   const app = express();
   app.disable('x-powered-by');

@@ -1,30 +1,37 @@
 import jwt from 'jsonwebtoken';
-import { Role } from '../domain/enums';
-import { Viewer } from './viewer';
 
-const ROLES = new Set<string>(Object.values(Role));
+/** What a valid token says: whose it is and which of their token versions it was issued under. */
+export interface TokenClaims {
+  authorId: string;
+  tokenVersion: number;
+}
 
-/** Signs and verifies the bearer tokens that `login` hands out (HS256 JWTs). */
+/**
+ * Signs and verifies the bearer tokens that `login` hands out (HS256 JWTs). A token names the
+ * author and their token version only: the role and whether the token still counts are read
+ * from the database on each request (src/auth/session-check.ts), so a changed role, a sign-out
+ * or a removed author take effect at once.
+ */
 export class TokenService {
   constructor(
     private readonly secret: string,
     private readonly expiresIn: string,
   ) {}
 
-  sign(viewer: Viewer): string {
-    return jwt.sign({ role: viewer.role }, this.secret, {
+  sign(claims: TokenClaims): string {
+    return jwt.sign({ ver: claims.tokenVersion }, this.secret, {
       algorithm: 'HS256',
-      subject: viewer.id,
+      subject: claims.authorId,
       expiresIn: this.expiresIn as jwt.SignOptions['expiresIn'],
     });
   }
 
-  /** The viewer a token names, or null when it is forged, expired or malformed. */
-  verify(token: string): Viewer | null {
+  /** The claims of a token, or null when it is forged, expired or malformed. */
+  verify(token: string): TokenClaims | null {
     try {
       const claims = jwt.verify(token, this.secret, { algorithms: ['HS256'] });
-      if (typeof claims !== 'object' || typeof claims.sub !== 'string' || !ROLES.has(claims.role)) return null;
-      return { id: claims.sub, role: claims.role as Role };
+      if (typeof claims !== 'object' || typeof claims.sub !== 'string' || !Number.isInteger(claims.ver)) return null;
+      return { authorId: claims.sub, tokenVersion: claims.ver as number };
     } catch {
       return null;
     }

@@ -46,7 +46,14 @@ export class Author {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** Carried by every token; raised by sign-out and password changes, which ends older tokens. */
+  @Column({ name: 'token_version', type: 'integer' })
+  tokenVersion?: number;
 }
 
-/** What reads of authors select: never the password hash, which only sign-in and password changes need. */
-export const AUTHOR_READ: SelectListOptions<Author> = { omit: ['passwordHash'] };
+/**
+ * What reads of authors select: never the password hash, which only sign-in and password changes
+ * need, nor the token version, which only sign-in and the session check need.
+ */
+export const AUTHOR_READ: SelectListOptions<Author> = { omit: ['passwordHash', 'tokenVersion'] };

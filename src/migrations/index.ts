@@ -1,10 +1,12 @@
 import { AuthorsPostsRevisions1764100000000 } from './1764100000000-AuthorsPostsRevisions';
 import { CommentsRelatedLinks1764200000000 } from './1764200000000-CommentsRelatedLinks';
 import { PostTags1764300000000 } from './1764300000000-PostTags';
+import { AuthorTokenVersion1764400000000 } from './1764400000000-AuthorTokenVersion';
 
 /** Every migration, oldest first. Listed explicitly so the compiled and the ts-run code agree. */
 export const migrations = [
   AuthorsPostsRevisions1764100000000,
   CommentsRelatedLinks1764200000000,
   PostTags1764300000000,
+  AuthorTokenVersion1764400000000,
 ];

@@ -21,6 +21,15 @@ export class AuthResolver {
     return payload;
   }
 
+  @Authorized()
+  @Mutation(() => Boolean, {
+    description: 'Signs the current author out everywhere: every token issued to them before now stops working.',
+  })
+  async logout(@Ctx() ctx: Context): Promise<boolean> {
+    await ctx.services.login.logout(ctx.viewer!.id);
+    return true;
+  }
+
   @Authorized([Role.ADMIN])
   @Mutation(() => Author)
   createAuthor(@Arg('input', () => CreateAuthorInput) input: CreateAuthorInput, @Ctx() ctx: Context): Promise<Author> {

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { createSessionCheck } from '../auth/session-check';
 import { TokenService } from '../auth/tokens';
 import { Viewer } from '../auth/viewer';
 import { Context } from '../context';
@@ -24,17 +25,25 @@ export interface ContextDeps {
 }
 
 /**
- * Builds the context of one request. A token that is present but bad or expired is
- * UNAUTHENTICATED (HTTP 401) rather than silently anonymous, so a client learns to sign in again.
+ * Builds the context of one request. A token that is present but bad, expired or
+ * no longer current is UNAUTHENTICATED (HTTP 401) rather than silently anonymous, so a client learns to sign in again.
  */
 export function createContextFactory(deps: ContextDeps) {
+  const sessionCheck = createSessionCheck(deps.db);
   return async function createContext({ req }: { req: Request }): Promise<Context> {
     const token = bearerToken(req);
     let viewer: Viewer | null = null;
     if (token !== null) {
-      viewer = token ? deps.tokens.verify(token) : null;
-      if (!viewer)
-        throw new UnauthenticatedError('The sign-in token is invalid or expired; sign in again.', { status: 401 });
+      const claims = token ? deps.tokens.verify(token) : null;
+      viewer = claims && (await sessionCheck(claims));
+      if (!viewer) {
+        throw new UnauthenticatedError(
+          claims
+            ? 'This sign-in has ended (signed out, password changed or account removed); sign in again.'
+            : 'The sign-in token is invalid or expired; sign in again.',
+          { status: 401 },
+        );
+      }
     }
     // Apollo hands resolvers a shallow copy of the context, so the readers follow this shared
     // session rather than the `viewer` property of whichever copy they were made with.

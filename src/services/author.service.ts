@@ -72,7 +72,8 @@ export class AuthorService {
         }
         const [author] = returningRows<Author>(
           await m.query(
-            `UPDATE authors AS a SET slug = $2, name = $3, bio = $4, avatar_url = $5, password_hash = $6, updated_at = now()
+            `UPDATE authors AS a SET slug = $2, name = $3, bio = $4, avatar_url = $5, password_hash = $6,
+               token_version = token_version + $7, updated_at = now()
              WHERE id = $1 RETURNING ${AUTHOR_RETURN_COLUMNS}`,
             [
               authorId,
@@ -81,6 +82,8 @@ export class AuthorService {
               input.bio !== undefined ? input.bio : current.bio,
               input.avatarUrl !== undefined ? input.avatarUrl : current.avatarUrl,
               input.password != null ? await hashPassword(input.password) : current.passwordHash,
+              // A new password ends the sessions signed in with the old one.
+              input.password != null ? 1 : 0,
             ],
           ),
         );

@@ -44,6 +44,12 @@ export class LoginService {
     }
     await Promise.all([this.limiters.perAccountAndIp.refund(accountKey), this.limiters.perIp.refund(clientIp)]);
     const { passwordHash: _hash, ...signedIn } = author;
-    return { token: this.tokens.sign({ id: author.id, role: author.role }), author: signedIn };
+    const { tokenVersion, ...authorRow } = signedIn;
+    return { token: this.tokens.sign({ authorId: author.id, tokenVersion: tokenVersion! }), author: authorRow };
+  }
+
+  /** Ends every session of the author: the tokens issued so far stop working. */
+  async logout(authorId: string): Promise<void> {
+    await this.db.query('UPDATE authors SET token_version = token_version + 1 WHERE id = $1', [authorId]);
   }
 }

@@ -42,6 +42,21 @@ function int(name: string, value: string | undefined, fallback: number): number 
   return n;
 }
 
+/**
+ * A signing secret short enough to guess makes every token forgeable. 32 bytes is the size of
+ * the HS256 hash; `openssl rand -base64 48` makes a good one.
+ */
+export const MIN_SECRET_BYTES = 32;
+
+function assertStrongSecret(secret: string): void {
+  const bytes = Buffer.byteLength(secret, 'utf8');
+  if (bytes < MIN_SECRET_BYTES) {
+    throw new Error(
+      `JWT_SECRET is ${bytes} bytes; it must be at least ${MIN_SECRET_BYTES}. Generate one with: openssl rand -base64 48`,
+    );
+  }
+}
+
 /** Reads the configuration; throws with a readable message when a value is unusable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -51,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const jwtSecret = env.JWT_SECRET || undefined;
   if (production && !jwtSecret) throw new Error('JWT_SECRET is required when NODE_ENV=production');
+  if (jwtSecret) assertStrongSecret(jwtSecret);
   const trustProxyRaw = env.TRUST_PROXY ?? 'loopback';
   return {
     port: int('PORT', env.PORT, 4000),

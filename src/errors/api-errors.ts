@@ -72,6 +72,12 @@ export class QueryTooComplexError extends ApiError {
   }
 }
 
+export class BadRequestError extends ApiError {
+  constructor(message: string) {
+    super(message, ErrorCode.BAD_REQUEST, { status: 400 });
+  }
+}
+
 export class PayloadTooLargeError extends ApiError {
   constructor(limit: string) {
     super(`The request body is over ${limit}.`, ErrorCode.PAYLOAD_TOO_LARGE, { status: 413 });

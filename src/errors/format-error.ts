@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError } from 'class-validator';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { ApiError } from './api-errors';
 import { ErrorCode } from './error-code';
@@ -33,6 +33,15 @@ export function firstViolation(errors: ValidationError[], prefix = ''): { field:
 export type ErrorLogger = (error: unknown) => void;
 
 /**
+ * Apollo marks some errors of the client's own making with a 4xx status but no code (a
+ * persisted-query hash that does not match its query): they are BAD_REQUEST, not ours to log.
+ */
+function isClientProtocolError(error: unknown): boolean {
+  const status = (error instanceof GraphQLError ? error.extensions.http : undefined) as { status?: number } | undefined;
+  return status?.status !== undefined && status.status >= 400 && status.status < 500;
+}
+
+/**
  * Apollo's `formatError`: our own errors and the client's GraphQL mistakes go out as they are;
  * class-validator failures become BAD_USER_INPUT naming the field; anything else is logged and
  * masked as INTERNAL_SERVER_ERROR, because Apollo passes resolver messages through unmasked.
@@ -52,6 +61,9 @@ export function createFormatError(logError: ErrorLogger) {
     }
     if (original instanceof ApiError || CLIENT_CODES.has(extensions.code)) {
       return { ...formatted, extensions };
+    }
+    if (isClientProtocolError(original)) {
+      return { ...formatted, extensions: { code: ErrorCode.BAD_REQUEST } };
     }
     logError(original);
     return {

@@ -1,3 +1,4 @@
+import { isStorableInstant } from '../domain/instant';
 import { BadUserInputError } from '../errors/api-errors';
 import { decodeCursor } from './cursor';
 
@@ -13,11 +14,13 @@ export interface KeysetOrder {
 }
 
 /**
- * Exactly what Date#toISOString writes, which is all our cursors carry (PostgreSQL refuses much
- * that Date.parse takes).
+ * Exactly what Date#toISOString writes of an instant we store, which is all our cursors carry
+ * (PostgreSQL refuses much that Date.parse takes, year 0 among them).
  */
 function isIsoInstant(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) && new Date(value).toISOString() === value;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value)) return false;
+  const date = new Date(value);
+  return isStorableInstant(date) && date.toISOString() === value;
 }
 
 function castCursorValue(order: KeysetOrder, value: string | number | null, field: string): string | number {
@@ -26,7 +29,7 @@ function castCursorValue(order: KeysetOrder, value: string | number | null, fiel
       ? typeof value === 'number'
       : order.type === 'timestamptz'
         ? typeof value === 'string' && isIsoInstant(value)
-        : typeof value === 'string';
+        : typeof value === 'string' && !value.includes('\u0000');
   if (!valid) throw new BadUserInputError('That cursor is not valid for this list.', field);
   return value as string | number;
 }

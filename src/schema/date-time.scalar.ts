@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { INSTANT_RANGE_TEXT, isStorableInstant } from '../domain/instant';
 import { BadUserInputError } from '../errors/api-errors';
 
 // Requires a time zone (Z or ±hh:mm) so that a client never means local server time by accident.
@@ -8,7 +9,9 @@ function parse(value: unknown): Date {
   if (typeof value !== 'string' || !ISO_WITH_ZONE.test(value) || Number.isNaN(Date.parse(value))) {
     throw new BadUserInputError('DateTime must be an ISO-8601 string with a time zone, e.g. 2021-05-24T09:30:00.000Z');
   }
-  return new Date(value);
+  const date = new Date(value);
+  if (!isStorableInstant(date)) throw new BadUserInputError(`DateTime must be ${INSTANT_RANGE_TEXT}.`);
+  return date;
 }
 
 /** The contract's `DateTime`: an ISO-8601 date-time string with a time zone. */

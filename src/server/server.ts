@@ -16,12 +16,15 @@ import { Context } from '../context';
 import { preparedReads } from '../db/prepared-reads';
 import { BadUserInputError, PayloadTooLargeError, errorResponseBody, httpStatusOf } from '../errors/api-errors';
 import { createFormatError } from '../errors/format-error';
+import { MAX_DOCUMENT_TOKENS, documentNestingGuard } from '../limits/document-shape';
 import { DEFAULT_LIMITS, OperationLimits, operationLimitsPlugin } from '../limits/operation-limits';
 import { MemoryRateLimiter } from '../limits/rate-limiter';
+import { textInputPlugin } from '../limits/text-input';
 import { Logger } from '../logger';
 import { Services, createServices } from '../services';
 import { buildApiSchema } from './build-schema';
 import { createContextFactory } from './context-factory';
+import { httpOperationsPlugin } from './http-operations.plugin';
 
 export interface ServerDeps {
   config: Config;
@@ -91,6 +94,9 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     schema: await buildApiSchema(),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // "Did you mean ...?" would name the fields that closed introspection hides.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
     // main.ts owns SIGINT/SIGTERM: it drains Apollo, then closes the pool and the embedded database.
     stopOnTerminationSignals: false,
     formatError: createFormatError((error) => logger.error('unexpected error', error)),
@@ -102,6 +108,8 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
       // Its per-field hook wraps every resolver; nothing reads cache hints yet.
       ApolloServerPluginCacheControlDisabled(),
       operationLimitsPlugin(deps.limits ?? DEFAULT_LIMITS),
+      textInputPlugin(),
+      httpOperationsPlugin(),
     ],
   });
   await apollo.start();
@@ -124,6 +132,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
       next();
     },
     express.json({ limit: '1mb' }),
+    documentNestingGuard,
     expressMiddleware(apollo, { context: createContext }),
   );
   app.use(bodyErrors);

@@ -65,7 +65,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   const server = await createServer({
     config,
     db,
-    jwtSecret: 'test-secret-for-broadsheet',
+    jwtSecret: 'test-secret-for-broadsheet-at-least-32-bytes',
     logger: createLogger('silent'),
   });
   const port = await server.listen(0, '127.0.0.1');

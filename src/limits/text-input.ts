@@ -1,0 +1,80 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, OperationDefinitionNode, ValueNode, visit } from 'graphql';
+import { BadUserInputError } from '../errors/api-errors';
+
+/** PostgreSQL text cannot hold U+0000; a string with one would fail in the database instead. */
+const NUL = '\u0000';
+
+function inValue(value: unknown, at: string): string | undefined {
+  if (typeof value === 'string') return value.includes(NUL) ? at : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const found = inValue(value[i], `${at}[${i}]`);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = inValue(inner, `${at}.${key}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function inLiteral(node: ValueNode, at: string): string | undefined {
+  switch (node.kind) {
+    case Kind.STRING:
+      return node.value.includes(NUL) ? at : undefined;
+    case Kind.LIST:
+      for (let i = 0; i < node.values.length; i += 1) {
+        const found = inLiteral(node.values[i], `${at}[${i}]`);
+        if (found) return found;
+      }
+      return undefined;
+    case Kind.OBJECT:
+      for (const field of node.fields) {
+        const found = inLiteral(field.value, `${at}.${field.name.value}`);
+        if (found) return found;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Where an operation carries text that cannot be stored: the variable or argument (with the
+ * path inside it, e.g. `input.tags[2]`) holding a NUL character, or undefined.
+ */
+function unstorableTextIn(operation: OperationDefinitionNode, variables: Record<string, unknown>): string | undefined {
+  const fromVariables = inValue(variables, '')?.replace(/^\./, '');
+  if (fromVariables) return fromVariables;
+  let found: string | undefined;
+  visit(operation, {
+    Argument(node) {
+      found ??= inLiteral(node.value, node.name.value);
+    },
+  });
+  return found;
+}
+
+/**
+ * One rule for every String and ID input, whichever field it reaches: text with a NUL character
+ * is BAD_USER_INPUT naming where it is, before any resolver or SQL runs.
+ */
+export function textInputPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request }) {
+          const field = operation && unstorableTextIn(operation, request.variables ?? {});
+          if (field) {
+            throw new BadUserInputError(`Invalid ${field}: text may not contain NUL (\\u0000) characters.`, field, {
+              status: 400,
+            });
+          }
+        },
+      };
+    },
+  };
+}

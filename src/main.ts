@@ -65,6 +65,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  // `npm start` runs us under a shell, and npm forwards SIGTERM to that shell, not to us
+  // (@npmcli/run-script's signal-manager; npm/cli#6684): the shell dies and we would serve on,
+  // orphaned. A parent that goes away is a stop signal too.
+  const parentPid = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parentPid) void shutdown('parent process exited');
+  }, 500).unref();
 }
 
 main().catch((error: unknown) => {

@@ -19,7 +19,8 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-function startServer(dataDir: string, overrides: NodeJS.ProcessEnv = {}): Promise<Running> {
+/** `viaNpm`: the README's command, `npm start`, whose npm process is what a process manager signals. */
+function startServer(dataDir: string, overrides: NodeJS.ProcessEnv = {}, viaNpm = false): Promise<Running> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
@@ -32,7 +33,13 @@ function startServer(dataDir: string, overrides: NodeJS.ProcessEnv = {}): Promis
   delete env.NODE_ENV;
   delete env.SEED_DEMO;
   Object.assign(env, overrides);
-  const child = spawn(process.execPath, [mainJs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = viaNpm
+    ? spawn('npm', ['start', '--silent'], {
+        cwd: path.dirname(path.dirname(mainJs)),
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+    : spawn(process.execPath, [mainJs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
@@ -115,5 +122,18 @@ describe('the server process', () => {
     expect(server.output()).not.toMatch(/applied migrations|seeded demo content|initialising/);
     server.child.kill('SIGINT');
     expect(await server.exited).toBe(0);
+  }, 60_000);
+
+  it('SIGTERM to the npm process of `npm start` stops the server and PostgreSQL too', async () => {
+    const server = await startServer(dataDir, {}, true);
+    expect((await query(server.url, PostsDocument, { first: 1 })).posts.totalCount).toBe(firstCount);
+    server.child.kill('SIGTERM');
+    await server.exited;
+    const deadline = Date.now() + 20_000;
+    while (fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid')) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    await expect(fetch(server.url, { method: 'POST' })).rejects.toThrow();
   }, 60_000);
 });

@@ -107,7 +107,8 @@ export async function createHandWrittenServer(
     readBody(request)
       .then(async (text) => {
         const { feed, first } = parseRequest(text);
-        const { rows } = await pool.query<{ body: unknown }>(statements[feed], [first]);
+        // Named, so PostgreSQL plans it once per connection, as Broadsheet's prepared reads are.
+        const { rows } = await pool.query<{ body: unknown }>({ name: feed, text: statements[feed], values: [first] });
         send(response, 200, JSON.stringify(rows[0].body) + '\n');
       })
       .catch((error: unknown) => {

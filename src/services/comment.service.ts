@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { returningRows } from '../db/returning-rows';
+import { inTransaction } from '../db/transaction';
 import { CommentStatus, PostStatus } from '../domain/enums';
 import { selectList } from '../entities/columns';
 import { COMMENT_READ, Comment } from '../entities/comment.entity';
@@ -51,7 +52,7 @@ export class CommentService {
     }
     // The post and the parent are share-locked until the comment is in, so neither can be
     // unpublished, rejected or deleted between the checks and the insert.
-    const comment = await this.db.transaction(async (m) => {
+    const comment = await inTransaction(this.db, async (m) => {
       const [post]: Array<{ status: PostStatus; publishedAt: Date | null; authorId: string }> = await m.query(
         'SELECT status, published_at AS "publishedAt", author_id AS "authorId" FROM posts WHERE id = $1 FOR SHARE',
         [postId],

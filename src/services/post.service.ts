@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
+import { inTransaction } from '../db/transaction';
 import { violatedUniqueIndex } from '../db/unique-violation';
 import { PostStatus } from '../domain/enums';
 import { selectList } from '../entities/columns';
@@ -47,33 +48,31 @@ export class PostService {
     }
     const body = sanitizeBody(input.body);
     const tags = normalizeTags(input.tags ?? []);
-    return this.db
-      .transaction(async (m) => {
-        const owner: unknown[] = await m.query('SELECT 1 FROM authors WHERE id = $1', [ownerId]);
-        if (owner.length === 0) throw new NotFoundError('Author');
-        const slug = await slugForNewRow(m, 'posts', input.slug, input.title, 'post');
-        const { excerpt, excerptIsCustom } = excerptFor(input.excerpt, body);
-        const [post]: Post[] = await m.query(
-          `INSERT INTO posts AS p (slug, title, body, excerpt, excerpt_is_custom, status, source, cover_image_url, tags,
+    return inTransaction(this.db, async (m) => {
+      const owner: unknown[] = await m.query('SELECT 1 FROM authors WHERE id = $1', [ownerId]);
+      if (owner.length === 0) throw new NotFoundError('Author');
+      const slug = await slugForNewRow(m, 'posts', input.slug, input.title, 'post');
+      const { excerpt, excerptIsCustom } = excerptFor(input.excerpt, body);
+      const [post]: Post[] = await m.query(
+        `INSERT INTO posts AS p (slug, title, body, excerpt, excerpt_is_custom, status, source, cover_image_url, tags,
              reading_time_minutes, author_id, last_editor_id)
            VALUES ($1, $2, $3, $4, $5, 'DRAFT', $6, $7, $8, $9, $10, $11) RETURNING ${POST_WRITE_COLUMNS}`,
-          [
-            slug,
-            input.title.trim(),
-            body,
-            excerpt,
-            excerptIsCustom,
-            input.source?.trim() || null,
-            input.coverImageUrl ?? null,
-            tags,
-            readingTimeMinutes(body),
-            ownerId,
-            viewer.id,
-          ],
-        );
-        return post;
-      })
-      .catch(rethrowSlugConflict);
+        [
+          slug,
+          input.title.trim(),
+          body,
+          excerpt,
+          excerptIsCustom,
+          input.source?.trim() || null,
+          input.coverImageUrl ?? null,
+          tags,
+          readingTimeMinutes(body),
+          ownerId,
+          viewer.id,
+        ],
+      );
+      return post;
+    }).catch(rethrowSlugConflict);
   }
 
   async update(viewer: Viewer, postId: string, expectedVersion: number, input: PostChanges): Promise<Post> {
@@ -83,32 +82,30 @@ export class PostService {
       throw new BadUserInputError('A post needs a body; send an empty string to clear it.', 'body');
     const body = input.body === undefined ? undefined : sanitizeBody(input.body);
     const tags = input.tags === undefined ? undefined : normalizeTags(input.tags ?? []);
-    return this.db
-      .transaction(async (m) => {
-        const { post: current } = await lockEditablePost(m, viewer, postId);
-        assertVersion(current, expectedVersion);
-        const patch: PostPatch = {};
-        if (title !== undefined) patch.title = title.trim();
-        if (body !== undefined) {
-          patch.body = body;
-          patch.readingTimeMinutes = readingTimeMinutes(body);
-        }
-        if (input.excerpt !== undefined) Object.assign(patch, excerptFor(input.excerpt, body ?? current.body));
-        else if (body !== undefined && !current.excerptIsCustom) patch.excerpt = deriveExcerpt(body);
-        if (input.slug != null && input.slug !== current.slug) {
-          patch.slug = await claimSlug(m, 'posts', input.slug, current.id);
-        }
-        if (input.source !== undefined) patch.source = input.source?.trim() || null;
-        if (input.coverImageUrl !== undefined) patch.coverImageUrl = input.coverImageUrl;
-        if (tags !== undefined) patch.tags = tags;
-        return writeVersionedChange(m, viewer, current, patch);
-      })
-      .catch(rethrowSlugConflict);
+    return inTransaction(this.db, async (m) => {
+      const { post: current } = await lockEditablePost(m, viewer, postId);
+      assertVersion(current, expectedVersion);
+      const patch: PostPatch = {};
+      if (title !== undefined) patch.title = title.trim();
+      if (body !== undefined) {
+        patch.body = body;
+        patch.readingTimeMinutes = readingTimeMinutes(body);
+      }
+      if (input.excerpt !== undefined) Object.assign(patch, excerptFor(input.excerpt, body ?? current.body));
+      else if (body !== undefined && !current.excerptIsCustom) patch.excerpt = deriveExcerpt(body);
+      if (input.slug != null && input.slug !== current.slug) {
+        patch.slug = await claimSlug(m, 'posts', input.slug, current.id);
+      }
+      if (input.source !== undefined) patch.source = input.source?.trim() || null;
+      if (input.coverImageUrl !== undefined) patch.coverImageUrl = input.coverImageUrl;
+      if (tags !== undefined) patch.tags = tags;
+      return writeVersionedChange(m, viewer, current, patch);
+    }).catch(rethrowSlugConflict);
   }
 
   /** Publishes now, or schedules when `publishAt` is in the future; a past `publishAt` backdates. */
   async publish(viewer: Viewer, postId: string, publishAt: Date | null | undefined): Promise<Post> {
-    return this.db.transaction(async (m) => {
+    return inTransaction(this.db, async (m) => {
       const { post: current, dbNow } = await lockEditablePost(m, viewer, postId);
       if (publishAt == null && isLive(current, dbNow)) return current;
       const when = publishAt ?? dbNow;
@@ -119,7 +116,7 @@ export class PostService {
 
   /** Back to DRAFT. */
   async unpublish(viewer: Viewer, postId: string): Promise<Post> {
-    return this.db.transaction(async (m) => {
+    return inTransaction(this.db, async (m) => {
       const { post: current } = await lockEditablePost(m, viewer, postId);
       if (current.status === PostStatus.DRAFT) return current;
       return writeVersionedChange(m, viewer, current, { status: PostStatus.DRAFT, publishedAt: null });
@@ -128,7 +125,7 @@ export class PostService {
 
   /** Out of every public list, kept for the record; its publication date stays. */
   async archive(viewer: Viewer, postId: string): Promise<Post> {
-    return this.db.transaction(async (m) => {
+    return inTransaction(this.db, async (m) => {
       const { post: current } = await lockEditablePost(m, viewer, postId);
       if (current.status === PostStatus.ARCHIVED) return current;
       return writeVersionedChange(m, viewer, current, { status: PostStatus.ARCHIVED });
@@ -136,7 +133,7 @@ export class PostService {
   }
 
   async setFeatured(viewer: Viewer, postId: string, featured: boolean): Promise<Post> {
-    return this.db.transaction(async (m) => {
+    return inTransaction(this.db, async (m) => {
       const { post: current } = await lockEditablePost(m, viewer, postId);
       if (current.featured === featured) return current;
       return writeVersionedChange(m, viewer, current, { featured });
@@ -148,7 +145,7 @@ export class PostService {
    * every link pointing to it.
    */
   async delete(viewer: Viewer, postId: string): Promise<boolean> {
-    return this.db.transaction(async (m) => {
+    return inTransaction(this.db, async (m) => {
       const { post } = await lockEditablePost(m, viewer, postId);
       await m.query('DELETE FROM posts WHERE id = $1', [post.id]);
       return true;
@@ -157,7 +154,7 @@ export class PostService {
 
   /** Makes a revision's content the next version; the replaced content becomes a revision too. */
   async restoreRevision(viewer: Viewer, postId: string, revisionId: string, expectedVersion: number): Promise<Post> {
-    return this.db.transaction(async (m) => {
+    return inTransaction(this.db, async (m) => {
       const { post: current } = await lockEditablePost(m, viewer, postId);
       const [revision]: PostRevision[] = await m.query(
         `SELECT ${REVISION_COLUMNS} FROM post_revisions r WHERE r.id = $1 AND r.post_id = $2`,

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { LINK_RANK_IN_WINDOW_SQL } from '../db/link-rank.sql';
+import { inTransaction } from '../db/transaction';
 import { RelatedLinkKind } from '../domain/enums';
 import { selectList } from '../entities/columns';
 import { Post } from '../entities/post.entity';
@@ -41,7 +42,15 @@ export class RelatedLinkService {
       throw new BadUserInputError('Give exactly one of targetPostId and url.', 'targetPostId');
     if (input.url != null && input.title == null)
       throw new BadUserInputError('An external link needs a title.', 'title');
-    return this.db.transaction(async (m) => {
+    return inTransaction(this.db, async (m) => {
+      // The link's foreign key locks the target row; with A->B and B->A added at once, each
+      // transaction would hold one post and wait for the other. Locking both first, in id
+      // order, makes the second wait for the first instead of deadlocking.
+      if (hasTarget) {
+        await m.query('SELECT 1 FROM posts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [
+          [postId, targetPostId],
+        ]);
+      }
       const { post } = await lockEditablePost(m, viewer, postId);
       if (hasTarget) {
         const [target] = (await m.query(`SELECT ${POST_WRITE_COLUMNS} FROM posts p WHERE p.id = $1`, [
@@ -83,7 +92,7 @@ export class RelatedLinkService {
   }
 
   async remove(viewer: Viewer, linkId: string): Promise<boolean> {
-    return this.db.transaction(async (m) => {
+    return inTransaction(this.db, async (m) => {
       const [found]: Array<{ postId: string }> = await m.query(
         'SELECT post_id AS "postId" FROM related_links WHERE id = $1',
         [linkId],
@@ -97,7 +106,7 @@ export class RelatedLinkService {
 
   /** `linkIds` must be exactly the post's links, each once, in the new order. */
   async reorder(viewer: Viewer, postId: string, linkIds: string[]): Promise<RelatedLink[]> {
-    return this.db.transaction(async (m) => {
+    return inTransaction(this.db, async (m) => {
       const { post } = await lockEditablePost(m, viewer, postId);
       const current = new Set((await linksOf(m, post.id)).map((link) => link.id));
       const given = new Set(linkIds);

@@ -1,0 +1,32 @@
+import { EntityManager } from 'typeorm';
+
+/** PostgreSQL's answers that mean "this transaction lost a race; run it again". */
+const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+
+/** Attempts in all, the first included. */
+const ATTEMPTS = 4;
+
+function sqlStateOf(error: unknown): string | undefined {
+  const failed = error as { code?: string; driverError?: { code?: string } };
+  return failed?.driverError?.code ?? failed?.code;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The one way services run a transaction: `work` runs in a transaction, and when PostgreSQL
+ * picks it as a deadlock victim or a serialization failure, the whole of it runs again (at most
+ * 4 times, after a short random pause, so two writers that collided do not collide again in
+ * step). Everything `work` does must happen inside the transaction, which it does here: a rolled
+ * back attempt leaves nothing behind.
+ */
+export async function inTransaction<T>(db: EntityManager, work: (m: EntityManager) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction(work);
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !RETRYABLE.has(sqlStateOf(error) ?? '')) throw error;
+      await pause(5 * attempt + Math.random() * 20 * attempt);
+    }
+  }
+}

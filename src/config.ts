@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LOG_LEVELS, LogLevel } from './logger';
 
 /** Everything the server reads from its environment, parsed once at start. */
 export interface Config {
@@ -27,7 +28,11 @@ export interface Config {
   commentsPerMinute: number;
   /** Where the front end shows a post: the `url` of related links to posts. `{slug}` is replaced. */
   postUrlTemplate: string;
-  logLevel: 'silent' | 'info';
+  logLevel: LogLevel;
+  /** When set, GET /metrics needs `Authorization: Bearer <it>`. */
+  metricsToken: string | undefined;
+  /** How long a stop may wait for in-flight requests before it exits anyway. */
+  shutdownTimeoutSeconds: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -55,6 +60,14 @@ function assertStrongSecret(secret: string): void {
       `JWT_SECRET is ${bytes} bytes; it must be at least ${MIN_SECRET_BYTES}. Generate one with: openssl rand -base64 48`,
     );
   }
+}
+
+function logLevel(value: string | undefined): LogLevel {
+  if (value === undefined || value === '') return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) {
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${value}"`);
+  }
+  return value as LogLevel;
 }
 
 /** Reads the configuration; throws with a readable message when a value is unusable. */
@@ -90,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginWindowSeconds: int('LOGIN_WINDOW_SECONDS', env.LOGIN_WINDOW_SECONDS, 15 * 60),
     commentsPerMinute: int('COMMENTS_PER_MINUTE', env.COMMENTS_PER_MINUTE, 5),
     postUrlTemplate: env.POST_URL_TEMPLATE || '/posts/{slug}',
-    logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
+    logLevel: logLevel(env.LOG_LEVEL),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    shutdownTimeoutSeconds: int('SHUTDOWN_TIMEOUT_SECONDS', env.SHUTDOWN_TIMEOUT_SECONDS, 15),
   };
 }

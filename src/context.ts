@@ -1,4 +1,5 @@
 import { Viewer } from './auth/viewer';
+import { RequestFacts } from './observability/request-facts';
 import { Readers } from './readers';
 import { Services } from './services';
 
@@ -13,6 +14,8 @@ export interface Context {
   services: Services;
   /** The client's address as Express sees it (honouring TRUST_PROXY). */
   clientIp: string;
+  /** This request's id and what it did, for its log line, its metrics and masked errors. */
+  facts: RequestFacts;
   /** After `login`: the rest of the operation is read as the author who just signed in. */
   signIn(viewer: Viewer): void;
 }

@@ -1,13 +1,39 @@
-/** Plain line logging to stdout/stderr; `silent` for tests. */
+import pino from 'pino';
+
+/** pino's levels, as `LOG_LEVEL` takes them. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+type Fields = Record<string, unknown>;
+
+/**
+ * One JSON line per event on stdout (pino). Messages are sentences for a person; `fields` carry
+ * what a machine filters on (requestId, operationName, ...). `pino` is the instance itself, for
+ * pino-http's request lines.
+ */
 export interface Logger {
-  info(message: string): void;
-  error(message: string, error?: unknown): void;
+  info(message: string, fields?: Fields): void;
+  warn(message: string, fields?: Fields): void;
+  error(message: string, error?: unknown, fields?: Fields): void;
+  readonly pino: pino.Logger;
 }
 
-export function createLogger(level: 'silent' | 'info'): Logger {
-  if (level === 'silent') return { info: () => undefined, error: () => undefined };
+export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
+  const instance = pino(
+    {
+      level,
+      base: { service: 'broadsheet' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // A token or a password must never reach the logs, whatever is logged by mistake.
+      redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.currentPassword'],
+    },
+    destination,
+  );
   return {
-    info: (message) => console.log(`[broadsheet] ${message}`),
-    error: (message, error) => console.error(`[broadsheet] ${message}`, error ?? ''),
+    info: (message, fields) => instance.info(fields ?? {}, message),
+    warn: (message, fields) => instance.warn(fields ?? {}, message),
+    error: (message, error, fields) =>
+      instance.error({ ...fields, ...(error === undefined ? {} : { err: error }) }, message),
+    pino: instance,
   };
 }

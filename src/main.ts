@@ -52,6 +52,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: finishing in-flight requests`);
+    // A request that never ends must not keep a stopping server alive forever.
+    setTimeout(() => {
+      logger.error(`shutdown took over ${config.shutdownTimeoutSeconds} s; exiting with requests still open`);
+      void database.close().finally(() => process.exit(1));
+    }, config.shutdownTimeoutSeconds * 1000).unref();
     try {
       await server.stop();
       await database.close();

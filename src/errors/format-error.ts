@@ -30,8 +30,6 @@ export function firstViolation(errors: ValidationError[], prefix = ''): { field:
   return undefined;
 }
 
-export type ErrorLogger = (error: unknown) => void;
-
 /**
  * Apollo marks some errors of the client's own making with a 4xx status but no code (a
  * persisted-query hash that does not match its query): they are BAD_REQUEST, not ours to log.
@@ -41,36 +39,46 @@ function isClientProtocolError(error: unknown): boolean {
   return status?.status !== undefined && status.status >= 400 && status.status < 500;
 }
 
+/** Whether an error is ours (a bug, an outage) rather than the client's: it is masked and logged. */
+export function isUnexpected(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  return !(
+    original instanceof ArgumentValidationError ||
+    original instanceof ApiError ||
+    CLIENT_CODES.has(code) ||
+    isClientProtocolError(original)
+  );
+}
+
 /**
  * Apollo's `formatError`: our own errors and the client's GraphQL mistakes go out as they are;
- * class-validator failures become BAD_USER_INPUT naming the field; anything else is logged and
- * masked as INTERNAL_SERVER_ERROR, because Apollo passes resolver messages through unmasked.
+ * class-validator failures become BAD_USER_INPUT naming the field; anything else is masked as
+ * INTERNAL_SERVER_ERROR, because Apollo passes resolver messages through unmasked. (Logging,
+ * with the request id, is the request-facts plugin's.)
  */
-export function createFormatError(logError: ErrorLogger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    if (original instanceof ArgumentValidationError) {
-      const violation = firstViolation(original.extensions.validationErrors as ValidationError[]);
-      return {
-        message: violation ? `Invalid ${violation.field}: ${violation.message}.` : 'Invalid input.',
-        locations: formatted.locations,
-        path: formatted.path,
-        extensions: { code: ErrorCode.BAD_USER_INPUT, ...(violation ? { field: violation.field } : {}) },
-      };
-    }
-    if (original instanceof ApiError || CLIENT_CODES.has(extensions.code)) {
-      return { ...formatted, extensions };
-    }
-    if (isClientProtocolError(original)) {
-      return { ...formatted, extensions: { code: ErrorCode.BAD_REQUEST } };
-    }
-    logError(original);
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+  if (original instanceof ArgumentValidationError) {
+    const violation = firstViolation(original.extensions.validationErrors as ValidationError[]);
     return {
-      message: 'Something went wrong on our side. It has been logged.',
+      message: violation ? `Invalid ${violation.field}: ${violation.message}.` : 'Invalid input.',
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      extensions: { code: ErrorCode.BAD_USER_INPUT, ...(violation ? { field: violation.field } : {}) },
     };
+  }
+  if (original instanceof ApiError || CLIENT_CODES.has(extensions.code)) {
+    return { ...formatted, extensions };
+  }
+  if (isClientProtocolError(original)) {
+    return { ...formatted, extensions: { code: ErrorCode.BAD_REQUEST } };
+  }
+  return {
+    message: 'Something went wrong on our side. It has been logged.',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }

@@ -25,7 +25,7 @@ function check(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
   limits: OperationLimits,
-): void {
+): number {
   const { depth, aliases } = measureOperation(document, operation);
   if (depth > limits.maxDepth)
     throw new QueryTooComplexError(`The operation is ${depth} levels deep; the limit is ${limits.maxDepth}.`);
@@ -52,15 +52,23 @@ function check(
       `The operation could return about ${cost} objects; the limit is ${limits.maxCost}. Ask for smaller pages.`,
     );
   }
+  return cost;
+}
+
+/** Where the plugin notes an admitted operation's cost: the request's facts, for its log line. */
+interface CostNote {
+  facts?: { cost?: number };
 }
 
 /** Refuses too deep, too aliased or too costly operations before any resolver (or SQL) runs. */
-export function operationLimitsPlugin(limits: OperationLimits = DEFAULT_LIMITS): ApolloServerPlugin {
+export function operationLimitsPlugin(limits: OperationLimits = DEFAULT_LIMITS): ApolloServerPlugin<CostNote> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
-          if (operation) check(schema, document, operation, request.variables ?? {}, limits);
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          if (!operation) return;
+          const cost = check(schema, document, operation, request.variables ?? {}, limits);
+          if (contextValue.facts) contextValue.facts.cost = cost;
         },
       };
     },

@@ -1,10 +1,12 @@
-import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
 import { createSessionCheck } from '../auth/session-check';
 import { TokenService } from '../auth/tokens';
 import { Viewer } from '../auth/viewer';
 import { Context } from '../context';
 import { Queryable } from '../db/queryable';
 import { UnauthenticatedError } from '../errors/api-errors';
+import { RequestFacts, factsOf } from '../observability/request-facts';
 import { createReaders } from '../readers';
 import { Services } from '../services';
 
@@ -14,6 +16,16 @@ function bearerToken(req: Request): string | null {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match ? match[1] : '';
+}
+
+/** The same queries, each counted in the request's facts. */
+function countedIn(facts: RequestFacts, db: Queryable): Queryable {
+  return {
+    query(sql, params) {
+      facts.statements += 1;
+      return db.query(sql, params);
+    },
+  };
 }
 
 export interface ContextDeps {
@@ -30,7 +42,9 @@ export interface ContextDeps {
  */
 export function createContextFactory(deps: ContextDeps) {
   const sessionCheck = createSessionCheck(deps.db);
-  return async function createContext({ req }: { req: Request }): Promise<Context> {
+  return async function createContext({ req, res }: { req: Request; res?: Response }): Promise<Context> {
+    // Requests over HTTP come with theirs (src/observability/request-id.ts); executeOperation without.
+    const facts: RequestFacts = res ? factsOf(res) : { requestId: randomUUID(), statements: 0, errorCodes: [] };
     const token = bearerToken(req);
     let viewer: Viewer | null = null;
     if (token !== null) {
@@ -50,7 +64,12 @@ export function createContextFactory(deps: ContextDeps) {
     const session = { viewer };
     return {
       viewer,
-      readers: createReaders({ db: deps.db, viewer: () => session.viewer, postUrlTemplate: deps.postUrlTemplate }),
+      readers: createReaders({
+        db: countedIn(facts, deps.db),
+        viewer: () => session.viewer,
+        postUrlTemplate: deps.postUrlTemplate,
+      }),
+      facts,
       services: deps.services,
       clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
       signIn(this: Context, signedIn: Viewer) {

@@ -9,18 +9,26 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { ErrorRequestHandler } from 'express';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { TokenService } from '../auth/tokens';
 import { Config } from '../config';
 import { Context } from '../context';
 import { preparedReads } from '../db/prepared-reads';
 import { BadUserInputError, PayloadTooLargeError, errorResponseBody, httpStatusOf } from '../errors/api-errors';
-import { createFormatError } from '../errors/format-error';
+import { formatError } from '../errors/format-error';
 import { MAX_DOCUMENT_TOKENS, documentNestingGuard } from '../limits/document-shape';
 import { DEFAULT_LIMITS, OperationLimits, operationLimitsPlugin } from '../limits/operation-limits';
 import { MemoryRateLimiter } from '../limits/rate-limiter';
 import { textInputPlugin } from '../limits/text-input';
 import { Logger } from '../logger';
+import { healthRoutes } from '../observability/health';
+import { createMetrics, metricsEndpoint } from '../observability/metrics';
+import { requestFactsPlugin } from '../observability/request-facts.plugin';
+import { requestId } from '../observability/request-id';
+import { requestLog } from '../observability/request-log';
+import { createUnexpectedErrorLog } from '../observability/unexpected-error-log';
 import { Services, createServices } from '../services';
 import { buildApiSchema } from './build-schema';
 import { createContextFactory } from './context-factory';
@@ -42,7 +50,7 @@ export interface BroadsheetServer {
   /** The context factory the server uses, for `executeOperation` with production settings. */
   createContext: ReturnType<typeof createContextFactory>;
   listen(port: number, host: string): Promise<number>;
-  /** Stops accepting, lets in-flight requests finish, then resolves. The pool stays for the caller. */
+  /** Fails /readyz, stops accepting, lets in-flight requests finish, then resolves. The pool stays for the caller. */
   stop(): Promise<void>;
 }
 
@@ -89,6 +97,8 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
+  const metrics = createMetrics((db.driver as PostgresDriver).master as Pool);
+  let stopping = false;
 
   const apollo = new ApolloServer<Context>({
     schema: await buildApiSchema(),
@@ -99,7 +109,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
     // main.ts owns SIGINT/SIGTERM: it drains Apollo, then closes the pool and the embedded database.
     stopOnTerminationSignals: false,
-    formatError: createFormatError((error) => logger.error('unexpected error', error)),
+    formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.landingPage
@@ -110,20 +120,17 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
       operationLimitsPlugin(deps.limits ?? DEFAULT_LIMITS),
       textInputPlugin(),
       httpOperationsPlugin(),
+      requestFactsPlugin(createUnexpectedErrorLog(logger)),
     ],
   });
   await apollo.start();
 
-  app.get('/healthz', async (_req, res) => {
-    try {
-      await db.query('SELECT 1');
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable' });
-    }
-  });
+  app.use(requestId, requestLog(logger));
+  app.use(healthRoutes(db, () => stopping));
+  app.get('/metrics', metricsEndpoint(metrics, config.metricsToken));
   app.use(
     '/graphql',
+    metrics.record,
     cors({ origin: config.corsOrigin }),
     // What Apollo's cache-control plugin answered when it was on: nothing here may be stored
     // until cache hints say what is public.
@@ -148,6 +155,9 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve((httpServer.address() as { port: number }).port));
       }),
-    stop: () => apollo.stop(),
+    stop: () => {
+      stopping = true;
+      return apollo.stop();
+    },
   };
 }

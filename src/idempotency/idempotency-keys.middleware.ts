@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { getOperationAST, parse } from 'graphql';
+import { TokenService } from '../auth/tokens';
+import { BadUserInputError, ConflictError, errorResponseBody } from '../errors/api-errors';
+import { IdempotencyStore } from './idempotency-store';
+
+/** The contract's key: 1 to 255 visible ASCII characters. */
+const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
+
+interface GraphQLBody {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+}
+
+function isMutation(body: GraphQLBody): boolean {
+  if (typeof body.query !== 'string') return false;
+  try {
+    const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
+    return getOperationAST(parse(body.query), operationName)?.operation === 'mutation';
+  } catch {
+    return false; // Apollo answers the parse error itself
+  }
+}
+
+/** Who the key belongs to: the signed-in author (by their token), else the client's address. */
+function principalOf(req: Request, tokens: TokenService): string {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  const claims = match ? tokens.verify(match[1]) : null;
+  return claims ? `author:${claims.authorId}` : `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+}
+
+/**
+ * `Idempotency-Key` on mutations (CONTRACT.md "Sessions and retries"): the first request with a
+ * key runs and its answer is kept for 24 hours; the same key and body from the same client gets
+ * that answer again (header `Idempotent-Replayed: true`) and changes nothing; the same key with
+ * another body is 422; while the first still runs, 409. Queries ignore the key: reading twice
+ * changes nothing anyway. An answer with a 5xx status is not kept, so a retry really runs.
+ * A first request that never answers (its server stopped) frees its key after 2 minutes.
+ */
+export function idempotencyKeys(store: IdempotencyStore, tokens: TokenService, onError: (error: unknown) => void) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const key = req.headers['idempotency-key'];
+    if (key === undefined || req.method !== 'POST') return next();
+    if (typeof key !== 'string' || !VALID_KEY.test(key)) {
+      const error = new BadUserInputError(
+        'Idempotency-Key must be 1 to 255 visible ASCII characters.',
+        'Idempotency-Key',
+      );
+      res.status(400).json(errorResponseBody(error));
+      return;
+    }
+    const body = (req.body ?? {}) as GraphQLBody;
+    if (!isMutation(body)) return next();
+
+    const principal = principalOf(req, tokens);
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([body.query, body.operationName ?? null, body.variables ?? null]))
+      .digest('hex');
+    const claim = await store.claim(principal, key, requestHash);
+    switch (claim.kind) {
+      case 'different-request': {
+        const error = new BadUserInputError(
+          'This Idempotency-Key was already used with another request; use a new key for a new request.',
+          'Idempotency-Key',
+        );
+        res.status(422).json(errorResponseBody(error));
+        return;
+      }
+      case 'in-progress': {
+        const error = new ConflictError('The first request with this Idempotency-Key is still running; retry shortly.');
+        res.status(409).json(errorResponseBody(error));
+        return;
+      }
+      case 'replay':
+        res
+          .status(claim.answer.status)
+          .set(claim.answer.headers)
+          .set('idempotent-replayed', 'true')
+          .send(claim.answer.body);
+        return;
+      case 'claimed': {
+        // Apollo's answer passes through res.send once execution ends, whether or not the
+        // client is still connected (a dropped connection is the case this exists for). It is
+        // kept before it is sent, so a client that retries the moment it has it gets it again.
+        const send = res.send.bind(res);
+        res.send = (payload?: unknown) => {
+          const keep =
+            res.statusCode >= 500 || typeof payload !== 'string'
+              ? store.release(principal, key)
+              : store.complete(principal, key, {
+                  status: res.statusCode,
+                  headers: { 'content-type': String(res.getHeader('content-type') ?? 'application/json') },
+                  body: payload,
+                });
+          keep.catch(onError).finally(() => send(payload));
+          return res;
+        };
+        next();
+      }
+    }
+  };
+}

@@ -1,0 +1,108 @@
+import { Role } from '../../src/domain/enums';
+import { publishedPost } from '../helpers/posts';
+import { TestServer, startTestServer } from '../helpers/test-server';
+
+/** Retries of a mutation with an Idempotency-Key write once (CONTRACT.md "Sessions and retries"). */
+describe('Idempotency-Key', () => {
+  let api: TestServer;
+  let writer: { token: string };
+  beforeAll(async () => {
+    api = await startTestServer();
+    writer = await api.signUp(Role.AUTHOR);
+  });
+  afterAll(() => api.close());
+
+  const createPost = (title: string, key: string | undefined, token = writer.token, signal?: AbortSignal) =>
+    fetch(api.url, {
+      method: 'POST',
+      signal,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        ...(key === undefined ? {} : { 'idempotency-key': key }),
+      },
+      body: JSON.stringify({
+        query: 'mutation Create($input: CreatePostInput!) { createPost(input: $input) { id title } }',
+        variables: { input: { title, body: '<p>Once only.</p>' } },
+      }),
+    });
+  const storedWithTitle = async (title: string) =>
+    (await api.db.query('SELECT count(*)::int AS n FROM posts WHERE title = $1', [title]))[0].n as number;
+
+  it('the same key and body get the first answer again, and the post is stored once', async () => {
+    const first = await createPost('Retried story', 'key-retried-1');
+    const firstBody = await first.json();
+    const again = await createPost('Retried story', 'key-retried-1');
+    expect(again.status).toBe(first.status);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(firstBody);
+    expect(await storedWithTitle('Retried story')).toBe(1);
+  });
+
+  it('a client that lost the answer to a dropped connection retries and gets it, stored once', async () => {
+    const aborted = new AbortController();
+    const lost = createPost('Dropped connection story', 'key-dropped-1', writer.token, aborted.signal);
+    setTimeout(() => aborted.abort(), 1);
+    await expect(lost).rejects.toThrow();
+    let answer: Response;
+    for (;;) {
+      answer = await createPost('Dropped connection story', 'key-dropped-1');
+      if (answer.status !== 409) break; // the first is still running: the contract's "retry shortly"
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const body = (await answer.json()) as { data: { createPost: { title: string } } };
+    expect(body.data.createPost.title).toBe('Dropped connection story');
+    expect(await storedWithTitle('Dropped connection story')).toBe(1);
+  });
+
+  it('the same key with another body is 422 BAD_USER_INPUT, and changes nothing', async () => {
+    await createPost('Original story', 'key-reused-1');
+    const reused = await createPost('Another story', 'key-reused-1');
+    expect(reused.status).toBe(422);
+    const body = (await reused.json()) as { errors: Array<{ extensions: { code: string; field: string } }> };
+    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'Idempotency-Key' });
+    expect(await storedWithTitle('Another story')).toBe(0);
+  });
+
+  it('ten requests at once with one key store one post', async () => {
+    const answers = await Promise.all(Array.from({ length: 10 }, () => createPost('Stampede story', 'key-stampede-1')));
+    for (const answer of answers) expect([200, 409]).toContain(answer.status);
+    expect(answers.some((answer) => answer.status === 200)).toBe(true);
+    expect(await storedWithTitle('Stampede story')).toBe(1);
+  });
+
+  it('keys are per client: another author with the same key writes their own post', async () => {
+    const other = await api.signUp(Role.AUTHOR);
+    await createPost('Shared key story', 'key-shared-1');
+    const theirs = await createPost('Shared key story', 'key-shared-1', other.token);
+    expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+    expect(await storedWithTitle('Shared key story')).toBe(2);
+  });
+
+  it('anonymous comments are keyed by client address', async () => {
+    const editor = await api.signUp(Role.EDITOR);
+    const post = await publishedPost(api, editor.token);
+    const comment = () =>
+      api.post(
+        JSON.stringify({
+          query: 'mutation($input: AddCommentInput!) { addComment(input: $input) { id } }',
+          variables: { input: { postId: post.id, authorName: 'Reader', body: 'Said once, sent twice.' } },
+        }),
+        { 'idempotency-key': 'comment-key-1', 'x-forwarded-for': '203.0.113.77' },
+      );
+    const first = (await (await comment()).json()) as { data: { addComment: { id: string } } };
+    const second = (await (await comment()).json()) as { data: { addComment: { id: string } } };
+    expect(second.data.addComment.id).toBe(first.data.addComment.id);
+    const [row] = await api.db.query(`SELECT count(*)::int AS n FROM comments WHERE body = 'Said once, sent twice.'`);
+    expect(row.n).toBe(1);
+  });
+
+  it('a malformed key is 400, and queries ignore keys', async () => {
+    const tooLong = await createPost('Never stored', 'k'.repeat(256));
+    expect(tooLong.status).toBe(400);
+    expect(await storedWithTitle('Never stored')).toBe(0);
+    const query = () => api.post(JSON.stringify({ query: '{ tags { tag } }' }), { 'idempotency-key': 'query-key' });
+    expect((await query()).headers.get('idempotent-replayed')).toBeNull();
+    expect((await query()).headers.get('idempotent-replayed')).toBeNull();
+  });
+});

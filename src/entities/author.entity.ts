@@ -1,6 +1,7 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Extensions, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '../domain/enums';
+import { AUTHOR_BIO_MAX, longText } from '../domain/text-size';
 import type { SelectListOptions } from './columns';
 import { Node } from './node.interface';
 
@@ -34,6 +35,7 @@ export class Author {
   role!: Role;
 
   @Field(() => String, { nullable: true })
+  @Extensions(longText(AUTHOR_BIO_MAX))
   @Column({ type: 'text', nullable: true })
   bio!: string | null;
 

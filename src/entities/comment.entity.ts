@@ -1,6 +1,7 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Extensions, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CommentStatus } from '../domain/enums';
+import { COMMENT_BODY_MAX, longText } from '../domain/text-size';
 import type { SelectListOptions } from './columns';
 import { Node } from './node.interface';
 
@@ -26,6 +27,7 @@ export class Comment {
   authorName!: string;
 
   @Field({ description: 'Plain text, as written.' })
+  @Extensions(longText(COMMENT_BODY_MAX))
   @Column()
   body!: string;
 

@@ -1,5 +1,6 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Extensions, Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { POST_BODY_MAX, longText } from '../domain/text-size';
 import { Node } from './node.interface';
 
 /** The content of one earlier version of a post, written when a change replaced it. */
@@ -21,6 +22,7 @@ export class PostRevision {
   title!: string;
 
   @Field()
+  @Extensions(longText(POST_BODY_MAX))
   @Column()
   body!: string;
 

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { PostStatus } from '../domain/enums';
+import { POST_BODY_MAX, longText } from '../domain/text-size';
 import { Author } from '../entities/author.entity';
 import { PostRevision } from '../entities/post-revision.entity';
 import { Post } from '../entities/post.entity';
@@ -54,6 +55,7 @@ export class PostResolver {
   }
 
   @FieldResolver(() => String, { description: 'Sanitized HTML.' })
+  @Extensions(longText(POST_BODY_MAX))
   body(@Parent() post: Post, @Ctx() ctx: Context): string | Promise<string> {
     return ctx.readers.posts.bodyOf(post);
   }

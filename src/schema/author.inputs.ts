@@ -1,6 +1,7 @@
 import { IsEmail, IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { Role } from '../domain/enums';
+import { AUTHOR_BIO_MAX } from '../domain/text-size';
 import { AuthorChanges, NewAuthor } from '../services/author.commands';
 import { IsHttpUrl, IsNotBlank } from './validators';
 
@@ -29,7 +30,7 @@ export class CreateAuthorInput implements NewAuthor {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(2000)
+  @MaxLength(AUTHOR_BIO_MAX)
   bio?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -52,7 +53,7 @@ export class UpdateAuthorInput implements AuthorChanges {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(2000)
+  @MaxLength(AUTHOR_BIO_MAX)
   bio?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -1,5 +1,5 @@
 /** The longest comment, in characters as a reader counts them. */
-export const COMMENT_BODY_MAX = 5000;
+export { COMMENT_BODY_MAX } from '../domain/text-size';
 
 /** A new comment (the post and parent ids travel beside it, decoded). */
 export interface NewComment {

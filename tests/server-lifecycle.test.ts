@@ -1,74 +1,13 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
 import { LoginDocument, PostRevisionsDocument, PostsDocument } from './generated/operations';
+import { query, startServer } from './helpers/server-process';
 
 /**
  * `npm start` as a user runs it: the compiled server (built by `pretest`) on the embedded
  * PostgreSQL in a fresh DATA_DIR, whatever database the rest of the suite uses.
  */
-const mainJs = path.resolve(__dirname, '..', 'dist', 'main.js');
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** `viaNpm`: the README's command, `npm start`, whose npm process is what a process manager signals. */
-function startServer(dataDir: string, overrides: NodeJS.ProcessEnv = {}, viaNpm = false): Promise<Running> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    ADMIN_EMAIL: 'boss@example.com',
-    ADMIN_PASSWORD: 'boss password 1',
-  };
-  delete env.DATABASE_URL;
-  delete env.NODE_ENV;
-  delete env.SEED_DEMO;
-  Object.assign(env, overrides);
-  const child = viaNpm
-    ? spawn('npm', ['start', '--silent'], {
-        cwd: path.dirname(path.dirname(mainJs)),
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-    : spawn(process.execPath, [mainJs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /GraphQL at (http:\/\/\S+\/graphql)/.exec(output);
-      if (match) resolve({ child, url: match[1], output: () => output, exited });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
-  });
-}
-
-async function query<TData, TVars>(
-  url: string,
-  document: TypedDocumentNode<TData, TVars>,
-  variables: TVars,
-  token?: string,
-): Promise<TData> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query: print(document), variables }),
-  });
-  const body = (await response.json()) as { data?: TData; errors?: unknown[] };
-  if (!body.data) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 describe('the server process', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-start-'));

@@ -24,7 +24,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
       log: (line) => logger.info(line),
     });
     url = embedded.url;
-    logger.info(`embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${config.dataDir}`);
+    logger.info(`embedded PostgreSQL on 127.0.0.1:${embedded.port}, data in ${embedded.clusterDir}`);
   }
   const db = createDataSource({ url });
   try {

@@ -9,11 +9,13 @@ import { clusterDirFor, embeddedPostgresEntry } from './postgres-user-reach';
 export interface EmbeddedDatabase {
   url: string;
   port: number;
+  /** Where the cluster's files are: `<dataDir>/pg`, or a folder the postgres user can reach. */
+  clusterDir: string;
   stop(): Promise<void>;
 }
 
 export interface EmbeddedDatabaseOptions {
-  /** Cluster files go to `<dataDir>/pg`; the generated password is remembered beside them. */
+  /** Cluster files go to `<dataDir>/pg` (see postgres-user-reach.ts); the generated password is remembered beside them. */
   dataDir: string;
   /** Preferred port; a free one is taken for this run when it is busy. Default: any free port. */
   port?: number;
@@ -167,5 +169,5 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   }
 
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`;
-  return { url, port, stop: () => server.stop() };
+  return { url, port, clusterDir, stop: () => server.stop() };
 }

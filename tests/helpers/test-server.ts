@@ -58,6 +58,8 @@ let authorCounter = 0;
 /** Where a test reads the server's log: each JSON line, parsed. Unset: the server logs nothing. */
 export interface TestServerOptions {
   logLines?: Array<Record<string, unknown>>;
+  /** Rewrites the server's database URL (to reach it through a fault-injecting proxy). */
+  databaseUrl?: (url: string) => string;
 }
 
 export async function startTestServer(
@@ -66,7 +68,7 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const url = await createTestDatabase(expect.getState().testPath?.split('/').pop() ?? 'test');
   const statements = new StatementCounter();
-  const db = createDataSource({ url, queryLogger: statements, poolSize: 5 });
+  const db = createDataSource({ url: options.databaseUrl?.(url) ?? url, queryLogger: statements, poolSize: 5 });
   await db.initialize();
   // TRUST_PROXY lets tests speak for several client IPs through X-Forwarded-For.
   const config: Config = { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', trustProxy: true, ...overrides };

@@ -1,6 +1,7 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Extensions, Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { PostStatus } from '../domain/enums';
+import { POST_EXCERPT_MAX, longText } from '../domain/text-size';
 import type { SelectListOptions } from './columns';
 import { Node } from './node.interface';
 
@@ -23,6 +24,7 @@ export class Post {
   title!: string;
 
   @Field({ description: 'Plain text. Derived from the body when the editor gave none.' })
+  @Extensions(longText(POST_EXCERPT_MAX))
   @Column()
   excerpt!: string;
 

@@ -12,22 +12,9 @@ export function pageSizeOf(args: Record<string, unknown>): number | undefined {
   return asked === undefined || asked === null ? undefined : Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(asked)));
 }
 
-/**
- * Characters of long text that weigh as much as one object: a post body of up to 200,000
- * characters counts as 200 objects, a comment of up to 5,000 as 5. The budget then bounds the
- * size of an answer, not only its number of objects.
- */
-const TEXT_CHARACTERS_PER_OBJECT = 1_000;
-
-/**
- * Each object counts once, times the size of every list above it (`first`/`last`/`limit`, else
- * 10); a long text field (marked with `longText`, src/domain/text-size.ts) by its longest size.
- */
+/** Each object counts once, times the size of every list above it (`first`/`last`/`limit`, else 10). */
 export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  if (isLeafType(getNamedType(field.type))) {
-    const maxTextLength = field.extensions?.maxTextLength as number | undefined;
-    return maxTextLength ? Math.ceil(maxTextLength / TEXT_CHARACTERS_PER_OBJECT) : 0;
-  }
+  if (isLeafType(getNamedType(field.type))) return 0;
   const isList = isListType(getNullableType(field.type));
   const pageSize = pageSizeOf(args);
   // A connection's `edges` and `nodes` hold the page that its own field already counted.

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DocumentNode, GraphQLError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
-import { getComplexity } from 'graphql-query-complexity';
+import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { BadUserInputError, QueryTooComplexError } from '../errors/api-errors';
+import { answerSizeEstimator } from './answer-size.estimator';
 import { listSizeEstimator } from './list-size.estimator';
 import { measureOperation } from './operation-shape';
 
@@ -10,6 +11,8 @@ export interface OperationLimits {
   maxAliases: number;
   /** Objects the operation may ask for, lists multiplied out. */
   maxCost: number;
+  /** Bytes the answer could reach with every text at its longest. */
+  maxAnswerBytes: number;
 }
 
 /**
@@ -17,7 +20,14 @@ export interface OperationLimits {
  * 3 comments with replies, links with targets and 5 related posts with authors (about 3,500)
  * and refuses lists that multiply out past 50,000 objects.
  */
-export const DEFAULT_LIMITS: OperationLimits = { maxDepth: 10, maxAliases: 30, maxCost: 50_000 };
+export const DEFAULT_LIMITS: OperationLimits = {
+  maxDepth: 10,
+  maxAliases: 30,
+  maxCost: 50_000,
+  // The mobile feed of 100 posts (3 comments with replies each) could reach about 18 MB with
+  // every comment at 5,000 characters; real answers are a small part of their worst case.
+  maxAnswerBytes: 20_000_000,
+};
 
 function check(
   schema: GraphQLSchema,
@@ -32,14 +42,18 @@ function check(
   if (aliases > limits.maxAliases)
     throw new QueryTooComplexError(`The operation uses ${aliases} aliases; the limit is ${limits.maxAliases}.`);
   let cost: number;
+  let answerBytes: number;
   try {
-    cost = getComplexity({
-      schema,
-      query: document,
-      operationName: operation.name?.value,
-      variables,
-      estimators: [listSizeEstimator],
-    });
+    const measure = (estimator: ComplexityEstimator) =>
+      getComplexity({
+        schema,
+        query: document,
+        operationName: operation.name?.value,
+        variables,
+        estimators: [estimator],
+      });
+    cost = measure(listSizeEstimator);
+    answerBytes = cost > limits.maxCost ? 0 : measure(answerSizeEstimator);
   } catch (error) {
     // getComplexity coerces variables itself; a bad one is the client's mistake.
     // Errors thrown here become HTTP 500 unless they name a status.
@@ -50,6 +64,12 @@ function check(
   if (cost > limits.maxCost) {
     throw new QueryTooComplexError(
       `The operation could return about ${cost} objects; the limit is ${limits.maxCost}. Ask for smaller pages.`,
+    );
+  }
+  if (answerBytes > limits.maxAnswerBytes) {
+    throw new QueryTooComplexError(
+      `The answer could reach ${(answerBytes / 1e6).toFixed(1)} MB; the limit is ${limits.maxAnswerBytes / 1e6} MB. ` +
+        'Ask for fewer long texts (bodies) or smaller pages.',
     );
   }
   return cost;

@@ -1,14 +1,13 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { PostStatus } from '../domain/enums';
-import { POST_BODY_MAX as BODY_MAX } from '../domain/text-size';
+import { POST_BODY_MAX as BODY_MAX, POST_EXCERPT_MAX as EXCERPT_MAX } from '../domain/text-size';
 import { PostListFilter } from '../readers/post.reader';
 import { NewPost, PostChanges } from '../services/post.commands';
 import { IsHttpUrl, IsNotBlank } from './validators';
 
 // Generous caps: they stop abuse, not writers. The tag cap is checked again after de-duplication.
 const TITLE_MAX = 300;
-const EXCERPT_MAX = 1_000;
 const SOURCE_MAX = 200;
 const TAGS_MAX_RAW = 100;
 

@@ -1,6 +1,6 @@
 import { TestServer, startTestServer } from '../helpers/test-server';
 
-/** The cost budget bounds how big an answer can get, long texts counted by their size. */
+/** Two budgets bound an answer: its objects, and its bytes with every text at its longest. */
 describe('answer size', () => {
   let api: TestServer;
   beforeAll(async () => {
@@ -28,6 +28,15 @@ describe('answer size', () => {
     const answer = await costOf(query);
     expect(answer.status).toBe(400);
     expect(answer.error?.extensions.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('refuses by size what the object count admits: 42,000 titles and slugs through 30 aliases', async () => {
+    const page = 'posts(first: 100) { nodes { relatedPosts(limit: 14) { title slug } } }';
+    const query = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: ${page}`).join(' ')} }`;
+    const answer = await costOf(query);
+    expect(answer.status).toBe(400);
+    expect(answer.error?.extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(answer.error?.message).toMatch(/The answer could reach \d+\.\d MB; the limit is 20 MB/);
   });
 
   it("admits the contract's heaviest feed page and a page of 50 full posts", async () => {

@@ -3,6 +3,7 @@ import { CommentsRelatedLinks1764200000000 } from './1764200000000-CommentsRelat
 import { PostTags1764300000000 } from './1764300000000-PostTags';
 import { AuthorTokenVersion1764400000000 } from './1764400000000-AuthorTokenVersion';
 import { IdempotencyKeys1764500000000 } from './1764500000000-IdempotencyKeys';
+import { Events1764600000000 } from './1764600000000-Events';
 
 /** Every migration, oldest first. Listed explicitly so the compiled and the ts-run code agree. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   PostTags1764300000000,
   AuthorTokenVersion1764400000000,
   IdempotencyKeys1764500000000,
+  Events1764600000000,
 ];

@@ -7,6 +7,7 @@ import { violatedUniqueIndex } from '../db/unique-violation';
 import { AUTHOR_READ, Author } from '../entities/author.entity';
 import { selectList } from '../entities/columns';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
+import { recordEvents } from '../events/outbox';
 import { canEditAuthor } from '../policy/author.policy';
 import { AuthorChanges, NewAuthor } from './author.commands';
 import { claimSlug, slugForNewRow } from './slug';
@@ -85,6 +86,7 @@ export class AuthorService {
           ],
         ),
       );
+      await recordEvents(m, [{ type: 'author.updated', authorId, cacheKeys: [`author:${authorId}`] }]);
       return author;
     }).catch(rethrowUniqueViolation);
   }

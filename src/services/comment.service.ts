@@ -6,6 +6,8 @@ import { CommentStatus, PostStatus } from '../domain/enums';
 import { selectList } from '../entities/columns';
 import { COMMENT_READ, Comment } from '../entities/comment.entity';
 import { BadUserInputError, ForbiddenError, NotFoundError, RateLimitedError } from '../errors/api-errors';
+import { EventType, NewEvent } from '../events/event';
+import { recordEvents } from '../events/outbox';
 import { RateLimiter } from '../limits/rate-limiter';
 import { canCommentOn, canModerateComments } from '../policy/comment.policy';
 import { COMMENT_BODY_MAX, NewComment } from './comment.commands';
@@ -18,6 +20,15 @@ const LINK = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\./gi;
 
 function isLinkHeavy(body: string): boolean {
   return (body.match(LINK)?.length ?? 0) >= MAX_LINKS_BEFORE_HOLD;
+}
+
+/** A comment's event: it changes its post's thread and comment count. */
+function commentEvent(
+  type: EventType,
+  comment: Pick<Comment, 'id' | 'postId'>,
+  payload?: Record<string, unknown>,
+): NewEvent {
+  return { type, postId: comment.postId, commentId: comment.id, cacheKeys: [`post:${comment.postId}`], payload };
 }
 
 /** Comments: writing (with the spam guard), moderating, deleting. */
@@ -81,6 +92,7 @@ export class CommentService {
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COMMENT_RETURN_COLUMNS}`,
         [postId, parentId ?? null, viewer?.id ?? null, authorName, body, status, clientIp],
       );
+      await recordEvents(m, [commentEvent('comment.added', inserted, { status: inserted.status })]);
       return inserted;
     });
     return comment;
@@ -89,21 +101,36 @@ export class CommentService {
   /** Editors and admins set a comment's status. */
   async moderate(viewer: Viewer, commentId: string, status: CommentStatus): Promise<Comment> {
     if (!canModerateComments(viewer)) throw new ForbiddenError();
-    const [comment] = returningRows<Comment>(
-      await this.db.query(
-        `UPDATE comments AS c SET status = $2, updated_at = now() WHERE c.id = $1 RETURNING ${COMMENT_RETURN_COLUMNS}`,
-        [commentId, status],
-      ),
-    );
-    if (!comment) throw new NotFoundError('Comment');
-    return comment;
+    return inTransaction(this.db, async (m) => {
+      const [before]: Array<{ status: CommentStatus }> = await m.query(
+        'SELECT status FROM comments WHERE id = $1 FOR UPDATE',
+        [commentId],
+      );
+      if (!before) throw new NotFoundError('Comment');
+      const [comment] = returningRows<Comment>(
+        await m.query(
+          `UPDATE comments AS c SET status = $2, updated_at = now() WHERE c.id = $1 RETURNING ${COMMENT_RETURN_COLUMNS}`,
+          [commentId, status],
+        ),
+      );
+      if (before.status !== status) {
+        const type = status === CommentStatus.APPROVED ? 'comment.approved' : 'comment.rejected';
+        await recordEvents(m, [commentEvent(type, comment, { status })]);
+      }
+      return comment;
+    });
   }
 
   /** Deletes the comment and, by foreign key, its replies. */
   async delete(viewer: Viewer, commentId: string): Promise<boolean> {
     if (!canModerateComments(viewer)) throw new ForbiddenError();
-    const deleted = returningRows(await this.db.query('DELETE FROM comments WHERE id = $1 RETURNING id', [commentId]));
-    if (deleted.length === 0) throw new NotFoundError('Comment');
-    return true;
+    return inTransaction(this.db, async (m) => {
+      const deleted = returningRows<Pick<Comment, 'id' | 'postId'>>(
+        await m.query('DELETE FROM comments WHERE id = $1 RETURNING id, post_id AS "postId"', [commentId]),
+      );
+      if (deleted.length === 0) throw new NotFoundError('Comment');
+      await recordEvents(m, [commentEvent('comment.deleted', deleted[0])]);
+      return true;
+    });
   }
 }

@@ -4,6 +4,8 @@ import { returningRows } from '../db/returning-rows';
 import { columnOf, selectList } from '../entities/columns';
 import { Post } from '../entities/post.entity';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
+import { recordEvents } from '../events/outbox';
+import { postChangeEvents } from '../events/post-events';
 import { canEditPost, canSeePost } from '../policy/post.policy';
 
 /** Writes read and return whole posts: the next version needs every column of the current one. */
@@ -99,5 +101,6 @@ export async function writeVersionedChange(
   );
   if (updated.length === 0)
     throw new ConflictError('The post was changed by someone else: reload it and apply your change again.');
+  await recordEvents(m, postChangeEvents(current, updated[0]));
   return updated[0];
 }

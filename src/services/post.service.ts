@@ -7,6 +7,8 @@ import { selectList } from '../entities/columns';
 import { PostRevision } from '../entities/post-revision.entity';
 import { Post } from '../entities/post.entity';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
+import { recordEvents } from '../events/outbox';
+import { postCacheKeys } from '../events/post-events';
 import { canWriteAs, isLive } from '../policy/post.policy';
 import { deriveExcerpt, htmlToText, readingTimeMinutes, sanitizeBody } from './html-content';
 import {
@@ -147,7 +149,19 @@ export class PostService {
   async delete(viewer: Viewer, postId: string): Promise<boolean> {
     return inTransaction(this.db, async (m) => {
       const { post } = await lockEditablePost(m, viewer, postId);
+      // Posts that link here lose that link with it: their pages change too.
+      const linking = (await m.query('SELECT DISTINCT post_id AS id FROM related_links WHERE target_post_id = $1', [
+        post.id,
+      ])) as Array<{ id: string }>;
       await m.query('DELETE FROM posts WHERE id = $1', [post.id]);
+      await recordEvents(m, [
+        {
+          type: 'post.deleted',
+          postId: post.id,
+          authorId: post.authorId,
+          cacheKeys: [...postCacheKeys(post), ...linking.map(({ id }) => `post:${id}`)],
+        },
+      ]);
       return true;
     });
   }

@@ -7,6 +7,8 @@ import { selectList } from '../entities/columns';
 import { Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
 import { BadUserInputError, NotFoundError } from '../errors/api-errors';
+import { NewEvent } from '../events/event';
+import { recordEvents } from '../events/outbox';
 import { canSeePost } from '../policy/post.policy';
 import { POST_WRITE_COLUMNS, lockEditablePost } from './post-versioning';
 import { NewRelatedLink } from './related-link.commands';
@@ -26,6 +28,11 @@ function linksOf(m: EntityManager, postId: string): Promise<Array<RelatedLink & 
     `SELECT ${LINK_COLUMNS_RANKED}, l.position AS "sortKey" FROM related_links l WHERE l.post_id = $1 ORDER BY l.position`,
     [postId],
   );
+}
+
+/** A change of a post's curated links: its page shows them. */
+function linksChanged(postId: string): NewEvent {
+  return { type: 'related-links.changed', postId, cacheKeys: [`post:${postId}`] };
 }
 
 /**
@@ -86,6 +93,7 @@ export class RelatedLinkService {
           key,
         ],
       );
+      await recordEvents(m, [linksChanged(post.id)]);
       // Served as its rank: exactly the links before it in `existing` come before it now.
       return { ...link, position: place };
     });
@@ -100,6 +108,7 @@ export class RelatedLinkService {
       if (!found) throw new NotFoundError('Related link');
       await lockEditablePost(m, viewer, found.postId);
       await m.query('DELETE FROM related_links WHERE id = $1', [linkId]);
+      await recordEvents(m, [linksChanged(found.postId)]);
       return true;
     });
   }
@@ -119,6 +128,7 @@ export class RelatedLinkService {
          WHERE l.id = o.id AND l.post_id = $1`,
         [post.id, linkIds],
       );
+      await recordEvents(m, [linksChanged(post.id)]);
       return linksOf(m, post.id);
     });
   }

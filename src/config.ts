@@ -33,6 +33,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** How long a stop may wait for in-flight requests before it exits anyway. */
   shutdownTimeoutSeconds: number;
+  /** How long a stop keeps serving with /readyz failing before it closes the listener. */
+  shutdownDelaySeconds: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -106,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel(env.LOG_LEVEL),
     metricsToken: env.METRICS_TOKEN || undefined,
     shutdownTimeoutSeconds: int('SHUTDOWN_TIMEOUT_SECONDS', env.SHUTDOWN_TIMEOUT_SECONDS, 15),
+    shutdownDelaySeconds: int('SHUTDOWN_DELAY_SECONDS', env.SHUTDOWN_DELAY_SECONDS, 0),
   };
 }

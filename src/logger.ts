@@ -25,7 +25,7 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
       base: { service: 'broadsheet' },
       timestamp: pino.stdTimeFunctions.isoTime,
       // A token or a password must never reach the logs, whatever is logged by mistake.
-      redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.currentPassword'],
+      redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.currentPassword', 'err.parameters'],
     },
     destination,
   );

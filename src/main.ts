@@ -58,6 +58,11 @@ async function main(): Promise<void> {
       void database.close().finally(() => process.exit(1));
     }, config.shutdownTimeoutSeconds * 1000).unref();
     try {
+      // Fail readiness first and keep serving a moment, so a load balancer stops sending here
+      // before the listener closes (SHUTDOWN_DELAY_SECONDS; 0 when nothing probes /readyz).
+      server.beginDraining();
+      if (config.shutdownDelaySeconds > 0)
+        await new Promise((resolve) => setTimeout(resolve, config.shutdownDelaySeconds * 1000));
       await server.stop();
       await database.close();
       logger.info('stopped');
@@ -72,11 +77,14 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   // `npm start` runs us under a shell, and npm forwards SIGTERM to that shell, not to us
   // (@npmcli/run-script's signal-manager; npm/cli#6684): the shell dies and we would serve on,
-  // orphaned. A parent that goes away is a stop signal too.
-  const parentPid = process.ppid;
-  setInterval(() => {
-    if (process.ppid !== parentPid) void shutdown('parent process exited');
-  }, 500).unref();
+  // orphaned. Under npm, a parent that goes away is a stop signal too. (Started otherwise, e.g.
+  // `nohup node dist/main.js &`, outliving the parent is what was asked for.)
+  if (process.env.npm_lifecycle_event === 'start') {
+    const parentPid = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parentPid) void shutdown('parent process exited');
+    }, 500).unref();
+  }
 }
 
 main().catch((error: unknown) => {

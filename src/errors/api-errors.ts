@@ -78,6 +78,19 @@ export class BadRequestError extends ApiError {
   }
 }
 
+/**
+ * A failure of ours met where Apollo's own masking cannot run (while the request's context is
+ * made): the same neutral answer, with the request id, as 503 because it is usually an outage.
+ */
+export class UnavailableError extends ApiError {
+  constructor(requestId: string) {
+    super('Something went wrong on our side. It has been logged.', ErrorCode.INTERNAL_SERVER_ERROR, {
+      status: 503,
+      extensions: { requestId },
+    });
+  }
+}
+
 export class PayloadTooLargeError extends ApiError {
   constructor(limit: string) {
     super(`The request body is over ${limit}.`, ErrorCode.PAYLOAD_TOO_LARGE, { status: 413 });

@@ -3,6 +3,9 @@ import type { NextFunction, Request, Response } from 'express';
 import { getOperationAST, parse } from 'graphql';
 import { TokenService } from '../auth/tokens';
 import { BadUserInputError, ConflictError, errorResponseBody } from '../errors/api-errors';
+import { ErrorCode } from '../errors/error-code';
+import { MAX_DOCUMENT_TOKENS } from '../limits/document-shape';
+import { factsOf } from '../observability/request-facts';
 import { IdempotencyStore } from './idempotency-store';
 
 /** The contract's key: 1 to 255 visible ASCII characters. */
@@ -14,21 +17,38 @@ interface GraphQLBody {
   variables?: unknown;
 }
 
-function isMutation(body: GraphQLBody): boolean {
+/**
+ * Whether the request is a mutation whose answer may be kept: not `login`, whose answer is a
+ * live token that must not sit in a table for a day (and signing in twice writes nothing).
+ */
+function isKeepableMutation(body: GraphQLBody): boolean {
   if (typeof body.query !== 'string') return false;
   try {
     const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
-    return getOperationAST(parse(body.query), operationName)?.operation === 'mutation';
+    const operation = getOperationAST(parse(body.query, { maxTokens: MAX_DOCUMENT_TOKENS }), operationName);
+    return (
+      operation?.operation === 'mutation' &&
+      !operation.selectionSet.selections.some((field) => field.kind === 'Field' && field.name.value === 'login')
+    );
   } catch {
     return false; // Apollo answers the parse error itself
   }
 }
 
-/** Who the key belongs to: the signed-in author (by their token), else the client's address. */
+/** Answers a retry should not get again: failures of ours, and "slow down". */
+const NOT_KEPT = new Set<string>([ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.RATE_LIMITED]);
+
+/**
+ * Who the key belongs to: the signed-in author's session (author and token version, so a token
+ * ended by logout or a password change reaches none of the answers kept after), else the
+ * client's address.
+ */
 function principalOf(req: Request, tokens: TokenService): string {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
   const claims = match ? tokens.verify(match[1]) : null;
-  return claims ? `author:${claims.authorId}` : `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+  return claims
+    ? `author:${claims.authorId}:${claims.tokenVersion}`
+    : `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
 }
 
 /**
@@ -36,7 +56,8 @@ function principalOf(req: Request, tokens: TokenService): string {
  * key runs and its answer is kept for 24 hours; the same key and body from the same client gets
  * that answer again (header `Idempotent-Replayed: true`) and changes nothing; the same key with
  * another body is 422; while the first still runs, 409. Queries ignore the key: reading twice
- * changes nothing anyway. An answer with a 5xx status is not kept, so a retry really runs.
+ * changes nothing anyway. An answer with a 5xx status, an INTERNAL_SERVER_ERROR or RATE_LIMITED is not kept, so a
+ * retry really runs.
  * A first request that never answers (its server stopped) frees its key after 2 minutes.
  */
 export function idempotencyKeys(store: IdempotencyStore, tokens: TokenService, onError: (error: unknown) => void) {
@@ -52,7 +73,7 @@ export function idempotencyKeys(store: IdempotencyStore, tokens: TokenService, o
       return;
     }
     const body = (req.body ?? {}) as GraphQLBody;
-    if (!isMutation(body)) return next();
+    if (!isKeepableMutation(body)) return next();
 
     const principal = principalOf(req, tokens);
     const requestHash = createHash('sha256')
@@ -86,8 +107,9 @@ export function idempotencyKeys(store: IdempotencyStore, tokens: TokenService, o
         // kept before it is sent, so a client that retries the moment it has it gets it again.
         const send = res.send.bind(res);
         res.send = (payload?: unknown) => {
+          const failed = factsOf(res).errorCodes.some((code) => NOT_KEPT.has(code));
           const keep =
-            res.statusCode >= 500 || typeof payload !== 'string'
+            res.statusCode >= 500 || failed || typeof payload !== 'string'
               ? store.release(principal, key)
               : store.complete(principal, key, {
                   status: res.statusCode,

@@ -51,7 +51,12 @@ export function nestingOf(document: string): number {
  * QUERY_TOO_COMPLEX instead of a stack overflow.
  */
 export function documentNestingGuard(req: Request, res: Response, next: NextFunction): void {
-  const source = (req.body as { query?: unknown } | undefined)?.query ?? req.query.query;
+  // For GET, read the query string as Apollo does (URLSearchParams): Express's parser stops at
+  // 1,000 parameters, so a query after that many would slip past the guard.
+  const source =
+    req.method === 'GET'
+      ? new URLSearchParams(req.originalUrl.split('?')[1] ?? '').get('query')
+      : (req.body as { query?: unknown } | undefined)?.query;
   if (typeof source === 'string' && nestingOf(source) > MAX_DOCUMENT_NESTING) {
     const error = new QueryTooComplexError(`The document nests more than ${MAX_DOCUMENT_NESTING} levels of brackets.`);
     res.status(httpStatusOf(error)).json(errorResponseBody(error));

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, OperationDefinitionNode, ValueNode, visit } from 'graphql';
+import { DocumentNode, Kind, ValueNode, visit } from 'graphql';
 import { BadUserInputError } from '../errors/api-errors';
 
 /** PostgreSQL text cannot hold U+0000; a string with one would fail in the database instead. */
@@ -46,13 +46,17 @@ function inLiteral(node: ValueNode, at: string): string | undefined {
  * Where an operation carries text that cannot be stored: the variable or argument (with the
  * path inside it, e.g. `input.tags[2]`) holding a NUL character, or undefined.
  */
-function unstorableTextIn(operation: OperationDefinitionNode, variables: Record<string, unknown>): string | undefined {
+function unstorableTextIn(document: DocumentNode, variables: Record<string, unknown>): string | undefined {
   const fromVariables = inValue(variables, '')?.replace(/^\./, '');
   if (fromVariables) return fromVariables;
   let found: string | undefined;
-  visit(operation, {
+  // The whole document: arguments in fragments and variables' default values reach SQL too.
+  visit(document, {
     Argument(node) {
       found ??= inLiteral(node.value, node.name.value);
+    },
+    VariableDefinition(node) {
+      if (node.defaultValue) found ??= inLiteral(node.defaultValue, node.variable.name.value);
     },
   });
   return found;
@@ -66,8 +70,8 @@ export function textInputPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, request }) {
-          const field = operation && unstorableTextIn(operation, request.variables ?? {});
+        async didResolveOperation({ document, request }) {
+          const field = unstorableTextIn(document, request.variables ?? {});
           if (field) {
             throw new BadUserInputError(`Invalid ${field}: text may not contain NUL (\\u0000) characters.`, field, {
               status: 400,

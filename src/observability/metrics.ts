@@ -6,6 +6,8 @@ import { factsOf } from './request-facts';
 
 /** Operation names are the client's to choose: past this many, the rest count as `other`. */
 const MAX_OPERATION_LABELS = 200;
+/** Names longer or odder than a person writes are not labels (a 500 KB name would be one). */
+const LABEL_SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 export interface Metrics {
   registry: Registry;
@@ -54,6 +56,7 @@ export function createMetrics(pool: Pool): Metrics {
   const knownOperations = new Set<string>();
   const operationLabel = (name: string | undefined) => {
     if (!name) return 'anonymous';
+    if (!LABEL_SAFE_NAME.test(name)) return 'other';
     if (knownOperations.has(name)) return name;
     if (knownOperations.size >= MAX_OPERATION_LABELS) return 'other';
     knownOperations.add(name);

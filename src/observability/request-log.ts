@@ -27,7 +27,14 @@ export function requestLog(logger: Logger) {
     },
     customProps: (_req, res) => {
       const { requestId, operationName, cost, statements, errorCodes } = factsOf(res as Response);
-      return { requestId, operationName, cost, statements, ...(errorCodes.length ? { errorCodes } : {}) };
+      // A client names its operations; a name of any length must not make a line of any length.
+      return {
+        requestId,
+        operationName: operationName?.slice(0, 100),
+        cost,
+        statements,
+        ...(errorCodes.length ? { errorCodes } : {}),
+      };
     },
   });
 }

@@ -5,8 +5,9 @@ import { TokenService } from '../auth/tokens';
 import { Viewer } from '../auth/viewer';
 import { Context } from '../context';
 import { Queryable } from '../db/queryable';
-import { UnauthenticatedError } from '../errors/api-errors';
+import { UnauthenticatedError, UnavailableError } from '../errors/api-errors';
 import { RequestFacts, factsOf } from '../observability/request-facts';
+import { UnexpectedErrorLog } from '../observability/unexpected-error-log';
 import { createReaders } from '../readers';
 import { Services } from '../services';
 
@@ -34,6 +35,8 @@ export interface ContextDeps {
   tokens: TokenService;
   /** POST_URL_TEMPLATE: where the front end shows a post. */
   postUrlTemplate: string;
+  /** Where a failure while checking the session goes (Apollo's plugins do not see it). */
+  logUnexpected: UnexpectedErrorLog;
 }
 
 /**
@@ -49,7 +52,12 @@ export function createContextFactory(deps: ContextDeps) {
     let viewer: Viewer | null = null;
     if (token !== null) {
       const claims = token ? deps.tokens.verify(token) : null;
-      viewer = claims && (await sessionCheck(claims));
+      try {
+        viewer = claims && (await sessionCheck(claims));
+      } catch (error) {
+        deps.logUnexpected(error, { requestId: facts.requestId });
+        throw new UnavailableError(facts.requestId);
+      }
       if (!viewer) {
         throw new UnauthenticatedError(
           claims

@@ -16,7 +16,13 @@ import { TokenService } from '../auth/tokens';
 import { Config } from '../config';
 import { Context } from '../context';
 import { preparedReads } from '../db/prepared-reads';
-import { BadUserInputError, PayloadTooLargeError, errorResponseBody, httpStatusOf } from '../errors/api-errors';
+import {
+  BadRequestError,
+  BadUserInputError,
+  PayloadTooLargeError,
+  errorResponseBody,
+  httpStatusOf,
+} from '../errors/api-errors';
 import { ErrorCode } from '../errors/error-code';
 import { formatError } from '../errors/format-error';
 import { idempotencyKeys } from '../idempotency/idempotency-keys.middleware';
@@ -53,19 +59,24 @@ export interface BroadsheetServer {
   /** The context factory the server uses, for `executeOperation` with production settings. */
   createContext: ReturnType<typeof createContextFactory>;
   listen(port: number, host: string): Promise<number>;
+  /** Fails /readyz from now on, still serving: load balancers see it and send traffic elsewhere. */
+  beginDraining(): void;
   /** Fails /readyz, stops accepting, lets in-flight requests finish, then resolves. The pool stays for the caller. */
   stop(): Promise<void>;
 }
 
 /** Refuses oversized and malformed bodies with a JSON error instead of Express's HTML page. */
 const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
-  const type = (error as { type?: string }).type;
+  const { type, status } = error as { type?: string; status?: number };
   const answer =
     type === 'entity.too.large'
       ? new PayloadTooLargeError('1 MB')
       : type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported'
         ? new BadUserInputError('The request body is not valid JSON.')
-        : undefined;
+        : status !== undefined && status >= 400 && status < 500
+          ? // The body could not be read (bad gzip, wrong length, aborted): the client's to fix.
+            new BadRequestError('The request body could not be read.')
+          : undefined;
   if (answer) res.status(httpStatusOf(answer)).json(errorResponseBody(answer));
   else next(error);
 };
@@ -87,11 +98,13 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     },
   });
 
+  const logUnexpected = createUnexpectedErrorLog(logger);
   const createContext = createContextFactory({
     db: preparedReads(db),
     services,
     tokens,
     postUrlTemplate: config.postUrlTemplate,
+    logUnexpected,
   });
 
   const app = express();
@@ -129,7 +142,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
       operationLimitsPlugin(deps.limits ?? DEFAULT_LIMITS),
       textInputPlugin(),
       httpOperationsPlugin(),
-      requestFactsPlugin(createUnexpectedErrorLog(logger)),
+      requestFactsPlugin(logUnexpected),
     ],
   });
   await apollo.start();
@@ -177,6 +190,9 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve((httpServer.address() as { port: number }).port));
       }),
+    beginDraining: () => {
+      stopping = true;
+    },
     stop: () => {
       stopping = true;
       clearInterval(pruneKeys);

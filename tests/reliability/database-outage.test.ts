@@ -1,3 +1,4 @@
+import { Role } from '../../src/domain/enums';
 import { PostsDocument } from '../generated/operations';
 import { TcpProxy, startTcpProxy } from '../helpers/tcp-proxy';
 import { TEST_ENV } from '../helpers/test-database';
@@ -33,6 +34,7 @@ describe('a database outage', () => {
 
   it('answers clean errors while down, says so once in the log, and serves again when it is back', async () => {
     expect((await api.gql(PostsDocument, { first: 1 })).errors).toBeUndefined();
+    const { token } = await api.signUp(Role.EDITOR);
     proxy.cut();
 
     const answers = await Promise.all(
@@ -48,6 +50,12 @@ describe('a database outage', () => {
       expect(body.errors[0].extensions.requestId).toBe(answer.headers.get('x-request-id'));
       expect(text).not.toMatch(/ECONNRESET|ECONNREFUSED|terminated|at .*\.js/);
     }
+    const signedIn = await api.post(JSON.stringify({ query: '{ me { id } }' }), { authorization: `Bearer ${token}` });
+    expect(signedIn.status).toBe(503);
+    expect(((await signedIn.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toEqual({
+      code: 'INTERNAL_SERVER_ERROR',
+      requestId: signedIn.headers.get('x-request-id'),
+    });
     expect((await fetch(`${base()}/readyz`)).status).toBe(503);
     expect((await fetch(`${base()}/healthz`)).status).toBe(503);
     const outageLines = logLines.filter((line) => String(line.msg).startsWith('database unavailable'));

@@ -46,6 +46,13 @@ describe('bad input', () => {
         'e',
       ],
       ['a cursor', 'query($c: String) { posts(first: 1, after: $c) { totalCount } }', { c: '\u0000' }, 'c'],
+      [
+        'search, inside a fragment',
+        'query { ...F } fragment F on Query { search(query: "a\\u0000b") { totalCount } }',
+        {},
+        'query',
+      ],
+      ["a variable's default value", 'query($q: String! = "a\\u0000") { search(query: $q) { totalCount } }', {}, 'q'],
     ])('is BAD_USER_INPUT naming the field: %s', async (_case, query, variables, field) => {
       const answer = await send(query, variables);
       expect(answer.status).toBe(400);
@@ -115,6 +122,19 @@ describe('bad input', () => {
       expect(JSON.stringify(answer.body)).not.toMatch(/call stack/i);
     });
 
+    it('a deep document behind 1,000 other query-string parameters of a GET is refused too', async () => {
+      // Within Node's 16 KB limit on a request's head: 1,500 levels (the parser's stack gives out
+      // at about that) and 1,001 one-letter parameters.
+      const deep = `{ posts(first: 1, filter: { tag: ${'['.repeat(1500)}"x"${']'.repeat(1500)} }) { totalCount } }`;
+      const padding = 'a&'.repeat(1001);
+      const response = await fetch(`${api.url}?${padding}query=${encodeURIComponent(deep)}`, {
+        headers: { 'apollo-require-preflight': 'true' },
+      });
+      const body = (await response.json()) as Answer['body'];
+      expect(response.status).toBe(400);
+      expect(body.errors?.[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    });
+
     it('a document of more tokens than any real operation is refused by the parser, quickly', async () => {
       const query = `{ ${Array.from({ length: 3000 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
       const answer = await send(query);
@@ -138,6 +158,17 @@ describe('bad input', () => {
         message: 'provided sha does not match query',
         extensions: { code: 'BAD_REQUEST' },
       });
+    });
+
+    it('a body that claims gzip but is not', async () => {
+      const response = await fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: 'this is not gzip',
+      });
+      const body = (await response.json()) as Answer['body'];
+      expect(response.status).toBe(400);
+      expect(body.errors?.[0].extensions.code).toBe('BAD_REQUEST');
     });
 
     it('a subscription sent over HTTP POST', async () => {

@@ -5,10 +5,12 @@ import { TestServer, startTestServer } from '../helpers/test-server';
 /** Retries of a mutation with an Idempotency-Key write once (CONTRACT.md "Sessions and retries"). */
 describe('Idempotency-Key', () => {
   let api: TestServer;
-  let writer: { token: string };
+  let writer: { token: string; email: string };
+  let writerEmail: string;
   beforeAll(async () => {
     api = await startTestServer();
     writer = await api.signUp(Role.AUTHOR);
+    writerEmail = writer.email;
   });
   afterAll(() => api.close());
 
@@ -95,6 +97,39 @@ describe('Idempotency-Key', () => {
     expect(second.data.addComment.id).toBe(first.data.addComment.id);
     const [row] = await api.db.query(`SELECT count(*)::int AS n FROM comments WHERE body = 'Said once, sent twice.'`);
     expect(row.n).toBe(1);
+  });
+
+  it('a RATE_LIMITED answer is not kept: the retry is judged again', async () => {
+    const editor = await api.signUp(Role.EDITOR);
+    const post = await publishedPost(api, editor.token);
+    const comment = (key: string) =>
+      api.post(
+        JSON.stringify({
+          query: 'mutation($input: AddCommentInput!) { addComment(input: $input) { id } }',
+          variables: { input: { postId: post.id, authorName: 'Flood', body: `Comment ${key}` } },
+        }),
+        { 'idempotency-key': key, 'x-forwarded-for': '203.0.113.99' },
+      );
+    for (let i = 0; i < 5; i += 1) await comment(`flood-${i}`);
+    const limited = (await (await comment('flood-5')).json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(limited.errors[0].extensions.code).toBe('RATE_LIMITED');
+    const retried = await comment('flood-5');
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('login answers (live tokens) are never kept', async () => {
+    const login = () =>
+      api.post(
+        JSON.stringify({
+          query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+          variables: { e: writerEmail, p: 'correct horse battery' },
+        }),
+        { 'idempotency-key': 'login-key-1' },
+      );
+    await login();
+    expect((await login()).headers.get('idempotent-replayed')).toBeNull();
+    const [kept] = await api.db.query(`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = 'login-key-1'`);
+    expect(kept.n).toBe(0);
   });
 
   it('a malformed key is 400, and queries ignore keys', async () => {

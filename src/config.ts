@@ -35,6 +35,8 @@ export interface Config {
   shutdownTimeoutSeconds: number;
   /** How long a stop keeps serving with /readyz failing before it closes the listener. */
   shutdownDelaySeconds: number;
+  /** How often scheduled posts that went live are looked for, to announce them. */
+  goLiveIntervalMs: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -109,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     shutdownTimeoutSeconds: int('SHUTDOWN_TIMEOUT_SECONDS', env.SHUTDOWN_TIMEOUT_SECONDS, 15),
     shutdownDelaySeconds: int('SHUTDOWN_DELAY_SECONDS', env.SHUTDOWN_DELAY_SECONDS, 0),
+    goLiveIntervalMs: int('GO_LIVE_INTERVAL_MS', env.GO_LIVE_INTERVAL_MS, 1000),
   };
 }

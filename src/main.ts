@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
+import { GoLiveScheduler, startGoLiveScheduler } from './events/go-live';
 import { createLogger } from './logger';
 import { loadOrCreateJwtSecret } from './secrets';
 import { DEMO_AUTHORS } from './seed/demo-content';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
 
   let server: BroadsheetServer;
   let port: number;
+  let goLive: GoLiveScheduler | undefined;
   try {
     const jwtSecret = config.jwtSecret ?? (await loadOrCreateJwtSecret(config.dataDir));
     server = await createServer({ config, db, jwtSecret, logger });
@@ -33,6 +35,9 @@ async function main(): Promise<void> {
       );
     }
     port = await server.listen(config.port, config.host);
+    goLive = startGoLiveScheduler(db.manager, config.goLiveIntervalMs, (error) =>
+      logger.warn('could not announce due scheduled posts; trying again', { cause: String(error) }),
+    );
   } catch (error) {
     // A start that fails after the database is up must not leave the embedded PostgreSQL running.
     await database.close();
@@ -60,6 +65,7 @@ async function main(): Promise<void> {
     try {
       // Fail readiness first and keep serving a moment, so a load balancer stops sending here
       // before the listener closes (SHUTDOWN_DELAY_SECONDS; 0 when nothing probes /readyz).
+      goLive?.stop();
       server.beginDraining();
       if (config.shutdownDelaySeconds > 0)
         await new Promise((resolve) => setTimeout(resolve, config.shutdownDelaySeconds * 1000));

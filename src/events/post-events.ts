@@ -34,7 +34,7 @@ export function postChangeEvents(before: PostFacts, after: PostFacts, now = new 
   const events: NewEvent[] = [];
   const wasLive = isLive(before, now);
   const liveNow = isLive(after, now);
-  if (!wasLive && liveNow) events.push(event('post.published'));
+  if (!wasLive && liveNow) events.push(event('post.published', { publishedAt: after.publishedAt?.toISOString() }));
   else if (wasLive && !liveNow)
     events.push(event(after.status === PostStatus.ARCHIVED ? 'post.archived' : 'post.unpublished'));
   else if (after.status === PostStatus.ARCHIVED && before.status !== PostStatus.ARCHIVED)

@@ -1,0 +1,79 @@
+import { EntityManager } from 'typeorm';
+import { inTransaction } from '../db/transaction';
+import { Post } from '../entities/post.entity';
+import { recordEvents } from './outbox';
+import { postCacheKeys } from './post-events';
+
+/** The advisory lock that makes one sweep at a time, across every instance on the database. */
+const GO_LIVE_LOCK = 0x62726f6164; // "broad"
+/** Posts announced per sweep; the next sweep takes the rest. */
+const BATCH = 500;
+
+/**
+ * Announces scheduled posts whose moment has passed: one `post.published` event per post and
+ * publication time, exactly once. Visibility never waits for this (a scheduled post is live
+ * the moment its time passes, decided at query time); this is the event that integrations and
+ * live subscribers get. A post is due while no `post.published` event names its current
+ * `published_at`, so a sweep after downtime catches up, a rescheduled post is announced at its
+ * new time, and an unpublished one not at all. Sweeps take an advisory lock, so with several
+ * instances only one runs at a time, and it sees every event an earlier sweep committed.
+ */
+export async function announceDuePosts(db: EntityManager): Promise<number> {
+  return inTransaction(db, async (m) => {
+    const [{ locked }] = (await m.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [GO_LIVE_LOCK])) as Array<{
+      locked: boolean;
+    }>;
+    if (!locked) return 0;
+    const due = (await m.query(
+      `SELECT p.id, p.author_id AS "authorId", p.tags, p.featured, p.status, p.published_at AS "publishedAt"
+       FROM posts p
+       WHERE p.status = 'SCHEDULED' AND p.published_at <= now()
+         AND NOT EXISTS (SELECT 1 FROM events e WHERE e.post_id = p.id AND e.type = 'post.published'
+                         AND (e.payload->>'publishedAt')::timestamptz = p.published_at)
+       ORDER BY p.published_at LIMIT $1`,
+      [BATCH],
+    )) as Array<Pick<Post, 'id' | 'authorId' | 'tags' | 'featured' | 'status'> & { publishedAt: Date }>;
+    await recordEvents(
+      m,
+      due.map((post) => ({
+        type: 'post.published' as const,
+        postId: post.id,
+        authorId: post.authorId,
+        cacheKeys: postCacheKeys(post),
+        payload: { publishedAt: post.publishedAt.toISOString(), scheduled: true },
+      })),
+    );
+    return due.length;
+  });
+}
+
+export interface GoLiveScheduler {
+  stop(): void;
+}
+
+/**
+ * Sweeps for due scheduled posts at start (catching up on any moment the server was down for)
+ * and then every `intervalMs`.
+ */
+export function startGoLiveScheduler(
+  db: EntityManager,
+  intervalMs: number,
+  onError: (error: unknown) => void,
+): GoLiveScheduler {
+  let running = false;
+  const sweep = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await announceDuePosts(db);
+    } catch (error) {
+      onError(error);
+    } finally {
+      running = false;
+    }
+  };
+  void sweep();
+  const timer = setInterval(() => void sweep(), intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LoginDocument, PostRevisionsDocument, PostsDocument } from './generated/operations';
-import { query, startServer } from './helpers/server-process';
+import { query, startServer, stopLeftoverServers } from './helpers/server-process';
 
 /**
  * `npm start` as a user runs it: the compiled server (built by `pretest`) on the embedded
@@ -12,7 +12,10 @@ import { query, startServer } from './helpers/server-process';
 describe('the server process', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-start-'));
   beforeAll(() => fs.chmodSync(dataDir, 0o755));
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await stopLeftoverServers();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 30_000);
   let firstCount = 0;
 
   it('starts on the embedded database with demo content and the bootstrap admin, and SIGTERM exits 0 with PostgreSQL stopped', async () => {
@@ -56,10 +59,14 @@ describe('the server process', () => {
 
   it('a second start reuses the data: no new migrations, no second seeding, same posts', async () => {
     const server = await startServer(dataDir);
-    const posts = await query(server.url, PostsDocument, { first: 1 });
-    expect(posts.posts.totalCount).toBe(firstCount);
-    expect(server.output()).not.toMatch(/applied migrations|seeded demo content|initialising/);
-    server.child.kill('SIGINT');
+    try {
+      const posts = await query(server.url, PostsDocument, { first: 1 });
+      expect(posts.posts.totalCount).toBe(firstCount);
+      expect(server.output()).not.toMatch(/applied migrations|seeded demo content|initialising/);
+    } finally {
+      // A failed expectation must not leave a server (and Jest) running.
+      server.child.kill('SIGINT');
+    }
     expect(await server.exited).toBe(0);
   }, 60_000);
 

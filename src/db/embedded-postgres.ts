@@ -124,28 +124,32 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   }
 
   const logLines: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: true,
-    postgresFlags: [
-      '-k',
-      clusterDir, // keep the socket out of /tmp
-      '-c',
-      'listen_addresses=127.0.0.1',
-      ...(options.unsafeFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
-      ...Object.entries(options.extraSettings ?? {}).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
-    ],
-    onLog: (message) => {
-      logLines.push(String(message));
-      if (logLines.length > 200) logLines.shift();
-    },
-    onError: (error) => logLines.push(String(error)),
-  });
+  const serverOn = (onPort: number) =>
+    new EmbeddedPostgres({
+      databaseDir: clusterDir,
+      port: onPort,
+      user: 'postgres',
+      password,
+      persistent: true,
+      // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+      createPostgresUser: true,
+      postgresFlags: [
+        '-k',
+        clusterDir, // keep the socket out of /tmp
+        '-c',
+        'listen_addresses=127.0.0.1',
+        ...(options.unsafeFast
+          ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+          : []),
+        ...Object.entries(options.extraSettings ?? {}).flatMap(([key, value]) => ['-c', `${key}=${value}`]),
+      ],
+      onLog: (message) => {
+        logLines.push(String(message));
+        if (logLines.length > 200) logLines.shift();
+      },
+      onError: (error) => logLines.push(String(error)),
+    });
+  let server = serverOn(port);
 
   const failure = (step: string) => (error: unknown) => {
     // start() rejects with `undefined`; the real cause only reaches onLog.
@@ -157,7 +161,19 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     log(`embedded PostgreSQL: initialising a new cluster in ${clusterDir}`);
     await server.initialise().catch(failure('initdb'));
   }
-  await server.start().catch(failure('start'));
+  try {
+    await server.start();
+  } catch (error) {
+    // The port was free when we looked, and another process took it before PostgreSQL bound
+    // it (two starts at once): one more try on a port that is free now.
+    if (!logLines.some((line) => line.includes('Address already in use'))) failure('start')(error);
+    const busy = port;
+    port = await freePort();
+    log(`embedded PostgreSQL: port ${busy} was taken meanwhile, using ${port} this time`);
+    logLines.length = 0;
+    server = serverOn(port);
+    await server.start().catch(failure('start'));
+  }
 
   const client = server.getPgClient('postgres', '127.0.0.1');
   await client.connect();

@@ -9,6 +9,26 @@ import { print } from 'graphql';
  */
 const mainJs = path.resolve(__dirname, '..', '..', 'dist', 'main.js');
 
+/** Servers started and not yet exited: a failed test must not leave one (and Jest) running. */
+const started = new Set<ChildProcess>();
+
+/** Stops whatever a test file's servers left running (SIGTERM, so they stop their PostgreSQL too); for `afterAll`. */
+export async function stopLeftoverServers(): Promise<void> {
+  await Promise.all(
+    [...started].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          child.once('exit', () => {
+            clearTimeout(force);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
 export interface Running {
   child: ChildProcess;
   url: string;
@@ -38,7 +58,13 @@ export function startServer(dataDir: string, overrides: NodeJS.ProcessEnv = {}, 
       })
     : spawn(process.execPath, [mainJs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  started.add(child);
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      started.delete(child);
+      resolve(code);
+    }),
+  );
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LoginDocument, PostByIdDocument, PostRevisionsDocument } from '../generated/operations';
-import { query, startServer } from '../helpers/server-process';
+import { query, startServer, stopLeftoverServers } from '../helpers/server-process';
 
 /**
  * SIGTERM while mutations pour in, as a deploy does: every write the server acknowledged is
@@ -11,7 +11,10 @@ import { query, startServer } from '../helpers/server-process';
 describe('SIGTERM during a burst of mutations', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-burst-'));
   beforeAll(() => fs.chmodSync(dataDir, 0o755));
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await stopLeftoverServers();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 30_000);
   const env = { SEED_DEMO: 'false' };
   const admin = { email: 'boss@example.com', password: 'boss password 1' };
 

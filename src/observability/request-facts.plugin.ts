@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Context } from '../context';
 import { ErrorCode } from '../errors/error-code';
 import { isUnexpected } from '../errors/format-error';
+import { RequestFacts } from './request-facts';
 import { UnexpectedErrorLog } from './unexpected-error-log';
 
 /**
@@ -9,7 +9,7 @@ import { UnexpectedErrorLog } from './unexpected-error-log';
  * masked with the request id, and puts that id into each masked error's `extensions.requestId`,
  * so "it has been logged" can be found in the log.
  */
-export function requestFactsPlugin(logUnexpected: UnexpectedErrorLog): ApolloServerPlugin<Context> {
+export function requestFactsPlugin(logUnexpected: UnexpectedErrorLog): ApolloServerPlugin<{ facts: RequestFacts }> {
   return {
     async requestDidStart({ contextValue }) {
       const { facts } = contextValue;

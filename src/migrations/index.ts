@@ -4,6 +4,7 @@ import { PostTags1764300000000 } from './1764300000000-PostTags';
 import { AuthorTokenVersion1764400000000 } from './1764400000000-AuthorTokenVersion';
 import { IdempotencyKeys1764500000000 } from './1764500000000-IdempotencyKeys';
 import { Events1764600000000 } from './1764600000000-Events';
+import { EventPositions1764700000000 } from './1764700000000-EventPositions';
 
 /** Every migration, oldest first. Listed explicitly so the compiled and the ts-run code agree. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   AuthorTokenVersion1764400000000,
   IdempotencyKeys1764500000000,
   Events1764600000000,
+  EventPositions1764700000000,
 ];

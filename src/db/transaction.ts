@@ -1,15 +1,11 @@
 import { EntityManager } from 'typeorm';
+import { databaseErrorOf } from './database-error';
 
 /** PostgreSQL's answers that mean "this transaction lost a race; run it again". */
 const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
 
 /** Attempts in all, the first included. */
 const ATTEMPTS = 4;
-
-function sqlStateOf(error: unknown): string | undefined {
-  const failed = error as { code?: string; driverError?: { code?: string } };
-  return failed?.driverError?.code ?? failed?.code;
-}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -25,7 +21,7 @@ export async function inTransaction<T>(db: EntityManager, work: (m: EntityManage
     try {
       return await db.transaction(work);
     } catch (error) {
-      if (attempt >= ATTEMPTS || !RETRYABLE.has(sqlStateOf(error) ?? '')) throw error;
+      if (attempt >= ATTEMPTS || !RETRYABLE.has(databaseErrorOf(error).code ?? '')) throw error;
       await pause(5 * attempt + Math.random() * 20 * attempt);
     }
   }

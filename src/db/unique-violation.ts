@@ -1,6 +1,7 @@
+import { databaseErrorOf } from './database-error';
+
 /** The name of the unique index a PostgreSQL error violated, or undefined for any other error. */
 export function violatedUniqueIndex(error: unknown): string | undefined {
-  const pgError = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const cause = pgError.driverError ?? pgError;
+  const cause = databaseErrorOf(error);
   return cause.code === '23505' ? cause.constraint : undefined;
 }

@@ -1,4 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
+import { databaseErrorOf } from '../db/database-error';
 import { Logger } from '../logger';
 
 /** How PostgreSQL and pg say the database cannot be reached, as opposed to a bug of ours. */
@@ -21,9 +22,10 @@ const OUTAGE_MESSAGES =
 const OUTAGE_LOG_INTERVAL_MS = 10_000;
 
 function isOutage(error: unknown): boolean {
-  const failed = error as { code?: string; driverError?: { code?: string }; message?: string };
-  const code = failed?.driverError?.code ?? failed?.code;
-  return (code !== undefined && OUTAGE_CODES.has(code)) || OUTAGE_MESSAGES.test(failed?.message ?? '');
+  const { code } = databaseErrorOf(error);
+  return (
+    (code !== undefined && OUTAGE_CODES.has(code)) || OUTAGE_MESSAGES.test((error as Error | undefined)?.message ?? '')
+  );
 }
 
 export type UnexpectedErrorLog = (error: unknown, fields: Record<string, unknown>) => void;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { getOperationAST, parse } from 'graphql';
+import { bearerToken } from '../auth/bearer-token';
 import { TokenService } from '../auth/tokens';
 import { BadUserInputError, ConflictError, errorResponseBody } from '../errors/api-errors';
 import { ErrorCode } from '../errors/error-code';
@@ -44,8 +45,8 @@ const NOT_KEPT = new Set<string>([ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.RAT
  * client's address.
  */
 function principalOf(req: Request, tokens: TokenService): string {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-  const claims = match ? tokens.verify(match[1]) : null;
+  const token = bearerToken(req.headers);
+  const claims = token ? tokens.verify(token) : null;
   return claims
     ? `author:${claims.authorId}:${claims.tokenVersion}`
     : `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { bearerToken } from '../auth/bearer-token';
 import { createSessionCheck } from '../auth/session-check';
 import { TokenService } from '../auth/tokens';
 import { Viewer } from '../auth/viewer';
@@ -10,14 +11,6 @@ import { RequestFacts, factsOf } from '../observability/request-facts';
 import { UnexpectedErrorLog } from '../observability/unexpected-error-log';
 import { createReaders } from '../readers';
 import { Services } from '../services';
-
-/** Reads `Authorization: Bearer <token>`; null when there is none, '' when it is not a bearer token. */
-function bearerToken(req: Request): string | null {
-  const header = req.headers.authorization;
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return match ? match[1] : '';
-}
 
 /** The same queries, each counted in the request's facts. */
 function countedIn(facts: RequestFacts, db: Queryable): Queryable {
@@ -48,7 +41,7 @@ export function createContextFactory(deps: ContextDeps) {
   return async function createContext({ req, res }: { req: Request; res?: Response }): Promise<Context> {
     // Requests over HTTP come with theirs (src/observability/request-id.ts); executeOperation without.
     const facts: RequestFacts = res ? factsOf(res) : { requestId: randomUUID(), statements: 0, errorCodes: [] };
-    const token = bearerToken(req);
+    const token = bearerToken(req.headers);
     let viewer: Viewer | null = null;
     if (token !== null) {
       const claims = token ? deps.tokens.verify(token) : null;

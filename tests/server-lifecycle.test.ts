@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LoginDocument, PostRevisionsDocument, PostsDocument } from './generated/operations';
-import { query, startServer, stopLeftoverServers } from './helpers/server-process';
+import { query, serverDataDir, startServer } from './helpers/server-process';
 
 /**
  * `npm start` as a user runs it: the compiled server (built by `pretest`) on the embedded
@@ -10,12 +10,7 @@ import { query, startServer, stopLeftoverServers } from './helpers/server-proces
  */
 
 describe('the server process', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-start-'));
-  beforeAll(() => fs.chmodSync(dataDir, 0o755));
-  afterAll(async () => {
-    await stopLeftoverServers();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 30_000);
+  const dataDir = serverDataDir('broadsheet-start-');
   let firstCount = 0;
 
   it('starts on the embedded database with demo content and the bootstrap admin, and SIGTERM exits 0 with PostgreSQL stopped', async () => {

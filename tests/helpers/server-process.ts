@@ -1,4 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
@@ -13,7 +15,7 @@ const mainJs = path.resolve(__dirname, '..', '..', 'dist', 'main.js');
 const started = new Set<ChildProcess>();
 
 /** Stops whatever a test file's servers left running (SIGTERM, so they stop their PostgreSQL too); for `afterAll`. */
-export async function stopLeftoverServers(): Promise<void> {
+async function stopLeftoverServers(): Promise<void> {
   await Promise.all(
     [...started].map(
       (child) =>
@@ -91,4 +93,18 @@ export async function query<TData, TVars>(
   const body = (await response.json()) as { data?: TData; errors?: unknown[] };
   if (!body.data) throw new Error(JSON.stringify(body.errors));
   return body.data;
+}
+
+/**
+ * A DATA_DIR for the servers a test file starts: one the postgres system user can enter, removed
+ * after the file's tests together with any server still running on it.
+ */
+export function serverDataDir(prefix: string): string {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  beforeAll(() => fs.chmodSync(dataDir, 0o755));
+  afterAll(async () => {
+    await stopLeftoverServers();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 30_000);
+  return dataDir;
 }

@@ -1,20 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { LoginDocument, PostByIdDocument, PostRevisionsDocument } from '../generated/operations';
-import { query, startServer, stopLeftoverServers } from '../helpers/server-process';
+import { query, serverDataDir, startServer } from '../helpers/server-process';
 
 /**
  * SIGTERM while mutations pour in, as a deploy does: every write the server acknowledged is
  * there after a restart, whole, and the process exits 0.
  */
 describe('SIGTERM during a burst of mutations', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-burst-'));
-  beforeAll(() => fs.chmodSync(dataDir, 0o755));
-  afterAll(async () => {
-    await stopLeftoverServers();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 30_000);
+  const dataDir = serverDataDir('broadsheet-burst-');
   const env = { SEED_DEMO: 'false' };
   const admin = { email: 'boss@example.com', password: 'boss password 1' };
 

@@ -37,6 +37,16 @@ export interface Config {
   shutdownDelaySeconds: number;
   /** How often scheduled posts that went live are looked for, to announce them. */
   goLiveIntervalMs: number;
+  /** How often the dispatcher looks for events it was not woken for (LISTEN/NOTIFY wakes it at once). */
+  eventsPollIntervalMs: number;
+  /** Several instances share rate limits, persisted queries and live events through it; unset: one process. */
+  redisUrl: string | undefined;
+  /** Prefix of Broadsheet's keys and channels in Redis. */
+  redisKeyPrefix: string;
+  subscriptionsPerConnection: number;
+  subscriptionsPerClientIp: number;
+  /** Pings on idle WebSocket connections, so proxies keep them and dead clients are noticed. */
+  websocketKeepAliveSeconds: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -72,6 +82,12 @@ function logLevel(value: string | undefined): LogLevel {
     throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${value}"`);
   }
   return value as LogLevel;
+}
+
+function redisUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^rediss?:\/\//.test(value)) throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
+  return value;
 }
 
 /** Reads the configuration; throws with a readable message when a value is unusable. */
@@ -112,5 +128,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutSeconds: int('SHUTDOWN_TIMEOUT_SECONDS', env.SHUTDOWN_TIMEOUT_SECONDS, 15),
     shutdownDelaySeconds: int('SHUTDOWN_DELAY_SECONDS', env.SHUTDOWN_DELAY_SECONDS, 0),
     goLiveIntervalMs: int('GO_LIVE_INTERVAL_MS', env.GO_LIVE_INTERVAL_MS, 1000),
+    eventsPollIntervalMs: int('EVENTS_POLL_INTERVAL_MS', env.EVENTS_POLL_INTERVAL_MS, 1000),
+    redisUrl: redisUrl(env.REDIS_URL),
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || 'broadsheet:',
+    subscriptionsPerConnection: int('SUBSCRIPTIONS_PER_CONNECTION', env.SUBSCRIPTIONS_PER_CONNECTION, 20),
+    subscriptionsPerClientIp: int('SUBSCRIPTIONS_PER_CLIENT_IP', env.SUBSCRIPTIONS_PER_CLIENT_IP, 200),
+    websocketKeepAliveSeconds: int('WEBSOCKET_KEEPALIVE_SECONDS', env.WEBSOCKET_KEEPALIVE_SECONDS, 12),
   };
 }

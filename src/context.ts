@@ -1,4 +1,5 @@
 import { Viewer } from './auth/viewer';
+import { LiveUpdates } from './live/live-updates';
 import { RequestFacts } from './observability/request-facts';
 import { Readers } from './readers';
 import { Services } from './services';
@@ -16,6 +17,13 @@ export interface Context {
   clientIp: string;
   /** This request's id and what it did, for its log line, its metrics and masked errors. */
   facts: RequestFacts;
+  /**
+   * Replaces `readers` with new ones over empty DataLoaders. A live subscription reads each
+   * event afresh with it: its context lives as long as the subscription does.
+   */
+  freshReaders(): Readers;
+  /** Present on live subscriptions only: the events they listen to. */
+  live?: LiveUpdates;
   /** After `login`: the rest of the operation is read as the author who just signed in. */
   signIn(viewer: Viewer): void;
 }

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
-import { GoLiveScheduler, startGoLiveScheduler } from './events/go-live';
 import { createLogger } from './logger';
 import { loadOrCreateJwtSecret } from './secrets';
 import { DEMO_AUTHORS } from './seed/demo-content';
 import { DEMO_PASSWORD, isEmptyDatabase, seedDemo } from './seed/seed-demo';
 import { ensureBootstrapAdmin } from './server/bootstrap-admin';
+import { EventProcessing, startEventProcessing } from './server/event-processing';
 import { BroadsheetServer, createServer } from './server/server';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, admin, demo content, server. */
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
 
   let server: BroadsheetServer;
   let port: number;
-  let goLive: GoLiveScheduler | undefined;
+  let events: EventProcessing | undefined;
   try {
     const jwtSecret = config.jwtSecret ?? (await loadOrCreateJwtSecret(config.dataDir));
     server = await createServer({ config, db, jwtSecret, logger });
@@ -35,9 +35,7 @@ async function main(): Promise<void> {
       );
     }
     port = await server.listen(config.port, config.host);
-    goLive = startGoLiveScheduler(db.manager, config.goLiveIntervalMs, (error) =>
-      logger.warn('could not announce due scheduled posts; trying again', { cause: String(error) }),
-    );
+    events = startEventProcessing({ db, bus: server.bus, config, logger });
   } catch (error) {
     // A start that fails after the database is up must not leave the embedded PostgreSQL running.
     await database.close();
@@ -65,10 +63,10 @@ async function main(): Promise<void> {
     try {
       // Fail readiness first and keep serving a moment, so a load balancer stops sending here
       // before the listener closes (SHUTDOWN_DELAY_SECONDS; 0 when nothing probes /readyz).
-      goLive?.stop();
       server.beginDraining();
       if (config.shutdownDelaySeconds > 0)
         await new Promise((resolve) => setTimeout(resolve, config.shutdownDelaySeconds * 1000));
+      await events?.stop();
       await server.stop();
       await database.close();
       logger.info('stopped');

@@ -13,9 +13,8 @@ const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
  * Parts of the contract that later issues deliver. Every entry here is a promise not yet kept;
  * the list only ever shrinks.
  */
-const NOT_YET_SERVED = [
-  // issue 9 (events and live updates): Subscription.commentAdded and Subscription.postPublished
-  /^Subscription was removed/,
+const NOT_YET_SERVED: RegExp[] = [
+  // Empty: every part of the contract (v1.1) is served.
 ];
 
 function unexplained(changes: BreakingChange[]): string[] {

@@ -66,6 +66,16 @@ export class RateLimitedError extends ApiError {
   }
 }
 
+/** Too many live subscriptions at once; completing one makes room. */
+export class TooManySubscriptionsError extends ApiError {
+  constructor(limit: number, per: 'connection' | 'client address') {
+    super(
+      `At most ${limit} subscriptions may be open per ${per}; complete one before starting another.`,
+      ErrorCode.RATE_LIMITED,
+    );
+  }
+}
+
 export class QueryTooComplexError extends ApiError {
   constructor(message: string) {
     super(message, ErrorCode.QUERY_TOO_COMPLEX, { status: 400 });

@@ -29,7 +29,8 @@ export const DEFAULT_LIMITS: OperationLimits = {
   maxAnswerBytes: 20_000_000,
 };
 
-function check(
+/** Refuses a too deep, too aliased or too costly operation (QUERY_TOO_COMPLEX); returns its cost. */
+export function checkOperationLimits(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
@@ -87,7 +88,7 @@ export function operationLimitsPlugin(limits: OperationLimits = DEFAULT_LIMITS):
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
-          const cost = check(schema, document, operation, request.variables ?? {}, limits);
+          const cost = checkOperationLimits(schema, document, operation, request.variables ?? {}, limits);
           if (contextValue.facts) contextValue.facts.cost = cost;
         },
       };

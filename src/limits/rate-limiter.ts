@@ -1,8 +1,9 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RedisClients } from '../redis/redis-clients';
 
 /**
- * A counter of events per key in a sliding window. Behind an interface so that a shared store
- * (Redis, for several server processes) can replace the in-memory one without touching callers.
+ * A counter of events per key in a window. Behind an interface so that callers do not know
+ * whether it counts in this process or in Redis, shared by every instance.
  */
 export interface RateLimiter {
   /** Milliseconds until `key` may act again, or 0 when it is under its limit. */
@@ -13,16 +14,12 @@ export interface RateLimiter {
   refund(key: string): Promise<void>;
 }
 
-/** In-process limiter from rate-limiter-flexible; right for one server process. */
-export class MemoryRateLimiter implements RateLimiter {
-  private readonly limiter: RateLimiterMemory;
-
+/** Any of rate-limiter-flexible's stores, behind our interface. */
+class FlexibleRateLimiter implements RateLimiter {
   constructor(
+    private readonly limiter: RateLimiterAbstract,
     private readonly points: number,
-    windowSeconds: number,
-  ) {
-    this.limiter = new RateLimiterMemory({ points, duration: windowSeconds });
-  }
+  ) {}
 
   async blockedForMs(key: string): Promise<number> {
     const state = await this.limiter.get(key);
@@ -42,6 +39,33 @@ export class MemoryRateLimiter implements RateLimiter {
   async refund(key: string): Promise<void> {
     await this.limiter.reward(key, 1);
   }
+}
+
+/** Counts in this process: right for a single instance. */
+export function memoryRateLimiter(points: number, windowSeconds: number): RateLimiter {
+  return new FlexibleRateLimiter(new RateLimiterMemory({ points, duration: windowSeconds }), points);
+}
+
+/**
+ * Counts in Redis, shared by every instance, so a client cannot multiply its allowance by the
+ * number of instances. While Redis is away (or not yet connected) it counts in this process
+ * (rate-limiter-flexible's insurance limiter): limits loosen for the outage, requests go on.
+ */
+export function redisRateLimiter(
+  redis: RedisClients,
+  name: string,
+  points: number,
+  windowSeconds: number,
+): RateLimiter {
+  const limiter = new RateLimiterRedis({
+    storeClient: redis.commands,
+    keyPrefix: `${redis.prefix}limit:${name}`,
+    points,
+    duration: windowSeconds,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: new RateLimiterMemory({ points, duration: windowSeconds }),
+  });
+  return new FlexibleRateLimiter(limiter, points);
 }
 
 /** A limiter that never holds anyone back: for the demo seed, which writes as many comments as it has. */

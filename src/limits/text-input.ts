@@ -66,17 +66,22 @@ function unstorableTextIn(document: DocumentNode, variables: Record<string, unkn
  * One rule for every String and ID input, whichever field it reaches: text with a NUL character
  * is BAD_USER_INPUT naming where it is, before any resolver or SQL runs.
  */
+export function assertStorableText(document: DocumentNode, variables: Record<string, unknown>): void {
+  const field = unstorableTextIn(document, variables);
+  if (field) {
+    throw new BadUserInputError(`Invalid ${field}: text may not contain NUL (\\u0000) characters.`, field, {
+      status: 400,
+    });
+  }
+}
+
+/** `assertStorableText` for every operation over HTTP. */
 export function textInputPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          const field = unstorableTextIn(document, request.variables ?? {});
-          if (field) {
-            throw new BadUserInputError(`Invalid ${field}: text may not contain NUL (\\u0000) characters.`, field, {
-              status: 400,
-            });
-          }
+          assertStorableText(document, request.variables ?? {});
         },
       };
     },

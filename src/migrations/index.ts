@@ -5,6 +5,7 @@ import { AuthorTokenVersion1764400000000 } from './1764400000000-AuthorTokenVers
 import { IdempotencyKeys1764500000000 } from './1764500000000-IdempotencyKeys';
 import { Events1764600000000 } from './1764600000000-Events';
 import { EventPositions1764700000000 } from './1764700000000-EventPositions';
+import { EventsNotify1764800000000 } from './1764800000000-EventsNotify';
 
 /** Every migration, oldest first. Listed explicitly so the compiled and the ts-run code agree. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   IdempotencyKeys1764500000000,
   Events1764600000000,
   EventPositions1764700000000,
+  EventsNotify1764800000000,
 ];

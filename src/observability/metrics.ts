@@ -13,6 +13,8 @@ export interface Metrics {
   registry: Registry;
   /** Express middleware for /graphql: counts and times each request when its answer is sent. */
   record(req: Request, res: Response, next: NextFunction): void;
+  /** Reports the live subscriptions (and their sockets) that `read` counts, at each scrape. */
+  observeLive(read: () => { connections: number; subscriptions: number }): void;
 }
 
 /**
@@ -65,6 +67,24 @@ export function createMetrics(pool: Pool): Metrics {
 
   return {
     registry,
+    observeLive(read) {
+      new Gauge({
+        name: 'broadsheet_live_connections',
+        help: 'Open WebSocket connections (graphql-ws) that have signed in or started anonymously.',
+        registers: [registry],
+        collect() {
+          this.set(read().connections);
+        },
+      });
+      new Gauge({
+        name: 'broadsheet_live_subscriptions',
+        help: 'Live subscriptions open on this instance.',
+        registers: [registry],
+        collect() {
+          this.set(read().subscriptions);
+        },
+      });
+    },
     record(_req, res, next) {
       const stopTimer = process.hrtime.bigint();
       res.once('finish', () => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { PubSub, buildSchema } from 'type-graphql';
 import { AuthResolver } from '../resolvers/auth.resolver';
 import { AuthorResolver } from '../resolvers/author.resolver';
 import { CommentResolver } from '../resolvers/comment.resolver';
@@ -9,10 +9,25 @@ import { PostMutationResolver } from '../resolvers/post-mutation.resolver';
 import { PostRevisionResolver } from '../resolvers/post-revision.resolver';
 import { PostResolver } from '../resolvers/post.resolver';
 import { RelatedLinkResolver } from '../resolvers/related-link.resolver';
+import { SubscriptionResolver } from '../resolvers/subscription.resolver';
 import { DateTimeScalar } from '../schema/date-time.scalar';
 import { registerEnumTypes } from '../schema/enum-types';
 import { authChecker } from './auth-checker';
 import { validateArgs } from './validate-args';
+
+/**
+ * type-graphql insists on a PubSub whenever there are subscriptions, even though ours bring
+ * their own `subscribe` (src/live/live-updates.ts: visibility checked per event and subscriber,
+ * which topic filters cannot do). Nothing ever calls this one.
+ */
+const NO_PUBSUB: PubSub = {
+  publish: () => {
+    throw new Error('Live events travel through src/live, not type-graphql PubSub.');
+  },
+  subscribe: () => {
+    throw new Error('Live events travel through src/live, not type-graphql PubSub.');
+  },
+};
 
 /** The served schema, built from the resolver classes. `schema.graphql` at the root is its printed form. */
 export function buildApiSchema(): Promise<GraphQLSchema> {
@@ -27,10 +42,12 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
       PostMutationResolver,
       PostRevisionResolver,
       RelatedLinkResolver,
+      SubscriptionResolver,
     ],
     authChecker,
     // type-graphql 2 validates nothing unless told; ours checks page bounds and runs class-validator on inputs.
     validateFn: validateArgs,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    pubSub: NO_PUBSUB,
   });
 }

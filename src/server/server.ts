@@ -10,8 +10,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { ErrorRequestHandler } from 'express';
 import type { Pool } from 'pg';
+import proxyAddr from 'proxy-addr';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { createSessionAuthenticator } from '../auth/session-authenticator';
 import { TokenService } from '../auth/tokens';
 import { Config } from '../config';
 import { Context } from '../context';
@@ -29,8 +31,10 @@ import { idempotencyKeys } from '../idempotency/idempotency-keys.middleware';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { MAX_DOCUMENT_TOKENS, documentNestingGuard } from '../limits/document-shape';
 import { DEFAULT_LIMITS, OperationLimits, operationLimitsPlugin } from '../limits/operation-limits';
-import { MemoryRateLimiter } from '../limits/rate-limiter';
+import { RateLimiter, memoryRateLimiter, redisRateLimiter } from '../limits/rate-limiter';
 import { textInputPlugin } from '../limits/text-input';
+import { EventBus, LocalEventBus } from '../live/event-bus';
+import { RedisEventBus } from '../live/redis-event-bus';
 import { Logger } from '../logger';
 import { healthRoutes } from '../observability/health';
 import { createMetrics, metricsEndpoint } from '../observability/metrics';
@@ -38,10 +42,13 @@ import { requestFactsPlugin } from '../observability/request-facts.plugin';
 import { requestId } from '../observability/request-id';
 import { requestLog } from '../observability/request-log';
 import { createUnexpectedErrorLog } from '../observability/unexpected-error-log';
+import { RedisClients, connectRedis } from '../redis/redis-clients';
+import { RedisKeyValueCache } from '../redis/redis-key-value-cache';
 import { Services, createServices } from '../services';
 import { buildApiSchema } from './build-schema';
-import { createContextFactory } from './context-factory';
+import { createContextBuilder, createContextFactory } from './context-factory';
 import { httpOperationsPlugin } from './http-operations.plugin';
+import { serveSubscriptions } from './subscription-server';
 
 export interface ServerDeps {
   config: Config;
@@ -56,6 +63,8 @@ export interface BroadsheetServer {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
   services: Services;
+  /** Where the dispatcher hands live events; every instance's subscribers hear them. */
+  bus: EventBus;
   /** The context factory the server uses, for `executeOperation` with production settings. */
   createContext: ReturnType<typeof createContextFactory>;
   listen(port: number, host: string): Promise<number>;
@@ -88,24 +97,28 @@ const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
 export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> {
   const { config, db, logger } = deps;
   const tokens = new TokenService(deps.jwtSecret, config.jwtExpiresIn);
+  // With REDIS_URL, what several instances must agree on lives in Redis; without, in this process.
+  const redis: RedisClients | undefined = config.redisUrl
+    ? connectRedis(config.redisUrl, config.redisKeyPrefix, logger)
+    : undefined;
+  const rateLimiter = (name: string, points: number, windowSeconds: number): RateLimiter =>
+    redis ? redisRateLimiter(redis, name, points, windowSeconds) : memoryRateLimiter(points, windowSeconds);
   const services = createServices({
     db: db.manager,
     tokens,
-    commentLimiter: new MemoryRateLimiter(config.commentsPerMinute, 60),
+    commentLimiter: rateLimiter('comments', config.commentsPerMinute, 60),
     loginLimiters: {
-      perAccountAndIp: new MemoryRateLimiter(config.loginMaxFailuresPerAccount, config.loginWindowSeconds),
-      perIp: new MemoryRateLimiter(config.loginMaxFailuresPerIp, config.loginWindowSeconds),
+      perAccountAndIp: rateLimiter('login-account', config.loginMaxFailuresPerAccount, config.loginWindowSeconds),
+      perIp: rateLimiter('login-ip', config.loginMaxFailuresPerIp, config.loginWindowSeconds),
     },
   });
+  const bus: EventBus = redis ? new RedisEventBus(redis) : new LocalEventBus();
 
   const logUnexpected = createUnexpectedErrorLog(logger);
-  const createContext = createContextFactory({
-    db: preparedReads(db),
-    services,
-    tokens,
-    postUrlTemplate: config.postUrlTemplate,
-    logUnexpected,
-  });
+  const reads = preparedReads(db);
+  const sessions = createSessionAuthenticator({ db: reads, tokens, logUnexpected });
+  const contextDeps = { db: reads, services, sessions, postUrlTemplate: config.postUrlTemplate };
+  const createContext = createContextFactory(contextDeps);
 
   const app = express();
   app.disable('x-powered-by');
@@ -122,8 +135,10 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   );
   pruneKeys.unref();
 
+  const schema = await buildApiSchema();
+  const limits = deps.limits ?? DEFAULT_LIMITS;
   const apollo = new ApolloServer<Context>({
-    schema: await buildApiSchema(),
+    schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     // "Did you mean ...?" would name the fields that closed introspection hides.
@@ -131,6 +146,8 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
     // main.ts owns SIGINT/SIGTERM: it drains Apollo, then closes the pool and the embedded database.
     stopOnTerminationSignals: false,
+    // Shared by every instance with Redis: a hash registered through one is known to all.
+    persistedQueries: redis ? { cache: new RedisKeyValueCache(redis, 'apq:') } : undefined,
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -139,13 +156,28 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
         : ApolloServerPluginLandingPageDisabled(),
       // Its per-field hook wraps every resolver; nothing reads cache hints yet.
       ApolloServerPluginCacheControlDisabled(),
-      operationLimitsPlugin(deps.limits ?? DEFAULT_LIMITS),
+      operationLimitsPlugin(limits),
       textInputPlugin(),
       httpOperationsPlugin(),
       requestFactsPlugin(logUnexpected),
     ],
   });
   await apollo.start();
+  const subscriptions = serveSubscriptions({
+    httpServer,
+    schema,
+    bus,
+    sessions,
+    contextFor: createContextBuilder(contextDeps),
+    limits,
+    subscriptionsPerConnection: config.subscriptionsPerConnection,
+    subscriptionsPerClientIp: config.subscriptionsPerClientIp,
+    keepAliveMs: config.websocketKeepAliveSeconds * 1000,
+    introspection: config.introspection,
+    clientIpOf: (request) => proxyAddr(request, app.get('trust proxy fn') as (addr: string, i: number) => boolean),
+    logUnexpected,
+  });
+  metrics.observeLive(subscriptions.counts);
 
   app.use(requestId, requestLog(logger));
   app.use(healthRoutes(db, () => stopping));
@@ -184,6 +216,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     httpServer,
     apollo,
     services,
+    bus,
     createContext,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
@@ -193,10 +226,14 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     beginDraining: () => {
       stopping = true;
     },
-    stop: () => {
+    stop: async () => {
       stopping = true;
       clearInterval(pruneKeys);
-      return apollo.stop();
+      // Open sockets would hold the HTTP server open; clients reconnect to another instance.
+      await subscriptions.close();
+      await apollo.stop();
+      await bus.close();
+      await redis?.close();
     },
   };
 }

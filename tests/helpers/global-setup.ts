@@ -5,6 +5,7 @@ import path from 'node:path';
 import 'reflect-metadata';
 import { createDataSource } from '../../src/db/data-source';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
+import { REDIS_ENV, TEST_REDIS_URL, redisAnswers } from './redis-probe';
 import { TEST_ENV, testDatabaseName, withAdminClient, withDatabase } from './test-database';
 
 /**
@@ -30,6 +31,15 @@ export default async function globalSetup(): Promise<void> {
   await db.runMigrations({ transaction: 'each' });
   await db.destroy();
 
+  // The tests of several instances need a real Redis; without one they are skipped, and say so.
+  const redisUp = await redisAnswers(TEST_REDIS_URL);
+  if (!redisUp) {
+    console.warn(
+      `\n[tests] no Redis answers at ${TEST_REDIS_URL}: the tests of several instances sharing Redis ` +
+        '(tests/live/several-instances.test.ts, tests/live/redis-outage.test.ts) are SKIPPED. Set TEST_REDIS_URL to run them.',
+    );
+  }
+  process.env[REDIS_ENV] = redisUp ? TEST_REDIS_URL : '';
   process.env[TEST_ENV.adminUrl] = adminUrl;
   process.env[TEST_ENV.template] = template;
 }

@@ -7,6 +7,7 @@ import { createDataSource } from '../../src/db/data-source';
 import { Role } from '../../src/domain/enums';
 import { createLogger } from '../../src/logger';
 import { toGlobalId } from '../../src/schema/global-id';
+import { startEventProcessing } from '../../src/server/event-processing';
 import { BroadsheetServer, createServer } from '../../src/server/server';
 import { StatementCounter } from './statement-counter';
 import { createTestDatabase } from './test-database';
@@ -60,6 +61,8 @@ export interface TestServerOptions {
   logLines?: Array<Record<string, unknown>>;
   /** Rewrites the server's database URL (to reach it through a fault-injecting proxy). */
   databaseUrl?: (url: string) => string;
+  /** Runs the go-live sweep and the event dispatcher, as `npm start` does (for live subscriptions). */
+  liveEvents?: boolean;
 }
 
 export async function startTestServer(
@@ -80,6 +83,9 @@ export async function startTestServer(
       ? createLogger('info', { write: (line: string) => void options.logLines!.push(JSON.parse(line)) })
       : createLogger('silent'),
   });
+  const events = options.liveEvents
+    ? startEventProcessing({ db, bus: server.bus, config, logger: createLogger('silent') })
+    : undefined;
   const port = await server.listen(0, '127.0.0.1');
   const endpoint = `http://127.0.0.1:${port}/graphql`;
 
@@ -117,6 +123,7 @@ export async function startTestServer(
     post,
     signUp,
     close: async () => {
+      await events?.stop();
       await server.stop();
       await db.destroy();
     },

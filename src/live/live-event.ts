@@ -1,0 +1,7 @@
+/**
+ * What live subscribers are told: which comment became visible to readers, which post went
+ * live. Ids only: each subscriber reads the rest itself, as who it is, when the event arrives.
+ */
+export type LiveEvent =
+  | { kind: 'comment.visible'; seq: string; postId: string; commentId: string }
+  | { kind: 'post.live'; seq: string; postId: string };

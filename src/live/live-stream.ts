@@ -1,0 +1,57 @@
+import { EventBus } from './event-bus';
+import { LiveEvent } from './live-event';
+
+/** Events a subscriber may have waiting; one that falls further behind is ended (it may subscribe again). */
+const MAX_WAITING = 1000;
+
+/**
+ * The events of the bus as one subscriber's stream: each is turned into what the subscriber
+ * receives by `pick`, one at a time and in order, or skipped when `pick` gives null. `pick`
+ * giving `undefined` ends the stream. Listening stops when the subscriber completes or leaves.
+ */
+export function liveStream<T>(
+  bus: EventBus,
+  pick: (event: LiveEvent) => Promise<T | null | undefined>,
+): AsyncIterableIterator<T> {
+  const waiting: LiveEvent[] = [];
+  let wakeUp: (() => void) | null = null;
+  let ended = false;
+  const end = () => {
+    ended = true;
+    stopListening();
+    wakeUp?.();
+  };
+  const stopListening = bus.listen((event) => {
+    if (waiting.length >= MAX_WAITING) end();
+    else waiting.push(event);
+    wakeUp?.();
+  });
+  const done = (): IteratorResult<T> => ({ value: undefined, done: true });
+  return {
+    async next() {
+      while (!ended) {
+        const event = waiting.shift();
+        if (!event) {
+          await new Promise<void>((resolve) => (wakeUp = resolve));
+          wakeUp = null;
+          continue;
+        }
+        const value = await pick(event);
+        if (value === undefined) end();
+        else if (value !== null && !ended) return { value, done: false };
+      }
+      return done();
+    },
+    async return() {
+      end();
+      return done();
+    },
+    async throw(error: unknown) {
+      end();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { CommentStatus } from '../domain/enums';
+import { Comment } from '../entities/comment.entity';
+import { Post } from '../entities/post.entity';
+import { isLive } from '../policy/post.policy';
+import { Readers } from '../readers';
+import { EventBus } from './event-bus';
+import { liveStream } from './live-stream';
+
+/** The streams behind `Subscription`, for one subscriber. */
+export interface LiveUpdates {
+  /** Comments on the post as they become visible to readers, when the subscriber may see the post. */
+  commentsAdded(postId: string): AsyncIterableIterator<Comment>;
+  /** Posts as they go live (with `tag`, only those carrying it) that the subscriber may see. */
+  postsPublished(tag: string | null): AsyncIterableIterator<Post>;
+}
+
+/**
+ * `readersForEvent` gives readers over empty DataLoaders for each event, so every event is read
+ * as it is now and as the subscriber sees it (visibility is checked per event, per subscriber);
+ * null means the subscriber's sign-in has ended, which ends the stream.
+ */
+export function createLiveUpdates(bus: EventBus, readersForEvent: () => Promise<Readers | null>): LiveUpdates {
+  return {
+    commentsAdded: (postId) =>
+      liveStream(bus, async (event) => {
+        if (event.kind !== 'comment.visible' || event.postId !== postId) return null;
+        const readers = await readersForEvent();
+        if (!readers) return undefined;
+        // Staff see pending comments too; this stream is the readers' thread: approved only.
+        const comment = await readers.comments.byId(event.commentId);
+        return comment?.status === CommentStatus.APPROVED ? comment : null;
+      }),
+    postsPublished: (tag) => {
+      // As `posts(filter: { tag })` reads it.
+      const wanted = tag === null ? null : tag.trim().toLowerCase();
+      return liveStream(bus, async (event) => {
+        if (event.kind !== 'post.live') return null;
+        const readers = await readersForEvent();
+        if (!readers) return undefined;
+        // Editors see drafts too; this stream is of live posts only (and still live when read).
+        const post = await readers.posts.byId(event.postId);
+        return post && isLive(post, new Date()) && (wanted === null || post.tags.includes(wanted)) ? post : null;
+      });
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { DataSource } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { Config } from '../config';
+import { startDispatchLoop } from '../events/dispatch-loop';
+import { startGoLiveScheduler } from '../events/go-live';
+import { EventBus } from '../live/event-bus';
+import { liveUpdatesConsumer } from '../live/live-updates.consumer';
+import { Logger } from '../logger';
+
+export interface EventProcessing {
+  stop(): Promise<void>;
+}
+
+/**
+ * What turns the outbox into effects, on every instance (they take turns through locks): the
+ * go-live sweep that announces scheduled posts, and the dispatcher that hands events to their
+ * consumers. A new consumer (cache purge, webhooks) is one module added to the list below.
+ */
+export function startEventProcessing(deps: {
+  db: DataSource;
+  bus: EventBus;
+  config: Config;
+  logger: Logger;
+}): EventProcessing {
+  const { db, config, logger } = deps;
+  const goLive = startGoLiveScheduler(db.manager, config.goLiveIntervalMs, (error) =>
+    logger.warn('could not announce due scheduled posts; trying again', { cause: String(error) }),
+  );
+  const dispatch = startDispatchLoop({
+    db: db.manager,
+    consumers: [liveUpdatesConsumer(deps.bus)],
+    intervalMs: config.eventsPollIntervalMs,
+    listenUrl: (db.options as PostgresConnectionOptions).url,
+    onFailing: (error) =>
+      logger.warn('could not deliver events; they wait in the outbox and are retried', {
+        cause: error instanceof Error ? error.message : String(error),
+      }),
+    onRecovered: () => logger.info('delivering events again'),
+  });
+  return {
+    stop: async () => {
+      goLive.stop();
+      await dispatch.stop();
+    },
+  };
+}

@@ -42,8 +42,8 @@ export function connectRedis(url: string, prefix: string, logger: Logger): Redis
     subscriber,
     prefix,
     close: async () => {
-      commands.disconnect();
-      subscriber.disconnect();
+      // QUIT lets Redis close the line; a connection that is away is just dropped.
+      await Promise.all([commands, subscriber].map((client) => client.quit().catch(() => client.disconnect())));
     },
   };
 }

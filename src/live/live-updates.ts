@@ -4,6 +4,7 @@ import { Post } from '../entities/post.entity';
 import { isLive } from '../policy/post.policy';
 import { Readers } from '../readers';
 import { EventBus } from './event-bus';
+import { LiveEvent } from './live-event';
 import { liveStream } from './live-stream';
 
 /** The streams behind `Subscription`, for one subscriber. */
@@ -15,16 +16,19 @@ export interface LiveUpdates {
 }
 
 /**
- * `readersForEvent` gives readers over empty DataLoaders for each event, so every event is read
- * as it is now and as the subscriber sees it (visibility is checked per event, per subscriber);
- * null means the subscriber's sign-in has ended, which ends the stream.
+ * `readersForEvent` gives the readers to read an event with: new DataLoaders for each event, so
+ * every event is read as it is now and as the subscriber sees it (visibility is checked per
+ * event, per subscriber); null means the subscriber's sign-in has ended, which ends the stream.
  */
-export function createLiveUpdates(bus: EventBus, readersForEvent: () => Promise<Readers | null>): LiveUpdates {
+export function createLiveUpdates(
+  bus: EventBus,
+  readersForEvent: (event: LiveEvent) => Promise<Readers | null>,
+): LiveUpdates {
   return {
     commentsAdded: (postId) =>
       liveStream(bus, async (event) => {
         if (event.kind !== 'comment.visible' || event.postId !== postId) return null;
-        const readers = await readersForEvent();
+        const readers = await readersForEvent(event);
         if (!readers) return undefined;
         // Staff see pending comments too; this stream is the readers' thread: approved only.
         const comment = await readers.comments.byId(event.commentId);
@@ -35,7 +39,7 @@ export function createLiveUpdates(bus: EventBus, readersForEvent: () => Promise<
       const wanted = tag === null ? null : tag.trim().toLowerCase();
       return liveStream(bus, async (event) => {
         if (event.kind !== 'post.live') return null;
-        const readers = await readersForEvent();
+        const readers = await readersForEvent(event);
         if (!readers) return undefined;
         // Editors see drafts too; this stream is of live posts only (and still live when read).
         const post = await readers.posts.byId(event.postId);

@@ -14,6 +14,7 @@ import { assertStorableText } from '../limits/text-input';
 import { EventBus } from '../live/event-bus';
 import { createLiveUpdates } from '../live/live-updates';
 import { UnexpectedErrorLog } from '../observability/unexpected-error-log';
+import { Readers } from '../readers';
 import { ContextBuilder } from './context-factory';
 
 /** Close codes a client can act on (4401 as graphql-ws's Unauthorized). */
@@ -45,6 +46,26 @@ export interface SubscriptionServer {
   close(): Promise<void>;
 }
 
+/** Events whose shared anonymous readers are kept, for subscribers that are at different events at once. */
+const SHARED_EVENTS = 16;
+
+/**
+ * Readers for anonymous subscribers, one set per event: they all see the same, so a thousand
+ * readers of a live ticker cost one batch of statements per event, not a thousand.
+ */
+function anonymousReadersPerEvent(contextFor: ContextBuilder): (seq: string) => Readers {
+  const byEvent = new Map<string, Readers>();
+  return (seq) => {
+    let readers = byEvent.get(seq);
+    if (!readers) {
+      readers = contextFor(null, { requestId: `live-${seq}`, statements: 0, errorCodes: [] }, 'live').readers;
+      byEvent.set(seq, readers);
+      if (byEvent.size > SHARED_EVENTS) byEvent.delete(byEvent.keys().next().value!);
+    }
+    return readers;
+  };
+}
+
 interface Connection {
   clientIp: string;
   session: Session | null;
@@ -61,6 +82,7 @@ interface Connection {
 export function serveSubscriptions(deps: SubscriptionServerDeps): SubscriptionServer {
   const sockets = new WebSocketServer({ server: deps.httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
   const connections = new Map<SocketContext, Connection>();
+  const anonymousReaders = anonymousReadersPerEvent(deps.contextFor);
 
   const openSubscriptionsOf = (clientIp: string): number => {
     let open = 0;
@@ -146,9 +168,13 @@ export function serveSubscriptions(deps: SubscriptionServerDeps): SubscriptionSe
           connection.clientIp,
         );
         const { session } = connection;
-        context.live = createLiveUpdates(deps.bus, async () => {
+        context.live = createLiveUpdates(deps.bus, async (event) => {
+          if (!session) {
+            context.readers = anonymousReaders(event.seq);
+            return context.readers;
+          }
           // A sign-in that ended (signed out, password changed) ends its live updates too.
-          if (session && !(await deps.sessions.stillValid(session.claims).catch(() => session.viewer))) {
+          if (!(await deps.sessions.stillValid(session.claims).catch(() => session.viewer))) {
             socket.extra.socket.close(CLOSE_UNAUTHORIZED, 'This sign-in has ended; sign in again.');
             return null;
           }

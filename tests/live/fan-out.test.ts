@@ -1,0 +1,43 @@
+import { Role } from '../../src/domain/enums';
+import { PostPublishedDocument, PublishPostDocument } from '../generated/operations';
+import { LiveClient, liveClient, untilListening } from '../helpers/live-client';
+import { draftPost } from '../helpers/posts';
+import { TestServer, startTestServer } from '../helpers/test-server';
+
+/** A breaking story reaching many readers' tickers must not cost a read per reader. */
+describe('live fan-out', () => {
+  let api: TestServer;
+  let editor: string;
+  beforeAll(async () => {
+    // Only the commit's NOTIFY wakes the dispatcher, so nothing else runs SQL during a count.
+    const hour = 60 * 60 * 1000;
+    api = await startTestServer({ goLiveIntervalMs: hour, eventsPollIntervalMs: hour }, { liveEvents: true });
+    editor = (await api.signUp(Role.EDITOR)).token;
+  });
+  afterAll(() => api.close());
+
+  /** SQL statements, the dispatcher's aside, from publishing a post until every one of `readers` anonymous tickers has it. */
+  const statementsToReach = async (readers: number) => {
+    const clients: LiveClient[] = Array.from({ length: readers }, () => liveClient(api.url));
+    const tickers = clients.map((client) => client.subscribe(PostPublishedDocument, {}));
+    await untilListening(api.url, readers);
+    const draft = await draftPost(api, editor);
+    api.statements.reset();
+    await api.gql(PublishPostDocument, { id: draft.id }, { token: editor });
+    const delivered = await Promise.all(tickers.map((ticker) => ticker.next()));
+    // The dispatcher's own statements (and a trailing round of it) are not the subscribers'.
+    const count = api.statements.statements.filter(
+      (sql) => !/event_positions|FROM events|^START TRANSACTION|^COMMIT/.test(sql),
+    ).length;
+    expect(delivered.map((answer) => answer.data?.postPublished.id)).toEqual(tickers.map(() => draft.id));
+    await Promise.all(clients.map((client) => client.dispose()));
+    await untilListening(api.url, 0);
+    return count;
+  };
+
+  it('costs the same statements for 25 anonymous subscribers as for 2', async () => {
+    const few = await statementsToReach(2);
+    const many = await statementsToReach(25);
+    expect(many).toBe(few);
+  });
+});

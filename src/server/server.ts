@@ -47,7 +47,9 @@ import { RedisKeyValueCache } from '../redis/redis-key-value-cache';
 import { Services, createServices } from '../services';
 import { buildApiSchema } from './build-schema';
 import { createContextBuilder, createContextFactory } from './context-factory';
+import { eventStream } from './event-stream';
 import { httpOperationsPlugin } from './http-operations.plugin';
+import { liveOperations } from './live-operations';
 import { serveSubscriptions } from './subscription-server';
 
 export interface ServerDeps {
@@ -163,25 +165,35 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     ],
   });
   await apollo.start();
-  const subscriptions = serveSubscriptions({
-    httpServer,
+  const live = liveOperations({
     schema,
     bus,
     sessions,
     contextFor: createContextBuilder(contextDeps),
     limits,
+    introspection: config.introspection,
+    logUnexpected,
+  });
+  const subscriptions = serveSubscriptions({
+    httpServer,
+    live,
+    sessions,
     subscriptionsPerConnection: config.subscriptionsPerConnection,
     subscriptionsPerClientIp: config.subscriptionsPerClientIp,
     keepAliveMs: config.websocketKeepAliveSeconds * 1000,
-    introspection: config.introspection,
     clientIpOf: (request) => proxyAddr(request, app.get('trust proxy fn') as (addr: string, i: number) => boolean),
-    logUnexpected,
   });
-  metrics.observeLive(subscriptions.counts);
+  const streams = eventStream({ live, sessions, subscriptionsPerClientIp: config.subscriptionsPerClientIp });
+  metrics.observeLive(() => {
+    const sockets = subscriptions.counts();
+    return { connections: sockets.connections, subscriptions: sockets.subscriptions + streams.open() };
+  });
 
   app.use(requestId, requestLog(logger));
   app.use(healthRoutes(db, () => stopping));
   app.get('/metrics', metricsEndpoint(metrics, config.metricsToken));
+  // Before /graphql, which would take it as a sub-path.
+  app.use('/graphql/stream', cors({ origin: config.corsOrigin }), ...streams.routes);
   app.use(
     '/graphql',
     metrics.record,

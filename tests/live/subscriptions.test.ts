@@ -1,4 +1,3 @@
-import { parse } from 'graphql';
 import { Role } from '../../src/domain/enums';
 import {
   AddCommentDocument,
@@ -132,14 +131,24 @@ describe('live subscriptions', () => {
     expect(subscription.received).toEqual([]);
   });
 
-  it('serves subscriptions only, within the same depth limit as HTTP', async () => {
+  it('serves subscriptions only, and answers mistakes and deep documents as HTTP does', async () => {
     const client = connect();
     // A query over the socket would skip HTTP's rate limits and idempotency keys.
     const query = client.subscribe(TagsDocument, {});
     expect(await query.failure()).toEqual([expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })]);
 
+    const misspelt = client.subscribe('subscription { postPublished { titel } }', {});
+    expect(await misspelt.failure()).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('Cannot query field "titel"'),
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      }),
+    ]);
+    const broken = client.subscribe('subscription { postPublished { id }', {});
+    expect(await broken.failure()).toEqual([expect.objectContaining({ extensions: { code: 'GRAPHQL_PARSE_FAILED' } })]);
+
     const nested = (levels: number): string => (levels === 0 ? 'id' : `relatedPosts { ${nested(levels - 1)} }`);
-    const tooDeep = client.subscribe(parse(`subscription { postPublished { ${nested(9)} } }`) as never, {});
+    const tooDeep = client.subscribe(`subscription { postPublished { ${nested(9)} } }`, {});
     expect(await tooDeep.failure()).toEqual([
       expect.objectContaining({
         extensions: { code: 'QUERY_TOO_COMPLEX' },

@@ -4,6 +4,8 @@ import jwt from 'jsonwebtoken';
 export interface TokenClaims {
   authorId: string;
   tokenVersion: number;
+  /** When the token stops counting (ms since the epoch); set on verified tokens. */
+  expiresAt?: number;
 }
 
 /**
@@ -31,7 +33,11 @@ export class TokenService {
     try {
       const claims = jwt.verify(token, this.secret, { algorithms: ['HS256'] });
       if (typeof claims !== 'object' || typeof claims.sub !== 'string' || !Number.isInteger(claims.ver)) return null;
-      return { authorId: claims.sub, tokenVersion: claims.ver as number };
+      return {
+        authorId: claims.sub,
+        tokenVersion: claims.ver as number,
+        ...(typeof claims.exp === 'number' ? { expiresAt: claims.exp * 1000 } : {}),
+      };
     } catch {
       return null;
     }

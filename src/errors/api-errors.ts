@@ -72,6 +72,7 @@ export class TooManySubscriptionsError extends ApiError {
     super(
       `At most ${limit} subscriptions may be open per ${per}; complete one before starting another.`,
       ErrorCode.RATE_LIMITED,
+      { status: 429 },
     );
   }
 }

@@ -42,7 +42,7 @@ export function startDispatchLoop(options: DispatchLoopOptions): DispatchLoop {
           failing = false;
           options.onRecovered();
         }
-        // A full batch may have more behind it.
+        // Whatever was delivered, look again: more may have committed meanwhile, or a full batch may have more behind it.
         if (delivered > 0) again = true;
       } catch (error) {
         if (!failing) {

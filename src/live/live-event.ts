@@ -4,4 +4,5 @@
  */
 export type LiveEvent =
   | { kind: 'comment.visible'; seq: string; postId: string; commentId: string }
-  | { kind: 'post.live'; seq: string; postId: string };
+  /** `at`: when it went live by the database's clock (ISO 8601), which the server's may trail. */
+  | { kind: 'post.live'; seq: string; postId: string; at: string };

@@ -7,7 +7,10 @@ const MAX_WAITING = 1000;
 /**
  * The events of the bus as one subscriber's stream: each is turned into what the subscriber
  * receives by `pick`, one at a time and in order, or skipped when `pick` gives null. `pick`
- * giving `undefined` ends the stream. Listening stops when the subscriber completes or leaves.
+ * giving `undefined` ends the stream. Listening stops when the subscriber completes or leaves,
+ * and when `pick` fails (graphql-js would not call `return` after a failed `next`). An event
+ * handed on again (delivery is at least once) is skipped: its sequence number is not above the
+ * last one this stream took.
  */
 export function liveStream<T>(
   bus: EventBus,
@@ -21,7 +24,11 @@ export function liveStream<T>(
     stopListening();
     wakeUp?.();
   };
+  let lastSeq = -1n;
   const stopListening = bus.listen((event) => {
+    const seq = BigInt(event.seq);
+    if (seq <= lastSeq) return;
+    lastSeq = seq;
     if (waiting.length >= MAX_WAITING) end();
     else waiting.push(event);
     wakeUp?.();
@@ -36,7 +43,13 @@ export function liveStream<T>(
           wakeUp = null;
           continue;
         }
-        const value = await pick(event);
+        let value: T | null | undefined;
+        try {
+          value = await pick(event);
+        } catch (error) {
+          end();
+          throw error;
+        }
         if (value === undefined) end();
         else if (value !== null && !ended) return { value, done: false };
       }

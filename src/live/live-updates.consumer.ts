@@ -5,7 +5,8 @@ import { LiveEvent } from './live-event';
 /** The live event an outbox event means, if any: subscriptions care about two moments. */
 function liveEventOf(event: StoredEvent): LiveEvent | null {
   const { seq, postId, commentId } = event;
-  if (event.type === 'post.published' && postId) return { kind: 'post.live', seq, postId };
+  if (event.type === 'post.published' && postId)
+    return { kind: 'post.live', seq, postId, at: new Date(event.occurredAt).toISOString() };
   // A comment becomes visible to readers when it is added approved (staff) or approved later.
   const becameVisible =
     event.type === 'comment.approved' || (event.type === 'comment.added' && event.payload.status === 'APPROVED');

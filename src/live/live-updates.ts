@@ -1,6 +1,6 @@
-import { CommentStatus } from '../domain/enums';
 import { Comment } from '../entities/comment.entity';
 import { Post } from '../entities/post.entity';
+import { inPublicThread } from '../policy/comment.policy';
 import { isLive } from '../policy/post.policy';
 import { Readers } from '../readers';
 import { EventBus } from './event-bus';
@@ -30,9 +30,13 @@ export function createLiveUpdates(
         if (event.kind !== 'comment.visible' || event.postId !== postId) return null;
         const readers = await readersForEvent(event);
         if (!readers) return undefined;
-        // Staff see pending comments too; this stream is the readers' thread: approved only.
+        // Staff see pending comments too; this stream is the readers' public thread: approved
+        // comments, and replies only under an approved parent.
         const comment = await readers.comments.byId(event.commentId);
-        return comment?.status === CommentStatus.APPROVED ? comment : null;
+        if (!comment) return null;
+        const parent = comment.parentId ? await readers.comments.byId(comment.parentId) : null;
+        if (comment.parentId && !parent) return null;
+        return inPublicThread(comment, parent) ? comment : null;
       }),
     postsPublished: (tag) => {
       // As `posts(filter: { tag })` reads it.
@@ -41,9 +45,11 @@ export function createLiveUpdates(
         if (event.kind !== 'post.live') return null;
         const readers = await readersForEvent(event);
         if (!readers) return undefined;
-        // Editors see drafts too; this stream is of live posts only (and still live when read).
+        // Editors see drafts too; this stream is of live posts only (and still live when read,
+        // by the later of our clock and the database's at the event: ours may trail).
         const post = await readers.posts.byId(event.postId);
-        return post && isLive(post, new Date()) && (wanted === null || post.tags.includes(wanted)) ? post : null;
+        const now = new Date(Math.max(Date.now(), Date.parse(event.at)));
+        return post && isLive(post, now) && (wanted === null || post.tags.includes(wanted)) ? post : null;
       });
     },
   };

@@ -19,7 +19,14 @@ export class RedisEventBus implements EventBus {
     this.channel = `${redis.prefix}live-events`;
     const { subscriber } = redis;
     subscriber.on('message', (channel: string, message: string) => {
-      if (channel === this.channel) this.emitter.emit('event', JSON.parse(message) as LiveEvent);
+      if (channel !== this.channel) return;
+      let event: LiveEvent;
+      try {
+        event = JSON.parse(message) as LiveEvent;
+      } catch {
+        return; // not ours: something else published on the channel
+      }
+      this.emitter.emit('event', event);
     });
     // ioredis subscribes again by itself after a reconnect; this tells us when that is done.
     subscriber.on('ready', () => {

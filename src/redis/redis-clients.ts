@@ -14,13 +14,16 @@ export interface RedisClients {
 
 /**
  * Connects to Redis without waiting for it: an instance starts and serves while Redis is away.
- * Commands fail at once instead of queueing while it is away (`enableOfflineQueue: false`), so
+ * Commands fail at once instead of queueing while it is away (`enableOfflineQueue: false`) or
+ * after a second without an answer (`commandTimeout`), so
  * rate limits fall back to in-process counters and the dispatcher retries its events later;
  * the subscriber reconnects and subscribes again by itself. Each outage is logged once, and
  * so is the return.
  */
 export function connectRedis(url: string, prefix: string, logger: Logger): RedisClients {
-  const commands = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  // A command that gets no answer (a partition the client has not noticed) fails after a
+  // second, so limits fall back and the dispatcher lets go of its transaction.
+  const commands = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1000 });
   const subscriber = new Redis(url, { maxRetriesPerRequest: null });
   let away = false;
   const wentAway = (error: Error) => {

@@ -3,13 +3,14 @@ import { createHandler } from 'graphql-sse/lib/use/express';
 import { bearerToken } from '../auth/bearer-token';
 import { Session, SessionAuthenticator } from '../auth/session-authenticator';
 import { Context } from '../context';
-import { ApiError, TooManySubscriptionsError, errorResponseBody, httpStatusOf } from '../errors/api-errors';
+import { ApiError, BadUserInputError, errorResponseBody, httpStatusOf } from '../errors/api-errors';
+import { CountPerClient, LiveCapacity } from './live-capacity';
 import { LiveOperations, asGraphQLError } from './live-operations';
 
 export interface EventStreamDeps {
   live: LiveOperations;
   sessions: SessionAuthenticator;
-  subscriptionsPerClientIp: number;
+  capacity: LiveCapacity;
 }
 
 export interface EventStream {
@@ -17,29 +18,42 @@ export interface EventStream {
   routes: express.RequestHandler[];
   /** Streams open now, for /metrics. */
   open(): number;
+  /** Ends every open stream (clients reconnect elsewhere). */
+  close(): void;
 }
 
-/** The session of a stream's request, found before the stream opens (a bad token is a 401, as on HTTP). */
+/** What the stream's request learnt before the stream opened. */
 interface StreamLocals {
   liveSession?: Session | null;
+  facts?: { requestId: string };
 }
 
 /**
  * Live subscriptions as Server-Sent Events (graphql-sse, "distinct connections" mode), for
  * clients that cannot open a WebSocket: POST (or GET) /graphql/stream with
  * `Accept: text/event-stream`; the answer stays open and carries one `next` event per delivery.
- * Sign-in is the usual `Authorization: Bearer` header. The rules of the WebSocket apply: HTTP's
- * limits, subscriptions only, a cap per client address.
+ * Sign-in is the usual `Authorization: Bearer` header (a bad token is a 401, as on HTTP). The
+ * rules of the WebSocket apply: HTTP's limits, subscriptions only, the cap per client address.
  */
 export function eventStream(deps: EventStreamDeps): EventStream {
-  const openByIp = new Map<string, number>();
-  let open = 0;
+  const streamsPerClient = new CountPerClient();
+  const streams = new Set<Response>();
+  deps.capacity.count((clientIp) => streamsPerClient.of(clientIp));
 
+  // graphql-sse would read any body whose type mentions JSON itself, with no size limit: every
+  // POST body is read here, as JSON, within the limit of /graphql.
+  const body = express.json({ limit: '1mb', type: () => true });
+  const requireBody: express.RequestHandler = (req, res, next) => {
+    if (req.method !== 'POST' || (req.body && typeof req.body === 'object')) return next();
+    const error = new BadUserInputError('Send the subscription as a JSON body: { "query": "subscription { ... }" }.');
+    res.status(400).json(errorResponseBody(error));
+  };
   const authenticate: express.RequestHandler = async (req: Request, res: Response, next) => {
     const token = bearerToken(req.headers);
+    const locals = res.locals as StreamLocals;
     try {
-      (res.locals as StreamLocals).liveSession =
-        token === null ? null : await deps.sessions.authenticate(token, res.locals.facts?.requestId ?? 'stream');
+      locals.liveSession =
+        token === null ? null : await deps.sessions.authenticate(token, locals.facts?.requestId ?? 'stream');
       next();
     } catch (error) {
       if (!(error instanceof ApiError)) return next(error);
@@ -47,13 +61,16 @@ export function eventStream(deps: EventStreamDeps): EventStream {
     }
   };
 
-  const refuse = (error: unknown) => {
-    const graphQLError = asGraphQLError(error);
-    const formatted = deps.live.toClient(graphQLError, 'stream', 'event-stream');
-    const status = error instanceof ApiError ? Math.max(400, httpStatusOf(error)) : 400;
+  const refuse = (error: unknown, requestId: string) => {
+    const formatted = deps.live.toClient(asGraphQLError(error), requestId, 'event-stream');
+    const status = error instanceof ApiError ? httpStatusOf(error) : 400;
     return [
       JSON.stringify({ errors: [formatted] }),
-      { status: status === 200 ? 400 : status, statusText: 'Refused', headers: { 'content-type': 'application/json' } },
+      {
+        status: status < 400 ? 400 : status,
+        statusText: 'Refused',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      },
     ] as const;
   };
 
@@ -62,22 +79,33 @@ export function eventStream(deps: EventStreamDeps): EventStream {
     authenticate: () => null,
     onSubscribe: (req, params) => {
       const res = req.context.res;
+      const locals = res.locals as StreamLocals;
+      const requestId = locals.facts?.requestId ?? 'stream';
       const clientIp = req.raw.ip ?? req.raw.socket.remoteAddress ?? 'unknown';
+      // Counted before the check, as the WebSocket's are: the cap covers this one too.
+      streamsPerClient.add(clientIp);
+      let counted = true;
+      const release = () => {
+        if (!counted) return;
+        counted = false;
+        streamsPerClient.remove(clientIp);
+        streams.delete(res);
+      };
       try {
-        if ((openByIp.get(clientIp) ?? 0) >= deps.subscriptionsPerClientIp)
-          throw new TooManySubscriptionsError(deps.subscriptionsPerClientIp, 'client address');
+        deps.capacity.assertWithinCap(clientIp);
         const admitted = deps.live.admit(params.query, params.operationName, params.variables);
-        if ('errors' in admitted) return refuse(admitted.errors[0]);
-        openByIp.set(clientIp, (openByIp.get(clientIp) ?? 0) + 1);
-        open += 1;
-        res.once('close', () => {
-          open -= 1;
-          const left = (openByIp.get(clientIp) ?? 1) - 1;
-          if (left > 0) openByIp.set(clientIp, left);
-          else openByIp.delete(clientIp);
-        });
-        // When a sign-in ends, its stream ends (graphql-sse completes it).
-        const contextValue = deps.live.contextOf((res.locals as StreamLocals).liveSession ?? null, clientIp, () => {});
+        if ('errors' in admitted) {
+          release();
+          return refuse(admitted.errors[0], requestId);
+        }
+        // A client gone while its token was checked never sends 'close' again.
+        if (req.raw.socket.destroyed) release();
+        else {
+          streams.add(res);
+          res.once('close', release);
+        }
+        // A sign-in that ends ends its stream (graphql-sse completes it).
+        const contextValue = deps.live.contextOf(locals.liveSession ?? null, clientIp, () => undefined);
         return {
           schema: deps.live.schema,
           document: admitted.document,
@@ -86,28 +114,32 @@ export function eventStream(deps: EventStreamDeps): EventStream {
           contextValue: contextValue as unknown as Record<PropertyKey, unknown>,
         };
       } catch (error) {
-        return refuse(error);
+        release();
+        return refuse(error, requestId);
       }
     },
     onNext: (ctx, _req, result) => {
       if (!result.errors) return undefined;
+      const { requestId } = (ctx as unknown as Context).facts;
       return {
         ...result,
-        errors: result.errors.map((error) =>
-          deps.live.toClient(error, (ctx as unknown as Context).facts.requestId, 'event-stream'),
-        ),
+        errors: result.errors.map((error) => deps.live.toClient(error, requestId, 'event-stream')),
       } as never;
     },
   });
 
   return {
     routes: [
-      express.json({ limit: '1mb' }),
+      body,
+      requireBody,
       authenticate,
       (req, res, next) => {
         handler(req, res).catch(next);
       },
     ],
-    open: () => open,
+    open: () => streamsPerClient.total,
+    close: () => {
+      for (const res of streams) res.destroy();
+    },
   };
 }

@@ -117,11 +117,15 @@ export function liveOperations(deps: LiveOperationDeps) {
           context.readers = anonymousReaders(event.seq);
           return context.readers;
         }
-        // A sign-in that ended (signed out, password changed) ends its live updates too.
-        if (!(await deps.sessions.stillValid(session.claims).catch(() => session.viewer))) {
+        // A sign-in that ended (expired, signed out, password changed) ends its live updates
+        // too; one that goes on is read with its current role.
+        const expired = session.claims.expiresAt !== undefined && session.claims.expiresAt <= Date.now();
+        const viewer = expired ? null : await deps.sessions.stillValid(session.claims).catch(() => context.viewer);
+        if (!viewer) {
           onSessionEnded();
           return null;
         }
+        context.signIn(viewer);
         return context.freshReaders();
       });
       return context;

@@ -49,6 +49,7 @@ import { buildApiSchema } from './build-schema';
 import { createContextBuilder, createContextFactory } from './context-factory';
 import { eventStream } from './event-stream';
 import { httpOperationsPlugin } from './http-operations.plugin';
+import { LiveCapacity } from './live-capacity';
 import { liveOperations } from './live-operations';
 import { serveSubscriptions } from './subscription-server';
 
@@ -149,7 +150,8 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     // main.ts owns SIGINT/SIGTERM: it drains Apollo, then closes the pool and the embedded database.
     stopOnTerminationSignals: false,
     // Shared by every instance with Redis: a hash registered through one is known to all.
-    persistedQueries: redis ? { cache: new RedisKeyValueCache(redis, 'apq:') } : undefined,
+    // A day, so a hash stays known between visits; every key in Redis expires (see README).
+    persistedQueries: redis ? { cache: new RedisKeyValueCache(redis, 'apq:'), ttl: 24 * 60 * 60 } : undefined,
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -174,16 +176,17 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     introspection: config.introspection,
     logUnexpected,
   });
+  const capacity = new LiveCapacity(config.subscriptionsPerClientIp);
   const subscriptions = serveSubscriptions({
     httpServer,
     live,
     sessions,
+    capacity,
     subscriptionsPerConnection: config.subscriptionsPerConnection,
-    subscriptionsPerClientIp: config.subscriptionsPerClientIp,
     keepAliveMs: config.websocketKeepAliveSeconds * 1000,
     clientIpOf: (request) => proxyAddr(request, app.get('trust proxy fn') as (addr: string, i: number) => boolean),
   });
-  const streams = eventStream({ live, sessions, subscriptionsPerClientIp: config.subscriptionsPerClientIp });
+  const streams = eventStream({ live, sessions, capacity });
   metrics.observeLive(() => {
     const sockets = subscriptions.counts();
     return { connections: sockets.connections, subscriptions: sockets.subscriptions + streams.open() };
@@ -243,6 +246,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
       clearInterval(pruneKeys);
       // Open sockets would hold the HTTP server open; clients reconnect to another instance.
       await subscriptions.close();
+      streams.close();
       await apollo.stop();
       await bus.close();
       await redis?.close();

@@ -7,18 +7,21 @@ import { WebSocketServer } from 'ws';
 import { bearerToken } from '../auth/bearer-token';
 import { Session, SessionAuthenticator } from '../auth/session-authenticator';
 import { BadRequestError, TooManySubscriptionsError } from '../errors/api-errors';
+import { CountPerClient, LiveCapacity } from './live-capacity';
 import { LiveOperations, asGraphQLError } from './live-operations';
 
 /** Close codes a client can act on (4401 as graphql-ws's Unauthorized). */
 const CLOSE_UNAUTHORIZED = 4401;
 const CLOSE_TRY_AGAIN_LATER = 1013;
+/** How long a stop waits for clients to answer the close before it cuts them off. */
+const CLOSE_GRACE_MS = 1000;
 
 export interface SubscriptionServerDeps {
   httpServer: http.Server;
   live: LiveOperations;
   sessions: SessionAuthenticator;
+  capacity: LiveCapacity;
   subscriptionsPerConnection: number;
-  subscriptionsPerClientIp: number;
   /** Ping interval; a client that does not answer within as long again is disconnected. */
   keepAliveMs: number;
   /** The client's address, honouring TRUST_PROXY as Express does. */
@@ -28,7 +31,7 @@ export interface SubscriptionServerDeps {
 export interface SubscriptionServer {
   /** What is open now, for /metrics. */
   counts(): { connections: number; subscriptions: number };
-  /** Closes every socket (1001, going away) and stops accepting new ones. */
+  /** Closes every socket (1001, going away; cut off after a second) and stops accepting new ones. */
   close(): Promise<void>;
 }
 
@@ -42,19 +45,28 @@ interface Connection {
  * queries. A signed-in client sends `{ authorization: "Bearer <token>" }` in `connection_init`;
  * a bad token closes the socket with 4401, and so does a sign-in that ends while subscribed.
  * HTTP's rules apply (src/server/live-operations.ts), with caps on open subscriptions per
- * connection and per client address.
+ * connection and per client address, and as many sockets per address as subscriptions.
  */
 export function serveSubscriptions(deps: SubscriptionServerDeps): SubscriptionServer {
   const sockets = new WebSocketServer({ server: deps.httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
   const connections = new Map<SocketContext, Connection>();
+  const socketsPerClient = new CountPerClient();
 
-  const openSubscriptionsOf = (clientIp: string): number => {
+  deps.capacity.count((clientIp) => {
     let open = 0;
     for (const [socket, connection] of connections) {
       if (connection.clientIp === clientIp) open += Object.keys(socket.subscriptions).length;
     }
     return open;
-  };
+  });
+  // Idle sockets are a cost too: an address may hold as many as it may hold subscriptions.
+  sockets.on('connection', (socket, request) => {
+    const clientIp = deps.clientIpOf(request);
+    socketsPerClient.add(clientIp);
+    socket.once('close', () => socketsPerClient.remove(clientIp));
+    if (socketsPerClient.of(clientIp) > deps.capacity.perClientIp)
+      socket.close(CLOSE_TRY_AGAIN_LATER, 'Too many connections from this address.');
+  });
 
   const server = useServer<Record<string, unknown>, { request: http.IncomingMessage }>(
     {
@@ -76,6 +88,8 @@ export function serveSubscriptions(deps: SubscriptionServerDeps): SubscriptionSe
             return false;
           }
         }
+        // Gone while its token was checked: onClose has run already, so keep nothing.
+        if (socket.extra.socket.readyState !== socket.extra.socket.OPEN) return false;
         connections.set(socket, connection);
         return true;
       },
@@ -86,10 +100,10 @@ export function serveSubscriptions(deps: SubscriptionServerDeps): SubscriptionSe
         const connection = connections.get(socket);
         if (!connection) return [new BadRequestError('The connection is not initialised.')];
         try {
+          // graphql-ws has registered this subscription already: it counts in both.
           if (Object.keys(socket.subscriptions).length > deps.subscriptionsPerConnection)
             throw new TooManySubscriptionsError(deps.subscriptionsPerConnection, 'connection');
-          if (openSubscriptionsOf(connection.clientIp) > deps.subscriptionsPerClientIp)
-            throw new TooManySubscriptionsError(deps.subscriptionsPerClientIp, 'client address');
+          deps.capacity.assertWithinCap(connection.clientIp);
           const admitted = deps.live.admit(payload.query, payload.operationName, payload.variables);
           if ('errors' in admitted) return admitted.errors;
           const contextValue = deps.live.contextOf(connection.session, connection.clientIp, () =>
@@ -130,8 +144,13 @@ export function serveSubscriptions(deps: SubscriptionServerDeps): SubscriptionSe
       return { connections: connections.size, subscriptions };
     },
     close: async () => {
+      // A client that vanished never answers the close handshake; a stop must not wait for it.
+      const cutOff = setTimeout(() => {
+        for (const socket of sockets.clients) socket.terminate();
+      }, CLOSE_GRACE_MS);
       await server.dispose();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
+      clearTimeout(cutOff);
     },
   };
 }

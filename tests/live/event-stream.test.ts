@@ -44,7 +44,7 @@ describe('live subscriptions over Server-Sent Events', () => {
     await untilListening(api.url, 0);
   });
 
-  it('answers a bad token, a query and a misspelt field as HTTP does, before any stream opens', async () => {
+  it('answers a bad token, a query, an oversized body and a misspelt field as HTTP does, before any stream opens', async () => {
     const open = (body: unknown, headers: Record<string, string> = {}) =>
       fetch(streamUrl, {
         method: 'POST',
@@ -60,6 +60,13 @@ describe('live subscriptions over Server-Sent Events', () => {
     const query = await open({ query: '{ tags { tag } }' });
     expect(query.status).toBe(400);
     expect((await query.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+
+    // Any body is read within /graphql's 1 MB limit, whatever type it claims.
+    const huge = await open(
+      { query: 'subscription { postPublished { id } }', padding: 'x'.repeat(2_000_000) },
+      { 'content-type': 'application/json-patch+json' },
+    );
+    expect(huge.status).toBe(413);
 
     const misspelt = await open({ query: 'subscription { postPublished { titel } }' });
     expect(misspelt.status).toBe(400);

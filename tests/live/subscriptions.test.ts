@@ -180,9 +180,53 @@ describe('live subscriptions', () => {
     expect(elsewhere.received).toEqual([]);
   });
 
+  it('counts event streams and WebSocket subscriptions of an address against one cap, and caps its sockets too', async () => {
+    const headers = { 'x-forwarded-for': '203.0.113.90' };
+    const client = connect(undefined, headers);
+    for (let i = 0; i < 3; i += 1) client.subscribe(PostPublishedDocument, {});
+    const other = connect(undefined, headers);
+    other.subscribe(PostPublishedDocument, {});
+    other.subscribe(PostPublishedDocument, {});
+    await untilListening(api.url, 5);
+    const stream = await fetch(`${api.url}/stream`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
+      body: JSON.stringify({ query: 'subscription { postPublished { id } }' }),
+    });
+    expect(stream.status).toBe(429);
+    expect((await stream.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+
+    // Five sockets at most for five subscriptions: the sixth is closed at once.
+    const idle = Array.from({ length: 4 }, () => connect(undefined, headers));
+    const closed = await Promise.race(idle.map((socket) => socket.closed(5000)));
+    expect(closed).toEqual({ code: 1013, reason: 'Too many connections from this address.' });
+  });
+
   it('answers a subscription sent over HTTP with BAD_REQUEST', async () => {
     const response = await api.gql(PostPublishedDocument, {});
     expect(response.status).toBe(400);
     expect(errorCode(response)).toBe('BAD_REQUEST');
+  });
+});
+
+describe('live subscriptions of a sign-in that expires', () => {
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startTestServer({ jwtExpiresIn: '2s' }, { liveEvents: true });
+  });
+  afterAll(() => api.close());
+
+  it('end with 4401 at the first event after the token expires', async () => {
+    const reader = await api.signUp(Role.EDITOR);
+    const { exp } = JSON.parse(Buffer.from(reader.token.split('.')[1], 'base64url').toString()) as { exp: number };
+    const client = liveClient(api.url, reader.token);
+    const subscription = client.subscribe(PostPublishedDocument, {});
+    await untilListening(api.url, 1);
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 100));
+    // A fresh sign-in publishes; the expired one hears nothing of it.
+    await publishedPost(api, (await api.signUp(Role.EDITOR)).token);
+    expect(await client.closed()).toEqual({ code: 4401, reason: 'This sign-in has ended; sign in again.' });
+    expect(subscription.received).toEqual([]);
+    await client.dispose();
   });
 });

@@ -47,6 +47,10 @@ export interface Config {
   subscriptionsPerClientIp: number;
   /** Pings on idle WebSocket connections, so proxies keep them and dead clients are noticed. */
   websocketKeepAliveSeconds: number;
+  /** `max-age` of public answers (anonymous queries of public content); 0: nothing is cacheable. */
+  cacheMaxAge: number;
+  /** `stale-while-revalidate` of public answers. */
+  cacheStaleWhileRevalidate: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -134,5 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     subscriptionsPerConnection: int('SUBSCRIPTIONS_PER_CONNECTION', env.SUBSCRIPTIONS_PER_CONNECTION, 20),
     subscriptionsPerClientIp: int('SUBSCRIPTIONS_PER_CLIENT_IP', env.SUBSCRIPTIONS_PER_CLIENT_IP, 200),
     websocketKeepAliveSeconds: int('WEBSOCKET_KEEPALIVE_SECONDS', env.WEBSOCKET_KEEPALIVE_SECONDS, 12),
+    cacheMaxAge: int('CACHE_MAX_AGE', env.CACHE_MAX_AGE, 60),
+    cacheStaleWhileRevalidate: int('CACHE_STALE_WHILE_REVALIDATE', env.CACHE_STALE_WHILE_REVALIDATE, 30),
   };
 }

@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import { Role } from '../domain/enums';
 import { Author } from '../entities/author.entity';
 import { AuthorConnection } from '../schema/author.types';
+import { DependsOnViewer } from '../schema/cache-control.directive';
 import { lookupId, toGlobalId } from '../schema/global-id';
 import { IdOrSlugArgs, oneOfIdOrSlug } from '../schema/lookup.args';
 import { ForwardPageArgs } from '../schema/page.args';
@@ -26,6 +27,7 @@ export class AuthorResolver {
     return ctx.readers.authors.list(page);
   }
 
+  @DependsOnViewer()
   @Query(() => Author, { nullable: true, description: 'The signed-in author, or null.' })
   me(@Ctx() ctx: Context): Promise<Author | null> | null {
     return ctx.readers.authors.me();
@@ -41,6 +43,7 @@ export class AuthorResolver {
     return ctx.readers.authors.roleOf(author);
   }
 
+  @DependsOnViewer()
   @FieldResolver(() => String, {
     nullable: true,
     description: 'Only for the author themself and admins; null for everyone else.',

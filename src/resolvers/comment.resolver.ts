@@ -4,6 +4,7 @@ import { CommentStatus, Role } from '../domain/enums';
 import { Author } from '../entities/author.entity';
 import { Comment } from '../entities/comment.entity';
 import { Post } from '../entities/post.entity';
+import { DependsOnViewer } from '../schema/cache-control.directive';
 import { AddCommentInput, ModerationQueueArgs } from '../schema/comment.inputs';
 import { CommentConnection } from '../schema/comment.types';
 import { lookupId, targetId, toGlobalId } from '../schema/global-id';
@@ -17,6 +18,7 @@ export class CommentResolver {
     return commentId ? ctx.readers.comments.byId(commentId) : null;
   }
 
+  @DependsOnViewer()
   @Authorized([Role.EDITOR, Role.ADMIN])
   @Query(() => CommentConnection, {
     description: 'Comments awaiting or past moderation, oldest first. Editors and admins only.',

@@ -7,6 +7,7 @@ import { PostRevision } from '../entities/post-revision.entity';
 import { Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
 import { DEFAULT_LIST_LIMITS } from '../pagination/page-size';
+import { DependsOnViewer } from '../schema/cache-control.directive';
 import { CommentConnection } from '../schema/comment.types';
 import { lookupId, toGlobalId } from '../schema/global-id';
 import { IdOrSlugArgs, oneOfIdOrSlug } from '../schema/lookup.args';
@@ -95,6 +96,7 @@ export class PostResolver {
     return ctx.readers.posts.relatedTo(post.id, limit ?? DEFAULT_LIST_LIMITS.relatedPosts);
   }
 
+  @DependsOnViewer()
   @FieldResolver(() => [PostRevision], {
     description: 'Earlier versions of the post, newest first. Its author, editors and admins only.',
   })

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { GraphQLSchema } from 'graphql';
+import { GraphQLSchema, specifiedDirectives } from 'graphql';
 import { PubSub, buildSchema } from 'type-graphql';
 import { AuthResolver } from '../resolvers/auth.resolver';
 import { AuthorResolver } from '../resolvers/author.resolver';
@@ -10,6 +10,7 @@ import { PostRevisionResolver } from '../resolvers/post-revision.resolver';
 import { PostResolver } from '../resolvers/post.resolver';
 import { RelatedLinkResolver } from '../resolvers/related-link.resolver';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver';
+import { cacheControlDirective } from '../schema/cache-control.directive';
 import { DateTimeScalar } from '../schema/date-time.scalar';
 import { registerEnumTypes } from '../schema/enum-types';
 import { authChecker } from './auth-checker';
@@ -49,5 +50,6 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
     validateFn: validateArgs,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     pubSub: NO_PUBSUB,
+    directives: [...specifiedDirectives, cacheControlDirective],
   });
 }

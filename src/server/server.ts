@@ -7,6 +7,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import cors from 'cors';
 import express, { ErrorRequestHandler } from 'express';
 import type { Pool } from 'pg';
@@ -18,6 +19,7 @@ import { TokenService } from '../auth/tokens';
 import { Config } from '../config';
 import { Context } from '../context';
 import { preparedReads } from '../db/prepared-reads';
+import { cachePolicyPlugin } from '../delivery/cache-policy.plugin';
 import {
   BadRequestError,
   BadUserInputError,
@@ -149,6 +151,11 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
     // main.ts owns SIGINT/SIGTERM: it drains Apollo, then closes the pool and the embedded database.
     stopOnTerminationSignals: false,
+    // Apollo's CSRF prevention refuses GET queries without a custom header, which the default
+    // settings of urql, graphql-request and plain fetch do not send. It guards ambient
+    // credentials (cookies); sign-in here is a bearer token a cross-site page cannot attach,
+    // mutations over GET stay refused, and bodies that are not JSON are never read as GraphQL.
+    csrfPrevention: false,
     // Shared by every instance with Redis: a hash registered through one is known to all.
     // A day, so a hash stays known between visits; every key in Redis expires (see README).
     persistedQueries: redis ? { cache: new RedisKeyValueCache(redis, 'apq:'), ttl: 24 * 60 * 60 } : undefined,
@@ -161,6 +168,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
       // Its per-field hook wraps every resolver; nothing reads cache hints yet.
       ApolloServerPluginCacheControlDisabled(),
       operationLimitsPlugin(limits),
+      cachePolicyPlugin({ maxAge: config.cacheMaxAge, staleWhileRevalidate: config.cacheStaleWhileRevalidate }),
       textInputPlugin(),
       httpOperationsPlugin(),
       requestFactsPlugin(logUnexpected),
@@ -201,10 +209,12 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     '/graphql',
     metrics.record,
     cors({ origin: config.corsOrigin }),
-    // What Apollo's cache-control plugin answered when it was on: nothing here may be stored
-    // until cache hints say what is public.
+    // gzip or brotli, as the client accepts, for answers over 1 KB.
+    compression({ threshold: 1024 }),
+    // Until the cache policy (src/delivery/cache-policy.plugin.ts) says otherwise, e.g. for
+    // answers refused before GraphQL runs, nothing here may be stored.
     (_req: express.Request, res: express.Response, next: express.NextFunction) => {
-      res.setHeader('cache-control', 'no-store');
+      res.setHeader('cache-control', 'private, no-store');
       next();
     },
     express.json({ limit: '1mb' }),

@@ -1,0 +1,42 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { selectsOnlyPublic } from './operation-privacy';
+
+export interface CachePolicy {
+  /** `max-age` of public answers, in seconds; 0 caches nothing. */
+  maxAge: number;
+  /** How long a cache may serve a stale answer while it fetches a fresh one. */
+  staleWhileRevalidate: number;
+}
+
+/**
+ * The `Cache-Control` of each GraphQL answer. Public (`public, max-age=N,
+ * stale-while-revalidate=M`, varying on Authorization) when it can only be what everyone gets:
+ * a query, from a request without a token, that selects nothing the schema marks as depending
+ * on who asks (`@cacheControl(scope: PRIVATE)`: `me`, moderation, emails, revisions), answered
+ * without errors. Anything else is `private, no-store`.
+ */
+export function cachePolicyPlugin(policy: CachePolicy): ApolloServerPlugin<{ viewer: unknown }> {
+  const publicValue = `public, max-age=${policy.maxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}`;
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response, operation, document, schema, contextValue, errors }) {
+          const answer = response.body;
+          const cacheable =
+            policy.maxAge > 0 &&
+            operation?.operation === 'query' &&
+            !request.http?.headers.get('authorization') &&
+            contextValue?.viewer === null &&
+            !errors?.length &&
+            answer.kind === 'single' &&
+            !answer.singleResult.errors?.length &&
+            document !== undefined &&
+            selectsOnlyPublic(schema, document, operation);
+          response.http.headers.set('cache-control', cacheable ? publicValue : 'private, no-store');
+          // A shared cache must not hand an anonymous answer to a signed-in request of the same URL.
+          if (cacheable) response.http.headers.set('vary', 'Authorization');
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import http from 'node:http';
+import zlib from 'node:zlib';
+import { print } from 'graphql';
+import { Role } from '../../src/domain/enums';
+import { MeDocument, PostsDocument, SetFeaturedDocument, TagsDocument } from '../generated/operations';
+import { publishedPost } from '../helpers/posts';
+import { TestServer, startTestServer } from '../helpers/test-server';
+
+interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  /** The body as sent, before any decoding. */
+  raw: Buffer;
+}
+
+/** One request with exactly these headers (fetch would add and undo Accept-Encoding itself). */
+function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<RawAnswer>((resolve, reject) => {
+    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, raw: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const decoded = (answer: RawAnswer): { data?: Record<string, unknown>; errors?: unknown[] } => {
+  const encoding = answer.headers['content-encoding'];
+  const text =
+    encoding === 'br'
+      ? zlib.brotliDecompressSync(answer.raw)
+      : encoding === 'gzip'
+        ? zlib.gunzipSync(answer.raw)
+        : answer.raw;
+  return JSON.parse(text.toString());
+};
+
+/** Delivery as a browser, a CDN and a mobile client see it: cache headers, GET, compression. */
+describe('delivery of GraphQL answers', () => {
+  let api: TestServer;
+  let editor: string;
+  beforeAll(async () => {
+    api = await startTestServer();
+    editor = (await api.signUp(Role.EDITOR)).token;
+    for (let i = 0; i < 5; i += 1) await publishedPost(api, editor, { tags: ['harbour'] });
+  });
+  afterAll(() => api.close());
+
+  const get = (document: Parameters<typeof print>[0], variables?: unknown, headers: Record<string, string> = {}) => {
+    const params = new URLSearchParams({ query: print(document) });
+    if (variables) params.set('variables', JSON.stringify(variables));
+    return request(`${api.url}?${params}`, { headers });
+  };
+  const post = (document: Parameters<typeof print>[0], variables?: unknown, headers: Record<string, string> = {}) =>
+    request(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: print(document), variables }),
+    });
+
+  it('lets shared caches keep an anonymous answer of public content, varying on Authorization', async () => {
+    for (const answer of [await get(TagsDocument), await post(PostsDocument, { first: 5 })]) {
+      expect(answer.status).toBe(200);
+      expect(answer.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=30');
+      expect(answer.headers.vary).toMatch(/Authorization/);
+    }
+  });
+
+  it('keeps signed-in answers, viewer-dependent fields, errors and mutations out of shared caches', async () => {
+    const signedIn = await get(TagsDocument, undefined, { authorization: `Bearer ${editor}` });
+    const me = await get(MeDocument);
+    const failed = await get(PostsDocument, { first: -1 });
+    const { data } = decoded(await post(PostsDocument, { first: 1 }));
+    const postId = (data as { posts: { edges: Array<{ node: { id: string } }> } }).posts.edges[0].node.id;
+    const mutation = await post(
+      SetFeaturedDocument,
+      { id: postId, featured: true },
+      { authorization: `Bearer ${editor}` },
+    );
+    expect(decoded(me).data).toEqual({ me: null });
+    expect(decoded(mutation).data).toBeTruthy();
+    for (const answer of [signedIn, me, failed, mutation]) {
+      expect(answer.headers['cache-control']).toBe('private, no-store');
+    }
+  });
+
+  it('answers queries over GET with no special headers (a CDN can cache them), and refuses mutations over GET', async () => {
+    const answer = await get(TagsDocument);
+    expect(decoded(answer).data).toEqual({ tags: [expect.objectContaining({ tag: 'harbour', count: 5 })] });
+    const mutation = await get(SetFeaturedDocument, { id: 'UG9zdDp4', featured: true });
+    expect(mutation.status).toBe(405);
+  });
+
+  it('compresses answers over 1 KB with brotli or gzip as the client accepts, and small ones not at all', async () => {
+    const variables = { first: 5 };
+    const plain = await post(PostsDocument, variables);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.raw.length).toBeGreaterThan(1024);
+    const br = await post(PostsDocument, variables, { 'accept-encoding': 'br' });
+    const gzip = await post(PostsDocument, variables, { 'accept-encoding': 'gzip' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(br.raw.length).toBeLessThan(plain.raw.length / 2);
+    expect(decoded(br)).toEqual(JSON.parse(plain.raw.toString()));
+    expect(decoded(gzip)).toEqual(JSON.parse(plain.raw.toString()));
+    expect(br.headers.vary).toMatch(/Accept-Encoding/);
+
+    const small = await get(TagsDocument, undefined, { 'accept-encoding': 'br, gzip' });
+    expect(small.raw.length).toBeLessThan(1024);
+    expect(small.headers['content-encoding']).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { cacheTags } from './cache-tags';
 import { selectsOnlyPublic } from './operation-privacy';
 
 export interface CachePolicy {
@@ -15,7 +16,9 @@ export interface CachePolicy {
  * on who asks (`@cacheControl(scope: PRIVATE)`: `me`, moderation, emails, revisions), answered
  * without errors. Anything else is `private, no-store`.
  */
-export function cachePolicyPlugin(policy: CachePolicy): ApolloServerPlugin<{ viewer: unknown }> {
+export function cachePolicyPlugin(
+  policy: CachePolicy,
+): ApolloServerPlugin<{ viewer: unknown; facts?: { cacheKeys?: Set<string> } }> {
   const publicValue = `public, max-age=${policy.maxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}`;
   return {
     async requestDidStart() {
@@ -32,9 +35,17 @@ export function cachePolicyPlugin(policy: CachePolicy): ApolloServerPlugin<{ vie
             !answer.singleResult.errors?.length &&
             document !== undefined &&
             selectsOnlyPublic(schema, document, operation);
-          response.http.headers.set('cache-control', cacheable ? publicValue : 'private, no-store');
+          const { headers } = response.http;
+          headers.set('cache-control', cacheable ? publicValue : 'private, no-store');
+          if (!cacheable) return;
           // A shared cache must not hand an anonymous answer to a signed-in request of the same URL.
-          if (cacheable) response.http.headers.set('vary', 'Authorization');
+          headers.set('vary', 'Authorization');
+          // What to purge it by: Fastly reads keys separated by spaces, Cloudflare by commas.
+          const tags = cacheTags(contextValue.facts?.cacheKeys ?? []);
+          if (tags.length > 0) {
+            headers.set('surrogate-key', tags.join(' '));
+            headers.set('cache-tag', tags.join(','));
+          }
         },
       };
     },

@@ -20,7 +20,7 @@ export interface NewEvent {
   postId?: string;
   commentId?: string;
   authorId?: string;
-  /** The cache keys whose content the change affects: `post:<id>`, `list:post`, `tag:<tag>`, `author:<id>`, `featured`. */
+  /** The cache keys whose content the change affects (src/domain/cache-keys.ts), ids as the API serves them. */
   cacheKeys: string[];
   payload?: Record<string, unknown>;
 }

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { CacheKey } from '../domain/cache-keys';
 import { PostStatus } from '../domain/enums';
 import { Post } from '../entities/post.entity';
 import { isLive } from '../policy/post.policy';
@@ -13,11 +14,11 @@ type PostFacts = Pick<Post, 'id' | 'authorId' | 'tags' | 'featured' | 'status' |
 export function postCacheKeys(...versions: PostFacts[]): string[] {
   const [post] = versions;
   return [
-    `post:${post.id}`,
-    'list:post',
-    `author:${post.authorId}`,
-    ...versions.flatMap((version) => version.tags.map((tag) => `tag:${tag}`)),
-    ...(versions.some((version) => version.featured) ? ['featured'] : []),
+    CacheKey.post(post.id),
+    CacheKey.postLists,
+    CacheKey.author(post.authorId),
+    ...versions.flatMap((version) => version.tags.map(CacheKey.tag)),
+    ...(versions.some((version) => version.featured) ? [CacheKey.featured] : []),
   ];
 }
 

@@ -11,6 +11,8 @@ export interface RequestFacts {
   cost?: number;
   statements: number;
   errorCodes: string[];
+  /** The cache keys of what its reads returned (src/domain/cache-keys.ts), for its cache tags. */
+  cacheKeys?: Set<string>;
 }
 
 /** The facts of the request whose response this is (made by the request-id middleware). */

@@ -1,3 +1,4 @@
+import { CacheKey } from '../domain/cache-keys';
 import { Role } from '../domain/enums';
 import { Author } from '../entities/author.entity';
 import { AUTHOR_READ_COLUMNS } from '../loaders/author-by-id.loader';
@@ -19,12 +20,17 @@ export class AuthorReader {
     return rows[0] ?? null;
   }
 
-  byId(id: string): Promise<Author | null> {
-    return this.findVisible('a.id', id);
+  private noted<T extends Author | null>(author: T): T {
+    if (author) this.scope.cacheKeys.add(CacheKey.author(author.id));
+    return author;
   }
 
-  bySlug(slug: string): Promise<Author | null> {
-    return this.findVisible('a.slug', slug);
+  async byId(id: string): Promise<Author | null> {
+    return this.noted(await this.findVisible('a.id', id));
+  }
+
+  async bySlug(slug: string): Promise<Author | null> {
+    return this.noted(await this.findVisible('a.slug', slug));
   }
 
   /** Query.authors: the authors the viewer may see, by name. */
@@ -39,7 +45,12 @@ export class AuthorReader {
         order: BY_NAME,
       },
       page,
-    );
+    ).then((authors) => {
+      // Who is listed changes with publishing (readers see the authors of live posts).
+      this.scope.cacheKeys.add(CacheKey.postLists);
+      for (const author of authors.nodes) this.noted(author);
+      return authors;
+    });
   }
 
   /** Query.me: the signed-in author, or null. */
@@ -50,7 +61,7 @@ export class AuthorReader {
 
   /** The author credited on something the viewer sees (byline, comment signature, revision editor). */
   async credited(authorId: string): Promise<Author> {
-    return (await this.scope.loaders.authorById.load(authorId))!;
+    return this.noted((await this.scope.loaders.authorById.load(authorId))!);
   }
 
   emailOf(author: Author): string | null {

@@ -1,3 +1,4 @@
+import { CacheKey } from '../domain/cache-keys';
 import { CommentStatus } from '../domain/enums';
 import { Comment } from '../entities/comment.entity';
 import { Post } from '../entities/post.entity';
@@ -22,7 +23,10 @@ export class CommentReader {
     const comment = await this.scope.loaders.commentById.load(id);
     if (!comment) return null;
     const post = await this.scope.loaders.postById.load(comment.postId);
-    return post && canSeeComment(this.scope.viewer(), comment, post) ? comment : null;
+    if (!post || !canSeeComment(this.scope.viewer(), comment, post)) return null;
+    // Comment events purge their post's key.
+    this.scope.cacheKeys.add(CacheKey.post(post.id));
+    return comment;
   }
 
   /** Comment.parent, when the viewer may see it. */
@@ -37,6 +41,7 @@ export class CommentReader {
 
   /** Post.comments: the approved top-level comments, oldest first. */
   threadOf(postId: string, page: ForwardPage): Promise<Connection<Comment>> {
+    this.scope.cacheKeys.add(CacheKey.post(postId));
     return this.scope.loaders.commentsByPost.load({
       parentId: postId,
       first: page.first ?? DEFAULT_PAGE_SIZE,
@@ -46,6 +51,7 @@ export class CommentReader {
 
   /** Post.commentCount: the public thread, replies included. */
   countOf(postId: string): Promise<number> {
+    this.scope.cacheKeys.add(CacheKey.post(postId));
     return this.scope.loaders.commentCountByPost.load(postId);
   }
 

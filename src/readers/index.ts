@@ -16,8 +16,19 @@ export interface Readers {
 }
 
 /** One reader per domain for one request, over that request's DataLoaders, bound to who asks. */
-export function createReaders(deps: { db: Queryable; viewer: () => Viewer | null; postUrlTemplate: string }): Readers {
-  const scope = { db: deps.db, loaders: createLoaders(deps.db), viewer: deps.viewer };
+export function createReaders(deps: {
+  db: Queryable;
+  viewer: () => Viewer | null;
+  postUrlTemplate: string;
+  /** Where the readers note the cache keys of what they read; a new set when omitted. */
+  cacheKeys?: Set<string>;
+}): Readers {
+  const scope = {
+    db: deps.db,
+    loaders: createLoaders(deps.db),
+    viewer: deps.viewer,
+    cacheKeys: deps.cacheKeys ?? new Set<string>(),
+  };
   const posts = new PostReader(scope);
   return {
     posts,

@@ -1,3 +1,4 @@
+import { CacheKey } from '../domain/cache-keys';
 import { PostStatus } from '../domain/enums';
 import { Post } from '../entities/post.entity';
 import { POST_READ_COLUMNS } from '../loaders/post-by-id.loader';
@@ -37,7 +38,18 @@ export class PostReader {
   constructor(private readonly scope: ReaderScope) {}
 
   private visibleOrNull(post: Post | null): Post | null {
-    return post && canSeePost(this.scope.viewer(), post) ? post : null;
+    if (!post || !canSeePost(this.scope.viewer(), post)) return null;
+    this.scope.cacheKeys.add(CacheKey.post(post.id));
+    return post;
+  }
+
+  /** Notes the keys of a list: every list of posts, plus each post in it. */
+  private listed<T extends Post[] | Connection<Post>>(posts: T, ...keys: string[]): T {
+    const { cacheKeys } = this.scope;
+    cacheKeys.add(CacheKey.postLists);
+    for (const key of keys) cacheKeys.add(key);
+    for (const post of Array.isArray(posts) ? posts : posts.nodes) cacheKeys.add(CacheKey.post(post.id));
+    return posts;
   }
 
   async byId(id: string): Promise<Post | null> {
@@ -88,11 +100,15 @@ export class PostReader {
       params.push(filter.featured);
       where.push(`p.featured = $${params.length}`);
     }
+    const keys = [
+      ...(filter?.tag != null ? [CacheKey.tag(filter.tag.trim().toLowerCase())] : []),
+      ...(filter?.featured ? [CacheKey.featured] : []),
+    ];
     return keysetPage<Post>(
       this.scope.db,
       { select: `SELECT ${POST_READ_COLUMNS}`, from: 'FROM posts p', where, params, order },
       page,
-    );
+    ).then((posts) => this.listed(posts, ...keys));
   }
 
   /** Full-text search over live posts (title weighs most, then excerpt, then body), best match first. */
@@ -109,20 +125,22 @@ export class PostReader {
         order: BY_SEARCH_RANK,
       },
       page,
-    );
+    ).then((posts) => this.listed(posts));
   }
 
   /** Live featured posts, newest first. */
   async featured(limit: number): Promise<Post[]> {
-    return (await this.scope.db.query(
+    const posts = (await this.scope.db.query(
       `SELECT ${POST_READ_COLUMNS} FROM posts p WHERE p.featured AND ${publicListSql('p')}
        ORDER BY p.published_at DESC, p.id DESC LIMIT $1`,
       [limit],
     )) as Post[];
+    return this.listed(posts, CacheKey.featured);
   }
 
   /** Tags of live posts with how many carry each, most used first. */
   async tagCounts(limit: number): Promise<Array<{ tag: string; count: number }>> {
+    this.scope.cacheKeys.add(CacheKey.postLists);
     return (await this.scope.db.query(
       `SELECT tag, count(*)::int AS count FROM posts p, unnest(p.tags) AS tag
        WHERE ${publicListSql('p')} GROUP BY tag ORDER BY count DESC, tag ASC LIMIT $1`,
@@ -132,15 +150,13 @@ export class PostReader {
 
   /** Author.posts: the author's live posts, newest first. */
   ofAuthor(authorId: string, page: ForwardPage): Promise<Connection<Post>> {
-    return this.scope.loaders.postsByAuthor.load({
-      parentId: authorId,
-      first: page.first ?? DEFAULT_PAGE_SIZE,
-      after: page.after ?? null,
-    });
+    return this.scope.loaders.postsByAuthor
+      .load({ parentId: authorId, first: page.first ?? DEFAULT_PAGE_SIZE, after: page.after ?? null })
+      .then((posts) => this.listed(posts, CacheKey.author(authorId)));
   }
 
   /** Post.relatedPosts: curated live posts first, then live posts sharing the most tags. */
   relatedTo(postId: string, limit: number): Promise<Post[]> {
-    return this.scope.loaders.relatedPostsByPost.load({ postId, limit });
+    return this.scope.loaders.relatedPostsByPost.load({ postId, limit }).then((posts) => this.listed(posts));
   }
 }

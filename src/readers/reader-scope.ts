@@ -8,4 +8,6 @@ export interface ReaderScope {
   loaders: Loaders;
   /** Read at each call: signing in during a request (login) changes who asks for the rest of it. */
   viewer(): Viewer | null;
+  /** The cache keys of what this request read (src/domain/cache-keys.ts), for its answer's cache tags. */
+  cacheKeys: Set<string>;
 }

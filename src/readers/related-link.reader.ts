@@ -1,3 +1,4 @@
+import { CacheKey } from '../domain/cache-keys';
 import { Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
 import { canSeePost } from '../policy/post.policy';
@@ -20,6 +21,8 @@ export class RelatedLinkReader {
 
   /** Post.relatedLinks: the post's links the viewer may see, in the editor's order. */
   async ofPost(post: Post): Promise<RelatedLink[]> {
+    // Link changes purge their post's key.
+    this.scope.cacheKeys.add(CacheKey.post(post.id));
     const links = await this.scope.loaders.relatedLinksByPost.load(post.id);
     const visible = await Promise.all(links.map((link) => this.isVisible(link, post)));
     return links.filter((_link, i) => visible[i]);
@@ -28,14 +31,19 @@ export class RelatedLinkReader {
   async byId(id: string): Promise<RelatedLink | null> {
     const link = await this.scope.loaders.relatedLinkById.load(id);
     if (!link) return null;
-    return (await this.isVisible(link, await this.scope.loaders.postById.load(link.postId))) ? link : null;
+    if (!(await this.isVisible(link, await this.scope.loaders.postById.load(link.postId)))) return null;
+    this.scope.cacheKeys.add(CacheKey.post(link.postId));
+    return link;
   }
 
   /** RelatedLink.targetPost: the linked post while the viewer may see it. */
   async targetOf(link: RelatedLink): Promise<Post | null> {
     if (!link.targetPostId) return null;
     const target = await this.scope.loaders.postById.load(link.targetPostId);
-    return target && canSeePost(this.scope.viewer(), target) ? target : null;
+    if (!target || !canSeePost(this.scope.viewer(), target)) return null;
+    // A link shows its target's title and slug.
+    this.scope.cacheKeys.add(CacheKey.post(target.id));
+    return target;
   }
 
   async titleOf(link: RelatedLink): Promise<string> {

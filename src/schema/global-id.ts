@@ -1,8 +1,9 @@
+import { NodeTypeName, toGlobalId } from '../domain/global-id';
 import { UUID } from '../domain/uuid';
 import { BadUserInputError, NotFoundError } from '../errors/api-errors';
 
-/** The GraphQL types whose ids `Query.node` understands. */
-export type NodeTypeName = 'Author' | 'Post' | 'PostRevision' | 'Comment' | 'RelatedLink';
+export type { NodeTypeName };
+export { toGlobalId };
 
 const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>([
   'Author',
@@ -11,11 +12,6 @@ const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>([
   'Comment',
   'RelatedLink',
 ]);
-
-/** An opaque id: base64url of `Type:uuid`, so one id works in `node` and in every typed field. */
-export function toGlobalId(type: NodeTypeName, id: string): string {
-  return Buffer.from(`${type}:${id}`).toString('base64url');
-}
 
 /** Reads any global id; a malformed one is BAD_USER_INPUT naming `field`. */
 export function fromGlobalId(globalId: string, field: string): { type: NodeTypeName; id: string } {

@@ -33,11 +33,13 @@ export function createContextBuilder(deps: ContextDeps) {
     // Apollo hands resolvers a shallow copy of the context, so the readers follow this shared
     // session rather than the `viewer` property of whichever copy they were made with.
     const session = { viewer };
+    const cacheKeys = (facts.cacheKeys ??= new Set());
     const readers = (): Readers =>
       createReaders({
         db: countedIn(facts, deps.db),
         viewer: () => session.viewer,
         postUrlTemplate: deps.postUrlTemplate,
+        cacheKeys,
       });
     return {
       viewer,

@@ -4,6 +4,7 @@ import { Viewer } from '../auth/viewer';
 import { returningRows } from '../db/returning-rows';
 import { inTransaction } from '../db/transaction';
 import { violatedUniqueIndex } from '../db/unique-violation';
+import { CacheKey } from '../domain/cache-keys';
 import { AUTHOR_READ, Author } from '../entities/author.entity';
 import { selectList } from '../entities/columns';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
@@ -86,7 +87,9 @@ export class AuthorService {
           ],
         ),
       );
-      await recordEvents(m, [{ type: 'author.updated', authorId, cacheKeys: [`author:${authorId}`] }]);
+      // Bylines are in lists too: an answer too big to name its authors is tagged list:post.
+      const cacheKeys = [CacheKey.author(authorId), CacheKey.postLists];
+      await recordEvents(m, [{ type: 'author.updated', authorId, cacheKeys }]);
       return author;
     }).catch(rethrowUniqueViolation);
   }

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { returningRows } from '../db/returning-rows';
 import { inTransaction } from '../db/transaction';
+import { CacheKey } from '../domain/cache-keys';
 import { CommentStatus, PostStatus } from '../domain/enums';
 import { selectList } from '../entities/columns';
 import { COMMENT_READ, Comment } from '../entities/comment.entity';
@@ -28,7 +29,9 @@ function commentEvent(
   comment: Pick<Comment, 'id' | 'postId'>,
   payload?: Record<string, unknown>,
 ): NewEvent {
-  return { type, postId: comment.postId, commentId: comment.id, cacheKeys: [`post:${comment.postId}`], payload };
+  // Lists show comments and their counts: an answer too big to name its posts is tagged list:post.
+  const cacheKeys = [CacheKey.post(comment.postId), CacheKey.postLists];
+  return { type, postId: comment.postId, commentId: comment.id, cacheKeys, payload };
 }
 
 /** Comments: writing (with the spam guard), moderating, deleting. */

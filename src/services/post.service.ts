@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { inTransaction } from '../db/transaction';
 import { violatedUniqueIndex } from '../db/unique-violation';
+import { CacheKey } from '../domain/cache-keys';
 import { PostStatus } from '../domain/enums';
 import { selectList } from '../entities/columns';
 import { PostRevision } from '../entities/post-revision.entity';
@@ -159,7 +160,7 @@ export class PostService {
           type: 'post.deleted',
           postId: post.id,
           authorId: post.authorId,
-          cacheKeys: [...postCacheKeys(post), ...linking.map(({ id }) => `post:${id}`)],
+          cacheKeys: [...postCacheKeys(post), ...linking.map(({ id }) => CacheKey.post(id))],
         },
       ]);
       return true;

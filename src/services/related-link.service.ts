@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { LINK_RANK_IN_WINDOW_SQL } from '../db/link-rank.sql';
 import { inTransaction } from '../db/transaction';
+import { CacheKey } from '../domain/cache-keys';
 import { RelatedLinkKind } from '../domain/enums';
 import { selectList } from '../entities/columns';
 import { Post } from '../entities/post.entity';
@@ -32,7 +33,8 @@ function linksOf(m: EntityManager, postId: string): Promise<Array<RelatedLink & 
 
 /** A change of a post's curated links: its page shows them. */
 function linksChanged(postId: string): NewEvent {
-  return { type: 'related-links.changed', postId, cacheKeys: [`post:${postId}`] };
+  // Lists show links too (the mobile feed): an answer too big to name its posts is tagged list:post.
+  return { type: 'related-links.changed', postId, cacheKeys: [CacheKey.post(postId), CacheKey.postLists] };
 }
 
 /**

@@ -2,7 +2,14 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import { print } from 'graphql';
 import { Role } from '../../src/domain/enums';
-import { MeDocument, PostsDocument, SetFeaturedDocument, TagsDocument } from '../generated/operations';
+import {
+  FeaturedPostsDocument,
+  MeDocument,
+  PostByIdDocument,
+  PostsDocument,
+  SetFeaturedDocument,
+  TagsDocument,
+} from '../generated/operations';
 import { publishedPost } from '../helpers/posts';
 import { TestServer, startTestServer } from '../helpers/test-server';
 
@@ -84,6 +91,27 @@ describe('delivery of GraphQL answers', () => {
     for (const answer of [signedIn, me, failed, mutation]) {
       expect(answer.headers['cache-control']).toBe('private, no-store');
     }
+  });
+
+  const keysOf = (answer: RawAnswer) => {
+    const surrogate = String(answer.headers['surrogate-key']).split(' ').sort();
+    // Cloudflare's header carries the same keys, comma-separated.
+    expect(String(answer.headers['cache-tag']).split(',').sort()).toEqual(surrogate);
+    return surrogate;
+  };
+
+  it("tags a feed page with the list key and each post's and author's key, as the API serves their ids", async () => {
+    const feed = await get(PostsDocument, { first: 3, filter: { tag: 'Harbour' } });
+    const { posts } = decoded(feed).data as { posts: { edges: Array<{ node: { id: string } }> } };
+    const postKeys = posts.edges.map(({ node }) => `post:${node.id}`);
+    expect(keysOf(feed)).toEqual(['list:post', 'tag:harbour', ...postKeys].sort());
+
+    const single = await get(PostByIdDocument, { id: posts.edges[0].node.id });
+    const { post } = decoded(single).data as { post: { id: string; author: { id: string } } };
+    expect(keysOf(single)).toEqual([`author:${post.author.id}`, `post:${post.id}`].sort());
+
+    const featured = await get(FeaturedPostsDocument, { limit: 2 });
+    expect(keysOf(featured)).toEqual(expect.arrayContaining(['featured', 'list:post']));
   });
 
   it('answers queries over GET with no special headers (a CDN can cache them), and refuses mutations over GET', async () => {

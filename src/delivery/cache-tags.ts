@@ -1,0 +1,19 @@
+import { CacheKey } from '../domain/cache-keys';
+
+/**
+ * Bytes of keys an answer may carry: half of what Fastly (Surrogate-Key) and Cloudflare
+ * (Cache-Tag) take in one header, so either fits with room for a proxy's own.
+ */
+const MAX_KEY_BYTES = 8000;
+
+/**
+ * The keys an answer is tagged with: what it read, or, when those would not fit in a header,
+ * the list key (and `featured`). Every event that changes a post, its comments, links or author
+ * also purges the list key, so an answer tagged with it alone is still purged by each of them.
+ */
+export function cacheTags(keys: Iterable<string>): string[] {
+  const all = [...keys].sort();
+  const bytes = all.reduce((sum, key) => sum + key.length + 1, 0);
+  if (bytes <= MAX_KEY_BYTES) return all;
+  return all.includes(CacheKey.featured) ? [CacheKey.featured, CacheKey.postLists] : [CacheKey.postLists];
+}

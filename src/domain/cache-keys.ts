@@ -1,0 +1,15 @@
+import { toGlobalId } from './global-id';
+
+/**
+ * The names caches know content by (CONTRACT.md "Delivery"): events name the keys a change
+ * affects, answers the keys of what they contain, and a purge of a key drops every answer
+ * tagged with it. Ids are the ones the API serves.
+ */
+export const CacheKey = {
+  post: (postId: string) => `post:${toGlobalId('Post', postId)}`,
+  author: (authorId: string) => `author:${toGlobalId('Author', authorId)}`,
+  tag: (tag: string) => `tag:${tag}`,
+  /** Every list of posts (feeds, search, tags, related posts): any post change may reorder one. */
+  postLists: 'list:post',
+  featured: 'featured',
+} as const;

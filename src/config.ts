@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { LOG_LEVELS, LogLevel } from './logger';
 
+/** Where purges go (PURGE_TARGET and its settings; see README "Caching and CDNs"). */
+export type PurgeConfig =
+  | { kind: 'fastly'; serviceId: string; apiToken: string; apiUrl: string }
+  | { kind: 'cloudflare'; zoneId: string; apiToken: string; apiUrl: string }
+  /** A generic HTTP purge, e.g. Varnish with the xkey vmod: one request naming the keys in a header. */
+  | { kind: 'http'; url: string; method: string; keysHeader: string };
+
 /** Everything the server reads from its environment, parsed once at start. */
 export interface Config {
   port: number;
@@ -51,6 +58,8 @@ export interface Config {
   cacheMaxAge: number;
   /** `stale-while-revalidate` of public answers. */
   cacheStaleWhileRevalidate: number;
+  /** Where events' cache keys are purged (PURGE_TARGET); unset: nothing is purged. */
+  purge: PurgeConfig | undefined;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -86,6 +95,44 @@ function logLevel(value: string | undefined): LogLevel {
     throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${value}"`);
   }
   return value as LogLevel;
+}
+
+function required(env: NodeJS.ProcessEnv, name: string, target: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`PURGE_TARGET=${target} needs ${name}`);
+  return value;
+}
+
+/** PURGE_TARGET and the settings of the chosen target. */
+function purgeConfig(env: NodeJS.ProcessEnv): PurgeConfig | undefined {
+  const target = env.PURGE_TARGET || undefined;
+  switch (target) {
+    case undefined:
+      return undefined;
+    case 'fastly':
+      return {
+        kind: 'fastly',
+        serviceId: required(env, 'FASTLY_SERVICE_ID', target),
+        apiToken: required(env, 'FASTLY_API_TOKEN', target),
+        apiUrl: env.FASTLY_API_URL || 'https://api.fastly.com',
+      };
+    case 'cloudflare':
+      return {
+        kind: 'cloudflare',
+        zoneId: required(env, 'CLOUDFLARE_ZONE_ID', target),
+        apiToken: required(env, 'CLOUDFLARE_API_TOKEN', target),
+        apiUrl: env.CLOUDFLARE_API_URL || 'https://api.cloudflare.com',
+      };
+    case 'http':
+      return {
+        kind: 'http',
+        url: required(env, 'PURGE_URL', target),
+        method: env.PURGE_METHOD || 'PURGE',
+        keysHeader: (env.PURGE_KEYS_HEADER || 'xkey-purge').toLowerCase(),
+      };
+    default:
+      throw new Error(`PURGE_TARGET must be fastly, cloudflare or http; got "${target}"`);
+  }
 }
 
 function redisUrl(value: string | undefined): string | undefined {
@@ -140,5 +187,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     websocketKeepAliveSeconds: int('WEBSOCKET_KEEPALIVE_SECONDS', env.WEBSOCKET_KEEPALIVE_SECONDS, 12),
     cacheMaxAge: int('CACHE_MAX_AGE', env.CACHE_MAX_AGE, 60),
     cacheStaleWhileRevalidate: int('CACHE_STALE_WHILE_REVALIDATE', env.CACHE_STALE_WHILE_REVALIDATE, 30),
+    purge: purgeConfig(env),
   };
 }

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { Config } from '../config';
+import { cachePurgeConsumer } from '../delivery/cache-purge.consumer';
 import { startDispatchLoop } from '../events/dispatch-loop';
 import { startGoLiveScheduler } from '../events/go-live';
 import { EventBus } from '../live/event-bus';
@@ -14,7 +15,7 @@ export interface EventProcessing {
 /**
  * What turns the outbox into effects, on every instance (they take turns through locks): the
  * go-live sweep that announces scheduled posts, and the dispatcher that hands events to their
- * consumers. A new consumer (cache purge, webhooks) is one module added to the list below.
+ * consumers. A new consumer (webhooks, say) is one module added to the list below.
  */
 export function startEventProcessing(deps: {
   db: DataSource;
@@ -28,7 +29,7 @@ export function startEventProcessing(deps: {
   );
   const dispatch = startDispatchLoop({
     db: db.manager,
-    consumers: [liveUpdatesConsumer(deps.bus)],
+    consumers: [liveUpdatesConsumer(deps.bus), ...(config.purge ? [cachePurgeConsumer(config.purge, logger)] : [])],
     intervalMs: config.eventsPollIntervalMs,
     listenUrl: (db.options as PostgresConnectionOptions).url,
     onFailing: (error) =>

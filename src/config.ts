@@ -58,6 +58,8 @@ export interface Config {
   cacheMaxAge: number;
   /** `stale-while-revalidate` of public answers. */
   cacheStaleWhileRevalidate: number;
+  /** Anonymous answers the response cache keeps in memory (without Redis); 0 turns it off. */
+  responseCacheEntries: number;
   /** Where events' cache keys are purged (PURGE_TARGET); unset: nothing is purged. */
   purge: PurgeConfig | undefined;
 }
@@ -187,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     websocketKeepAliveSeconds: int('WEBSOCKET_KEEPALIVE_SECONDS', env.WEBSOCKET_KEEPALIVE_SECONDS, 12),
     cacheMaxAge: int('CACHE_MAX_AGE', env.CACHE_MAX_AGE, 60),
     cacheStaleWhileRevalidate: int('CACHE_STALE_WHILE_REVALIDATE', env.CACHE_STALE_WHILE_REVALIDATE, 30),
+    responseCacheEntries: int('RESPONSE_CACHE_ENTRIES', env.RESPONSE_CACHE_ENTRIES, 1000),
     purge: purgeConfig(env),
   };
 }

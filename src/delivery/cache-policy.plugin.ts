@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { RequestFacts } from '../observability/request-facts';
 import { cacheTags } from './cache-tags';
 import { selectsOnlyPublic } from './operation-privacy';
+import { ResponseCache } from './response-cache';
 
 export interface CachePolicy {
   /** `max-age` of public answers, in seconds; 0 caches nothing. */
@@ -9,17 +11,24 @@ export interface CachePolicy {
   staleWhileRevalidate: number;
 }
 
+/** The Cache-Control of a public answer. */
+export function publicCacheControl(policy: CachePolicy): string {
+  return `public, max-age=${policy.maxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}`;
+}
+
 /**
  * The `Cache-Control` of each GraphQL answer. Public (`public, max-age=N,
  * stale-while-revalidate=M`, varying on Authorization) when it can only be what everyone gets:
  * a query, from a request without a token, that selects nothing the schema marks as depending
  * on who asks (`@cacheControl(scope: PRIVATE)`: `me`, moderation, emails, revisions), answered
- * without errors. Anything else is `private, no-store`.
+ * without errors. Anything else is `private, no-store`. Public answers are what the response
+ * cache keeps.
  */
 export function cachePolicyPlugin(
   policy: CachePolicy,
-): ApolloServerPlugin<{ viewer: unknown; facts?: { cacheKeys?: Set<string> } }> {
-  const publicValue = `public, max-age=${policy.maxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}`;
+  responseCache?: ResponseCache,
+): ApolloServerPlugin<{ viewer: unknown; facts?: RequestFacts }> {
+  const publicValue = publicCacheControl(policy);
   return {
     async requestDidStart() {
       return {
@@ -41,10 +50,15 @@ export function cachePolicyPlugin(
           // A shared cache must not hand an anonymous answer to a signed-in request of the same URL.
           headers.set('vary', 'Authorization');
           // What to purge it by: Fastly reads keys separated by spaces, Cloudflare by commas.
-          const tags = cacheTags(contextValue.facts?.cacheKeys ?? []);
+          const keys = [...(contextValue.facts?.cacheKeys ?? [])];
+          const tags = cacheTags(keys);
           if (tags.length > 0) {
             headers.set('surrogate-key', tags.join(' '));
             headers.set('cache-tag', tags.join(','));
+          }
+          if (responseCache && contextValue.facts?.cacheMiss && answer.kind === 'single') {
+            headers.set('x-broadsheet-cache', 'miss');
+            await responseCache.remember(contextValue.facts, answer.singleResult, keys, operation.name?.value);
           }
         },
       };

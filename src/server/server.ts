@@ -19,7 +19,10 @@ import { TokenService } from '../auth/tokens';
 import { Config } from '../config';
 import { Context } from '../context';
 import { preparedReads } from '../db/prepared-reads';
-import { cachePolicyPlugin } from '../delivery/cache-policy.plugin';
+import { MemoryAnswerStore } from '../delivery/answer-store';
+import { cachePolicyPlugin, publicCacheControl } from '../delivery/cache-policy.plugin';
+import { ResponseCache } from '../delivery/response-cache';
+import { ScheduleHorizon } from '../delivery/schedule-horizon';
 import {
   BadRequestError,
   BadUserInputError,
@@ -29,6 +32,7 @@ import {
 } from '../errors/api-errors';
 import { ErrorCode } from '../errors/error-code';
 import { formatError } from '../errors/format-error';
+import { watchCommittedChanges } from '../events/committed-changes';
 import { idempotencyKeys } from '../idempotency/idempotency-keys.middleware';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { MAX_DOCUMENT_TOKENS, documentNestingGuard } from '../limits/document-shape';
@@ -44,6 +48,7 @@ import { requestFactsPlugin } from '../observability/request-facts.plugin';
 import { requestId } from '../observability/request-id';
 import { requestLog } from '../observability/request-log';
 import { createUnexpectedErrorLog } from '../observability/unexpected-error-log';
+import { RedisAnswerStore } from '../redis/redis-answer-store';
 import { RedisClients, connectRedis } from '../redis/redis-clients';
 import { RedisKeyValueCache } from '../redis/redis-key-value-cache';
 import { Services, createServices } from '../services';
@@ -140,6 +145,16 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   );
   pruneKeys.unref();
 
+  const cachePolicy = { maxAge: config.cacheMaxAge, staleWhileRevalidate: config.cacheStaleWhileRevalidate };
+  const responseCache = new ResponseCache(
+    redis ? new RedisAnswerStore(redis) : new MemoryAnswerStore(config.responseCacheEntries),
+    new ScheduleHorizon(reads),
+    config.responseCacheEntries > 0 ? config.cacheMaxAge : 0,
+    publicCacheControl(cachePolicy),
+    (error) => logger.warn('response cache unavailable; answering afresh', { cause: String(error) }),
+  );
+  // A change made here drops what it replaced before the write answers.
+  watchCommittedChanges(db, (keys) => responseCache.forget(keys));
   const schema = await buildApiSchema();
   const limits = deps.limits ?? DEFAULT_LIMITS;
   const apollo = new ApolloServer<Context>({
@@ -168,7 +183,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
       // Its per-field hook wraps every resolver; nothing reads cache hints yet.
       ApolloServerPluginCacheControlDisabled(),
       operationLimitsPlugin(limits),
-      cachePolicyPlugin({ maxAge: config.cacheMaxAge, staleWhileRevalidate: config.cacheStaleWhileRevalidate }),
+      cachePolicyPlugin(cachePolicy, responseCache),
       textInputPlugin(),
       httpOperationsPlugin(),
       requestFactsPlugin(logUnexpected),
@@ -219,6 +234,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     },
     express.json({ limit: '1mb' }),
     documentNestingGuard,
+    responseCache.middleware,
     idempotencyKeys(idempotency, tokens, (error) => logger.error('could not keep an idempotent answer', error)),
     expressMiddleware(apollo, { context: createContext }),
   );

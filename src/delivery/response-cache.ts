@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { RequestFacts, factsOf } from '../observability/request-facts';
+import { AnswerStore, StoredAnswer } from './answer-store';
+import { cacheTags } from './cache-tags';
+import { ScheduleHorizon } from './schedule-horizon';
+
+/** How long a request waits for the same request's answer in flight before it runs itself. */
+const IN_FLIGHT_WAIT_MS = 2000;
+
+/**
+ * A cache of anonymous answers inside the server, so a burst of readers of one page costs one
+ * execution. Requests with a token never touch it. An answer is kept only when the cache policy
+ * says it is public (see cache-policy.plugin.ts), for `maxAge` seconds, and dropped as soon as
+ * any of its cache keys changes (changes of this process at commit, before the write answers;
+ * with Redis, that is every instance's store).
+ */
+export class ResponseCache {
+  constructor(
+    private readonly store: AnswerStore,
+    private readonly horizon: ScheduleHorizon,
+    private readonly maxAge: number,
+    private readonly publicCacheControl: string,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  private get enabled(): boolean {
+    return this.maxAge > 0;
+  }
+
+  /** Misses being answered now: readers of the same page meanwhile wait for that answer. */
+  private readonly inFlight = new Map<string, Promise<void>>();
+
+  /** Express middleware in front of GraphQL: answers a hit, or notes the miss. */
+  readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
+    if (!this.enabled || req.headers.authorization || (req.method !== 'GET' && req.method !== 'POST')) {
+      next();
+      return;
+    }
+    // GET: the query string; POST: the JSON body (parsed and written again, so spacing does not matter).
+    const source = req.method === 'GET' ? req.originalUrl : JSON.stringify(req.body ?? null);
+    const key = createHash('sha256').update(`${req.method} ${source}`).digest('base64url');
+    const facts = factsOf(res);
+    // The first reader of a page answers it; a burst of the same request meanwhile waits for that
+    // answer instead of running too.
+    const running = this.inFlight.get(key);
+    let leading: (() => void) | undefined;
+    if (!running) {
+      this.inFlight.set(key, new Promise<void>((resolve) => (leading = resolve)));
+      res.once('close', () => {
+        this.inFlight.delete(key);
+        leading!();
+      });
+    }
+    const waited = running
+      ? Promise.race([running, new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_WAIT_MS))])
+      : Promise.resolve();
+    waited
+      .then(() => Promise.all([this.store.get(key), this.store.generation()]))
+      .then(
+        ([hit, generation]) => {
+          if (hit) {
+            facts.cacheHit = true;
+            facts.operationName = hit.operationName;
+            this.send(res, hit);
+            return;
+          }
+          facts.cacheMiss = { key, generation };
+          next();
+        },
+        (error: unknown) => {
+          this.onError(error);
+          next();
+        },
+      );
+  };
+
+  private send(res: Response, answer: StoredAnswer): void {
+    const tags = cacheTags(answer.keys);
+    res.status(200);
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('cache-control', this.publicCacheControl);
+    res.setHeader('vary', 'Authorization');
+    res.setHeader('x-broadsheet-cache', 'hit');
+    if (tags.length > 0) {
+      res.setHeader('surrogate-key', tags.join(' '));
+      res.setHeader('cache-tag', tags.join(','));
+    }
+    res.end(answer.body);
+  }
+
+  /** Keeps a public answer of a request that missed (called by the cache policy plugin, before it is sent). */
+  async remember(
+    facts: RequestFacts | undefined,
+    body: unknown,
+    keys: string[],
+    operationName?: string,
+  ): Promise<void> {
+    const miss = facts?.cacheMiss;
+    if (!miss) return;
+    const answer: StoredAnswer = { body: JSON.stringify(body), keys, operationName };
+    try {
+      // Kept until the next scheduled post goes live at the latest: it could belong in this answer.
+      const ttl = Math.min(this.maxAge, Math.floor(((await this.horizon.nextGoLive()) - Date.now()) / 1000));
+      if (ttl >= 1) await this.store.set(miss.key, answer, ttl, miss.generation);
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  /** Drops the answers tagged with `keys`; a failure is logged, never thrown at the write that changed them. */
+  async forget(keys: string[]): Promise<void> {
+    this.horizon.changed();
+    try {
+      await this.store.drop(keys);
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+}

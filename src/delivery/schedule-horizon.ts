@@ -1,0 +1,42 @@
+import { Queryable } from '../db/queryable';
+
+/**
+ * When the next scheduled post goes live. A scheduled post is live the moment its time passes,
+ * with nothing written then, so an answer kept past that moment could miss it: the response
+ * cache keeps nothing beyond it. Read again after every change (a change may schedule a post)
+ * and once the moment has passed.
+ */
+export class ScheduleHorizon {
+  private next: Promise<number> | undefined;
+
+  constructor(private readonly db: Queryable) {}
+
+  /** Milliseconds since the epoch of the next go-live, or Infinity when nothing is scheduled. */
+  async nextGoLive(): Promise<number> {
+    if (this.next) {
+      const at = await this.next;
+      if (at > Date.now()) return at;
+    }
+    this.next = this.read();
+    return this.next;
+  }
+
+  /** Forgets the moment known: something changed. */
+  changed(): void {
+    this.next = undefined;
+  }
+
+  private async read(): Promise<number> {
+    try {
+      const [row] = (await this.db.query(
+        `SELECT (extract(epoch FROM min(published_at)) * 1000)::float8 AS at FROM posts
+         WHERE status = 'SCHEDULED' AND published_at > now()`,
+        [],
+      )) as Array<{ at: number | null }>;
+      return row?.at ?? Infinity;
+    } catch {
+      this.next = undefined;
+      return Date.now(); // unknown: keep nothing
+    }
+  }
+}

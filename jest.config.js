@@ -4,10 +4,11 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
-  // sanitize-html's parser (htmlparser2 and its dom* and entities packages) ships ESM only; Node
-  // loads it with require(esm), Jest 30 on Node 20 cannot, so Jest compiles it like our own code.
+  // sanitize-html's parser (htmlparser2 and its dom* and entities packages) and `feed` ship ESM
+  // only; Node loads them with require(esm), Jest 30 on Node 20 cannot, so Jest compiles them
+  // like our own code.
   transformIgnorePatterns: [
-    '/node_modules/(?!(htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)/)',
+    '/node_modules/(?!(htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities|feed)/)',
   ],
   transform: {
     '^.+\\.(ts|js)$': [

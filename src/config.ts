@@ -58,6 +58,12 @@ export interface Config {
   cacheMaxAge: number;
   /** `stale-while-revalidate` of public answers. */
   cacheStaleWhileRevalidate: number;
+  /** The site's address for absolute links in feeds and sitemaps; unset: each request's own. */
+  publicBaseUrl: string | undefined;
+  /** The site's name in feeds and the news sitemap. */
+  siteTitle: string;
+  /** The language of the site's posts (feeds, news sitemap), as a BCP 47 tag. */
+  siteLanguage: string;
   /** Anonymous answers the response cache keeps in memory (without Redis); 0 turns it off. */
   responseCacheEntries: number;
   /** Where events' cache keys are purged (PURGE_TARGET); unset: nothing is purged. */
@@ -137,6 +143,12 @@ function purgeConfig(env: NodeJS.ProcessEnv): PurgeConfig | undefined {
   }
 }
 
+function publicBaseUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^https?:\/\/[^/]/.test(value)) throw new Error('PUBLIC_BASE_URL must be an http:// or https:// URL');
+  return value;
+}
+
 function redisUrl(value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
   if (!/^rediss?:\/\//.test(value)) throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
@@ -189,6 +201,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     websocketKeepAliveSeconds: int('WEBSOCKET_KEEPALIVE_SECONDS', env.WEBSOCKET_KEEPALIVE_SECONDS, 12),
     cacheMaxAge: int('CACHE_MAX_AGE', env.CACHE_MAX_AGE, 60),
     cacheStaleWhileRevalidate: int('CACHE_STALE_WHILE_REVALIDATE', env.CACHE_STALE_WHILE_REVALIDATE, 30),
+    publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL),
+    siteTitle: env.SITE_TITLE || 'Broadsheet',
+    siteLanguage: env.SITE_LANGUAGE || 'en',
     responseCacheEntries: int('RESPONSE_CACHE_ENTRIES', env.RESPONSE_CACHE_ENTRIES, 1000),
     purge: purgeConfig(env),
   };

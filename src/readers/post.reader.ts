@@ -155,6 +155,64 @@ export class PostReader {
       .then((posts) => this.listed(posts, CacheKey.author(authorId)));
   }
 
+  /**
+   * Feeds: the newest live posts, of one tag or one author (by slug) when asked, with their
+   * bodies (feeds carry the full text).
+   */
+  async newestForFeed(filter: { tag?: string; authorSlug?: string }, limit: number): Promise<Post[]> {
+    const params: unknown[] = [limit];
+    const where = [publicListSql('p')];
+    if (filter.tag !== undefined) {
+      params.push([filter.tag.trim().toLowerCase()]);
+      where.push(`p.tags @> $${params.length}::text[]`);
+    }
+    if (filter.authorSlug !== undefined) {
+      params.push(filter.authorSlug);
+      where.push(`p.author_id = (SELECT id FROM authors WHERE slug = $${params.length})`);
+    }
+    const posts = (await this.scope.db.query(
+      `SELECT ${POST_READ_COLUMNS}, p.body FROM posts p WHERE ${where.join(' AND ')}
+       ORDER BY p.published_at DESC, p.id DESC LIMIT $1`,
+      params,
+    )) as Post[];
+    const keys = [
+      ...(filter.tag !== undefined ? [CacheKey.tag(filter.tag.trim().toLowerCase())] : []),
+      ...[...new Set(posts.map((post) => post.authorId))].map(CacheKey.author),
+    ];
+    return this.listed(posts, ...keys);
+  }
+
+  /**
+   * When anything readers see last changed (the newest event), so a feed's Last-Modified moves
+   * when a post leaves it too (an unpublish changes no remaining post). Null before any change.
+   */
+  async contentChangedAt(): Promise<Date | null> {
+    const [row] = (await this.scope.db.query(
+      `SELECT occurred_at AS "occurredAt" FROM events ORDER BY seq DESC LIMIT 1`,
+      [],
+    )) as Array<{ occurredAt: Date }>;
+    return row?.occurredAt ?? null;
+  }
+
+  /** Sitemaps: live posts, newest first, published since `since` when given; at most `limit`. */
+  async liveForSitemap(
+    limit: number,
+    since?: Date,
+  ): Promise<Array<Pick<Post, 'slug' | 'title' | 'publishedAt' | 'updatedAt'>>> {
+    this.scope.cacheKeys.add(CacheKey.postLists);
+    const params: unknown[] = [limit];
+    const where = [publicListSql('p')];
+    if (since) {
+      params.push(since);
+      where.push(`p.published_at >= $${params.length}`);
+    }
+    return (await this.scope.db.query(
+      `SELECT p.slug, p.title, p.published_at AS "publishedAt", p.updated_at AS "updatedAt" FROM posts p
+       WHERE ${where.join(' AND ')} ORDER BY p.published_at DESC, p.id DESC LIMIT $1`,
+      params,
+    )) as Array<Pick<Post, 'slug' | 'title' | 'publishedAt' | 'updatedAt'>>;
+  }
+
   /** Post.relatedPosts: curated live posts first, then live posts sharing the most tags. */
   relatedTo(postId: string, limit: number): Promise<Post[]> {
     return this.scope.loaders.relatedPostsByPost.load({ postId, limit }).then((posts) => this.listed(posts));

@@ -21,6 +21,7 @@ import { Context } from '../context';
 import { preparedReads } from '../db/prepared-reads';
 import { MemoryAnswerStore } from '../delivery/answer-store';
 import { cachePolicyPlugin, publicCacheControl } from '../delivery/cache-policy.plugin';
+import { feedRoutes } from '../delivery/feed-routes';
 import { ResponseCache } from '../delivery/response-cache';
 import { ScheduleHorizon } from '../delivery/schedule-horizon';
 import {
@@ -44,6 +45,7 @@ import { RedisEventBus } from '../live/redis-event-bus';
 import { Logger } from '../logger';
 import { healthRoutes } from '../observability/health';
 import { createMetrics, metricsEndpoint } from '../observability/metrics';
+import { factsOf } from '../observability/request-facts';
 import { requestFactsPlugin } from '../observability/request-facts.plugin';
 import { requestId } from '../observability/request-id';
 import { requestLog } from '../observability/request-log';
@@ -190,11 +192,12 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     ],
   });
   await apollo.start();
+  const contextFor = createContextBuilder(contextDeps);
   const live = liveOperations({
     schema,
     bus,
     sessions,
-    contextFor: createContextBuilder(contextDeps),
+    contextFor,
     limits,
     introspection: config.introspection,
     logUnexpected,
@@ -217,6 +220,22 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
 
   app.use(requestId, requestLog(logger));
   app.use(healthRoutes(db, () => stopping));
+  app.use(
+    cors({ origin: config.corsOrigin }),
+    compression({ threshold: 1024 }),
+    feedRoutes({
+      readersFor: (res) => {
+        const facts = factsOf(res);
+        const { readers } = contextFor(null, facts, 'feed');
+        return { readers, cacheKeys: facts.cacheKeys! };
+      },
+      publicBaseUrl: config.publicBaseUrl,
+      postUrlTemplate: config.postUrlTemplate,
+      siteTitle: config.siteTitle,
+      siteLanguage: config.siteLanguage,
+      cachePolicy,
+    }),
+  );
   app.get('/metrics', metricsEndpoint(metrics, config.metricsToken));
   // Before /graphql, which would take it as a sub-path.
   app.use('/graphql/stream', cors({ origin: config.corsOrigin }), ...streams.routes);

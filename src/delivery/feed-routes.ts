@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import express, { Request, Response } from 'express';
+import { Readers } from '../readers';
+import { CachePolicy, publicCacheControl } from './cache-policy.plugin';
+import { cacheTags } from './cache-tags';
+import { notModified } from './conditional-request';
+import { FeedChannel, FeedPost, atom1, jsonFeed11, lastModified, rss2 } from './feed-documents';
+import { SitemapEntry, newsSitemap, sitemap } from './sitemaps';
+
+/** Posts in a feed (CONTRACT.md "Delivery"). */
+const FEED_SIZE = 50;
+/** The most URLs one sitemap file may list (sitemaps.org), and a news sitemap (Google). */
+const SITEMAP_SIZE = 50_000;
+const NEWS_SITEMAP_SIZE = 1000;
+const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
+
+export interface FeedRoutesDeps {
+  /** Anonymous readers for one request, and where they note the cache keys of what they read. */
+  readersFor(res: Response): { readers: Readers; cacheKeys: Set<string> };
+  /** PUBLIC_BASE_URL; unset: the scheme and Host of each request. */
+  publicBaseUrl: string | undefined;
+  /** POST_URL_TEMPLATE: where the front end shows a post (`{slug}`). */
+  postUrlTemplate: string;
+  siteTitle: string;
+  siteLanguage: string;
+  cachePolicy: CachePolicy;
+}
+
+/**
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the newest live posts (the whole site, `?tag=` or
+ * `?author=<slug>`), sitemap.xml and the Google News sitemap: read as an anonymous reader, with
+ * the cache headers and tags of GraphQL answers, ETag and Last-Modified, and 304 to a request
+ * that already has them.
+ */
+export function feedRoutes(deps: FeedRoutesDeps): express.Router {
+  const router = express.Router();
+  const baseOf = (req: Request) => (deps.publicBaseUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/$/, '');
+  const postUrl = (base: string, slug: string) =>
+    new URL(deps.postUrlTemplate.replace('{slug}', encodeURIComponent(slug)), `${base}/`).toString();
+
+  const send = (
+    req: Request,
+    res: Response,
+    body: string,
+    contentType: string,
+    modified: Date,
+    cacheKeys: Set<string>,
+  ): void => {
+    const tags = cacheTags(cacheKeys);
+    res.setHeader('content-type', contentType);
+    res.setHeader('cache-control', publicCacheControl(deps.cachePolicy));
+    // Weak: the same feed gzip- or brotli-compressed is the same feed.
+    const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+    res.setHeader('etag', etag);
+    res.setHeader('last-modified', modified.toUTCString());
+    if (tags.length > 0) {
+      res.setHeader('surrogate-key', tags.join(' '));
+      res.setHeader('cache-tag', tags.join(','));
+    }
+    if (notModified(req.headers, etag, modified)) res.status(304).end();
+    else res.status(200).send(body);
+  };
+
+  const feed =
+    (format: 'rss' | 'atom' | 'json') =>
+    async (req: Request, res: Response): Promise<void> => {
+      const { readers, cacheKeys } = deps.readersFor(res);
+      const tag = typeof req.query.tag === 'string' && req.query.tag.trim() ? req.query.tag : undefined;
+      const authorSlug = typeof req.query.author === 'string' ? req.query.author : undefined;
+      const author = authorSlug === undefined ? null : await readers.authors.bySlug(authorSlug);
+      if (authorSlug !== undefined && !author) {
+        res.status(404).type('text/plain').send(`No author "${authorSlug}".`);
+        return;
+      }
+      const [posts, changedAt] = await Promise.all([
+        readers.posts.newestForFeed({ tag, authorSlug }, FEED_SIZE),
+        readers.posts.contentChangedAt(),
+      ]);
+      const authors = await Promise.all(posts.map((post) => readers.authors.credited(post.authorId)));
+      const base = baseOf(req);
+      const query = tag
+        ? `?tag=${encodeURIComponent(tag)}`
+        : authorSlug
+          ? `?author=${encodeURIComponent(authorSlug)}`
+          : '';
+      const channel: FeedChannel = {
+        title: tag ? `${deps.siteTitle}: ${tag}` : author ? `${deps.siteTitle}: ${author.name}` : deps.siteTitle,
+        description: tag
+          ? `The newest stories tagged ${tag}.`
+          : author
+            ? `The newest stories by ${author.name}.`
+            : 'The newest stories.',
+        homeUrl: `${base}/`,
+        feedUrls: {
+          rss: `${base}/feeds/rss.xml${query}`,
+          atom: `${base}/feeds/atom.xml${query}`,
+          json: `${base}/feeds/feed.json${query}`,
+        },
+        language: deps.siteLanguage,
+      };
+      const items: FeedPost[] = posts.map((post, i) => ({
+        id: post.id,
+        url: postUrl(base, post.slug),
+        title: post.title,
+        excerpt: post.excerpt,
+        body: post.body ?? '',
+        authorName: authors[i].name,
+        tags: post.tags,
+        source: post.source,
+        coverImageUrl: post.coverImageUrl,
+        publishedAt: post.publishedAt!,
+        updatedAt: post.updatedAt,
+      }));
+      const modified = new Date(Math.max(lastModified(posts).getTime(), changedAt?.getTime() ?? 0));
+      const [body, type] =
+        format === 'rss'
+          ? [rss2(channel, items), 'application/rss+xml; charset=utf-8']
+          : format === 'atom'
+            ? [atom1(channel, items), 'application/atom+xml; charset=utf-8']
+            : [jsonFeed11(channel, items), 'application/feed+json; charset=utf-8'];
+      send(req, res, body, type, modified, cacheKeys);
+    };
+
+  const sitemapRoute =
+    (news: boolean) =>
+    async (req: Request, res: Response): Promise<void> => {
+      const { readers, cacheKeys } = deps.readersFor(res);
+      const since = news ? new Date(Date.now() - NEWS_WINDOW_MS) : undefined;
+      const [posts, changedAt] = await Promise.all([
+        readers.posts.liveForSitemap(news ? NEWS_SITEMAP_SIZE : SITEMAP_SIZE, since),
+        readers.posts.contentChangedAt(),
+      ]);
+      const base = baseOf(req);
+      const entries: SitemapEntry[] = posts.map((post) => ({
+        url: postUrl(base, post.slug),
+        title: post.title,
+        publishedAt: post.publishedAt!,
+        updatedAt: post.updatedAt,
+      }));
+      const body = news
+        ? newsSitemap(entries, { name: deps.siteTitle, language: deps.siteLanguage })
+        : sitemap(entries);
+      const modified = new Date(Math.max(lastModified(posts).getTime(), changedAt?.getTime() ?? 0));
+      send(req, res, body, 'application/xml; charset=utf-8', modified, cacheKeys);
+    };
+
+  router.get('/feeds/rss.xml', feed('rss'));
+  router.get('/feeds/atom.xml', feed('atom'));
+  router.get('/feeds/feed.json', feed('json'));
+  router.get('/sitemap.xml', sitemapRoute(false));
+  router.get('/sitemap-news.xml', sitemapRoute(true));
+  return router;
+}

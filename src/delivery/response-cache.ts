@@ -79,6 +79,8 @@ export class ResponseCache {
     const tags = cacheTags(answer.keys);
     res.status(200);
     res.setHeader('content-type', 'application/json; charset=utf-8');
+    // Without a length, compression would compress even a tiny answer.
+    res.setHeader('content-length', Buffer.byteLength(answer.body));
     res.setHeader('cache-control', this.publicCacheControl);
     res.setHeader('vary', 'Authorization');
     res.setHeader('x-broadsheet-cache', 'hit');

@@ -135,8 +135,12 @@ describe('delivery of GraphQL answers', () => {
     expect(decoded(gzip)).toEqual(JSON.parse(plain.raw.toString()));
     expect(br.headers.vary).toMatch(/Accept-Encoding/);
 
-    const small = await get(TagsDocument, undefined, { 'accept-encoding': 'br, gzip' });
-    expect(small.raw.length).toBeLessThan(1024);
-    expect(small.headers['content-encoding']).toBeUndefined();
+    // Twice: answered afresh, then from the response cache.
+    for (const cache of ['miss', 'hit']) {
+      const small = await get(TagsDocument, { limit: 3 }, { 'accept-encoding': 'br, gzip' });
+      expect(small.headers['x-broadsheet-cache']).toBe(cache);
+      expect(small.raw.length).toBeLessThan(1024);
+      expect(small.headers['content-encoding']).toBeUndefined();
+    }
   });
 });

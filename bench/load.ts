@@ -13,6 +13,8 @@ export interface LoadResult {
   /** Latency percentiles, ms, of the 200 responses. */
   p50: number;
   p99: number;
+  /** Bytes per response as sent (headers and body; no compression asked for). */
+  bytesPerResponse: number;
 }
 
 export interface LoadOptions {
@@ -69,5 +71,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     perSecond: responses / result.duration,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    bytesPerResponse: result.throughput.total / Math.max(1, responses),
   };
 }

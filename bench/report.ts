@@ -2,7 +2,7 @@ import { FeedName } from './queries';
 
 /** One measured load run of one target. */
 export interface RunFigures {
-  target: 'Broadsheet' | 'hand-written';
+  target: 'Broadsheet' | 'Broadsheet cached' | 'hand-written';
   feed: FeedName;
   first: number;
   connections: number;
@@ -18,6 +18,10 @@ export interface RunFigures {
   peakRssMb: number;
   responses: number;
   failures: number;
+  /** Bytes per response on the wire, uncompressed (headers included). */
+  bytes: number;
+  /** The body's bytes with brotli, as a client that accepts it gets it. */
+  brotliBytes: number | undefined;
 }
 
 /** One of the issue's targets: the figure, the goal, and whether it is met. */
@@ -56,6 +60,8 @@ export function runsTable(runs: RunFigures[]): string {
       'PG CPU ms/req',
       'SQL/req',
       'peak RSS MB',
+      'KB/answer',
+      'br KB',
       'failed',
     ],
     runs.map((run) => [
@@ -70,6 +76,8 @@ export function runsTable(runs: RunFigures[]): string {
       fixed(run.pgCpuMs, 3),
       fixed(run.statements, 2),
       fixed(run.peakRssMb, 0),
+      fixed(run.bytes / 1024, 1),
+      fixed(run.brotliBytes === undefined ? undefined : run.brotliBytes / 1024, 1),
       `${run.failures}/${run.responses}`,
     ]),
     (column) => column >= 2,
@@ -78,7 +86,7 @@ export function runsTable(runs: RunFigures[]): string {
 
 export function ratiosTable(runs: RunFigures[]): string {
   const rows: string[][] = [];
-  for (const run of runs.filter((r) => r.target === 'Broadsheet')) {
+  for (const run of runs.filter((r) => r.target !== 'hand-written')) {
     const reference = runs.find(
       (r) =>
         r.target === 'hand-written' &&
@@ -88,6 +96,7 @@ export function ratiosTable(runs: RunFigures[]): string {
     );
     if (!reference) continue;
     rows.push([
+      run.target,
       run.feed,
       String(run.first),
       String(run.connections),
@@ -99,9 +108,9 @@ export function ratiosTable(runs: RunFigures[]): string {
     ]);
   }
   return table(
-    ['query', 'first', 'conns', 'req/s B/h', 'CPU ms/req B/h', 'PG CPU ms/req B/h'],
+    ['target', 'query', 'first', 'conns', 'req/s B/h', 'CPU ms/req B/h', 'PG CPU ms/req B/h'],
     rows,
-    (column) => column >= 1,
+    (column) => column >= 2,
   );
 }
 
@@ -153,7 +162,8 @@ export function checkTargets(
     if (!run) throw new Error(`no run of ${target} ${feed}(${first}) x${connections}`);
     return run;
   };
-  const ratio = (feed: FeedName) => find('Broadsheet', feed, 20).perSecond / find('hand-written', feed, 20).perSecond;
+  const ratio = (feed: FeedName, target: RunFigures['target'] = 'Broadsheet') =>
+    find(target, feed, 20).perSecond / find('hand-written', feed, 20).perSecond;
   const simpleRuns = runs.filter((r) => r.target === 'Broadsheet' && r.feed === 'SimpleFeed');
   const defined = (values: Array<number | undefined>) =>
     values.every((value) => value !== undefined) ? Math.max(...(values as number[])) : undefined;
@@ -204,6 +214,12 @@ export function checkTargets(
       figure: relatedMs === undefined ? 'n/a' : `${relatedMs.toFixed(3)} ms`,
       goal: '<= 3 ms',
       verdict: verdict(relatedMs, 3, '<=', ' ms'),
+    },
+    {
+      name: 'Simple feed (20) req/s, Broadsheet with its response cache / hand-written',
+      figure: `${ratio('SimpleFeed', 'Broadsheet cached').toFixed(2)}x`,
+      goal: '>= 1.5x',
+      verdict: verdict(ratio('SimpleFeed', 'Broadsheet cached'), 1.5, '>=', 'x'),
     },
     {
       name: 'Peak RSS, mobile feed (20), 50 connections',

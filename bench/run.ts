@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -63,6 +64,23 @@ const log = (message: string) => console.error(`[bench ${elapsed()} s] ${message
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Set on SIGINT/SIGTERM: the run stops once the servers and the database are gone. */
 let interrupted = false;
+
+/** The body's bytes when the client accepts brotli, or undefined when the target does not compress. */
+function brotliBytes(url: string, body: string): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'br' } },
+      (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        response.on('end', () => resolve(response.headers['content-encoding'] === 'br' ? bytes : undefined));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
 
 async function postGraphQL(url: string, body: string): Promise<string> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -137,7 +155,7 @@ async function measure(
   const statements = await readStatements(db);
   const n = Math.max(1, load.sent);
   const figures: RunFigures = {
-    target: server.name === 'Broadsheet' ? 'Broadsheet' : 'hand-written',
+    target: server.name === 'hand-written' ? 'hand-written' : (server.name as 'Broadsheet' | 'Broadsheet cached'),
     feed,
     first,
     connections,
@@ -150,6 +168,8 @@ async function measure(
     peakRssMb: await peakRssMb(server.pid),
     responses: load.responses,
     failures: load.failures,
+    bytes: load.bytesPerResponse,
+    brotliBytes: await brotliBytes(server.url, body),
   };
   if (!peakReset) log('could not reset VmHWM: peak RSS is since the process started');
   if (options.statements && statements) {
@@ -308,6 +328,8 @@ async function main(): Promise<void> {
 
     const broadsheet = await startBroadsheet(db.url);
     cleanups.push(() => broadsheet.stop());
+    const cached = await startBroadsheet(db.url, true);
+    cleanups.push(() => cached.stop());
     const handWritten = await startHandWritten(db.url);
     cleanups.push(() => handWritten.stop());
     log(
@@ -325,13 +347,18 @@ async function main(): Promise<void> {
       ['MobileFeed', 20, 20],
       ['MobileFeed', 20, 50],
     ];
+    const everyServer = [broadsheet, cached, handWritten];
     for (const [feed, first, connections] of scenarios) {
       for (const server of [broadsheet, handWritten]) {
-        runs.push(await measure(db, server, [broadsheet, handWritten], feed, first, connections, options));
+        runs.push(await measure(db, server, everyServer, feed, first, connections, options));
       }
     }
+    // The same pages from the response cache: what a burst of anonymous readers costs.
+    for (const feed of ['SimpleFeed', 'MobileFeed'] as const) {
+      runs.push(await measure(db, cached, everyServer, feed, 20, 20, options));
+    }
 
-    await settle(db, [broadsheet, handWritten]);
+    await settle(db, everyServer);
     const mobileSizes = [5, 20, 40, 100];
     const mobileStatements: Array<number | undefined> = [];
     for (const first of mobileSizes) {

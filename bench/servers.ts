@@ -82,10 +82,13 @@ function startNode(name: string, script: string, env: NodeJS.ProcessEnv, ready: 
   });
 }
 
-/** Broadsheet exactly as production runs it: `node dist/main.js`, NODE_ENV=production. */
-export function startBroadsheet(databaseUrl: string): Promise<ServerProcess> {
+/**
+ * Broadsheet exactly as production runs it: `node dist/main.js`, NODE_ENV=production; without
+ * its response cache unless `cached`, so the plain runs measure executing the feed every time.
+ */
+export function startBroadsheet(databaseUrl: string, cached = false): Promise<ServerProcess> {
   return startNode(
-    'Broadsheet',
+    cached ? 'Broadsheet cached' : 'Broadsheet',
     'dist/main.js',
     {
       NODE_ENV: 'production',
@@ -99,6 +102,7 @@ export function startBroadsheet(databaseUrl: string): Promise<ServerProcess> {
       // row's SQL/req. (The bench writes nothing, so no NOTIFY wakes the dispatcher either.)
       GO_LIVE_INTERVAL_MS: String(24 * 60 * 60 * 1000),
       EVENTS_POLL_INTERVAL_MS: String(24 * 60 * 60 * 1000),
+      RESPONSE_CACHE_ENTRIES: cached ? '1000' : '0',
     },
     /GraphQL at (http:\/\/\S+\/graphql)/,
   );

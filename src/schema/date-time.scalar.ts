@@ -18,6 +18,8 @@ function parse(value: unknown): Date {
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
   description: 'An ISO-8601 date-time string with a time zone, e.g. 2021-05-24T09:30:00.000Z.',
+  // Tells code generators (and people) exactly what the strings are: RFC 3339 date-times.
+  specifiedByURL: 'https://scalars.graphql.org/andimarek/date-time.html',
   serialize(value) {
     if (value instanceof Date) return value.toISOString();
     if (typeof value === 'string') return new Date(value).toISOString();

@@ -1,0 +1,106 @@
+import { ApolloClient, HttpLink, InMemoryCache, gql as apolloGql } from '@apollo/client';
+import { relayStylePagination } from '@apollo/client/utilities';
+import { Client as UrqlClient, cacheExchange, fetchExchange, gql as urqlGql } from '@urql/core';
+import { GraphQLClient, gql as requestGql } from 'graphql-request';
+import { Role } from '../../src/domain/enums';
+import { publishedPost } from '../helpers/posts';
+import { TestServer, startTestServer } from '../helpers/test-server';
+
+/**
+ * The README's "Client setup", run with the real client packages: if a snippet there stops
+ * working against the server, this fails. Keep the two in step.
+ */
+describe('client guide', () => {
+  let api: TestServer;
+  /** Newest first, as the feed lists them. */
+  const titles: string[] = [];
+  /** Every request the clients sent: method and whether the answer was cacheable. */
+  const sent: Array<{ method: string; cacheControl: string | null }> = [];
+  const recordingFetch: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    sent.push({ method: init?.method ?? 'GET', cacheControl: response.headers.get('cache-control') });
+    return response;
+  };
+
+  beforeAll(async () => {
+    api = await startTestServer();
+    const editor = (await api.signUp(Role.EDITOR, 'Client Guide')).token;
+    for (let i = 1; i <= 12; i += 1) {
+      titles.unshift((await publishedPost(api, editor, { title: `Guide story ${i}`, tags: ['guide'] })).title);
+    }
+  });
+  afterAll(() => api.close());
+  beforeEach(() => {
+    sent.length = 0;
+  });
+
+  it('Apollo Client: queries over GET, and pages merge into one list with relayStylePagination', async () => {
+    // README: Apollo Client
+    const client = new ApolloClient({
+      link: new HttpLink({ uri: api.url, useGETForQueries: true, fetch: recordingFetch }),
+      cache: new InMemoryCache({
+        typePolicies: { Query: { fields: { posts: relayStylePagination(['filter']) } } },
+      }),
+    });
+    const FEED = apolloGql`
+      query Feed($tag: String, $after: String) {
+        posts(first: 5, after: $after, filter: { tag: $tag }) {
+          edges { cursor node { id title publishedAt author { id name } } }
+          pageInfo { hasNextPage endCursor }
+        }
+      }
+    `;
+    const feed = client.watchQuery({ query: FEED, variables: { tag: 'guide' } });
+    const pages: string[][] = [];
+    const subscription = feed.subscribe(({ data }) => {
+      const posts = (data as { posts?: { edges: Array<{ node: { title: string } }> } } | undefined)?.posts;
+      if (posts) pages.push(posts.edges.map((edge) => edge.node.title));
+    });
+    const firstPage = await client.query({ query: FEED, variables: { tag: 'guide' } });
+    const { endCursor } = (firstPage.data as { posts: { pageInfo: { endCursor: string } } }).posts.pageInfo;
+    await feed.fetchMore({ variables: { after: endCursor } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    subscription.unsubscribe();
+
+    expect(pages.at(-1)).toEqual(titles.slice(0, 10));
+    expect(sent.every((request) => request.method === 'GET')).toBe(true);
+    expect(sent[0].cacheControl).toMatch(/^public/);
+  });
+
+  it('urql with its default settings (GET for queries within the URL limit)', async () => {
+    // README: urql
+    const client = new UrqlClient({ url: api.url, exchanges: [cacheExchange, fetchExchange], fetch: recordingFetch });
+    const LATEST = urqlGql`
+      query Latest($first: Int!) { posts(first: $first) { nodes { id title } } }
+    `;
+    const result = await client.query(LATEST, { first: 3 }).toPromise();
+    expect(result.error).toBeUndefined();
+    expect(
+      (result.data as { posts: { nodes: Array<{ title: string }> } }).posts.nodes.map((post) => post.title),
+    ).toEqual(titles.slice(0, 3));
+    expect(sent.map((request) => request.method)).toEqual(['GET']);
+  });
+
+  it('graphql-request, by POST (its default) and by GET', async () => {
+    // README: graphql-request
+    const TAGS = requestGql`
+      query Tags { tags(limit: 5) { tag count } }
+    `;
+    const byPost = new GraphQLClient(api.url, { fetch: recordingFetch });
+    const byGet = new GraphQLClient(api.url, { method: 'GET', fetch: recordingFetch });
+    const expected = { tags: expect.arrayContaining([{ tag: 'guide', count: 12 }]) };
+    expect(await byPost.request(TAGS)).toEqual(expected);
+    expect(await byGet.request(TAGS)).toEqual(expected);
+    expect(sent.map((request) => request.method)).toEqual(['POST', 'GET']);
+  });
+
+  it('plain fetch over GET, as a CDN would see it', async () => {
+    // README: plain fetch
+    const query = 'query Latest { posts(first: 2) { nodes { title } } }';
+    const response = await fetch(`${api.url}?query=${encodeURIComponent(query)}`);
+    expect(response.headers.get('cache-control')).toMatch(/^public/);
+    expect(await response.json()).toEqual({
+      data: { posts: { nodes: titles.slice(0, 2).map((title) => ({ title })) } },
+    });
+  });
+});

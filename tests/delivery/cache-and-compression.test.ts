@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import zlib from 'node:zlib';
 import { print } from 'graphql';
@@ -119,6 +120,22 @@ describe('delivery of GraphQL answers', () => {
     expect(decoded(answer).data).toEqual({ tags: [expect.objectContaining({ tag: 'harbour', count: 5 })] });
     const mutation = await get(SetFeaturedDocument, { id: 'UG9zdDp4', featured: true });
     expect(mutation.status).toBe(405);
+  });
+
+  it('answers persisted queries (APQ) over GET, so a CDN caches them by a short URL', async () => {
+    const query = print(TagsDocument);
+    const extensions = JSON.stringify({
+      persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') },
+    });
+    const byHash = `${api.url}?${new URLSearchParams({ extensions, variables: '{"limit":2}' })}`;
+    expect(decoded(await request(byHash)).errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'PERSISTED_QUERY_NOT_FOUND' }) }),
+    ]);
+    // Registered by a first GET carrying the query too, as Apollo Client's persisted-query link does.
+    await request(`${api.url}?${new URLSearchParams({ query, extensions, variables: '{"limit":2}' })}`);
+    const answer = await request(byHash);
+    expect(decoded(answer).data).toEqual({ tags: [expect.objectContaining({ tag: 'harbour' })] });
+    expect(answer.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=30');
   });
 
   it('compresses answers over 1 KB with brotli or gzip as the client accepts, and small ones not at all', async () => {

@@ -166,6 +166,25 @@ describeWithRedis('several instances sharing one database and one Redis', () => 
     ]);
   });
 
+  it('shares the response cache: an answer kept through one instance is served by another, and a change through a third drops it', async () => {
+    const [a, b, c] = instances;
+    const tag = `shared-${randomBytes(3).toString('hex')}`;
+    const first = await post(a, [tag]);
+    const feed = (via: Running) =>
+      fetch(
+        `${via.url}?${new URLSearchParams({ query: `{ posts(first: 5, filter: { tag: "${tag}" }) { nodes { id } } }` })}`,
+      ).then(async (response) => ({
+        cache: response.headers.get('x-broadsheet-cache'),
+        ids: ((await response.json()) as { data: { posts: { nodes: Array<{ id: string }> } } }).data.posts.nodes.map(
+          (node) => node.id,
+        ),
+      }));
+    expect(await feed(a)).toEqual({ cache: 'miss', ids: [first] });
+    expect(await feed(b)).toEqual({ cache: 'hit', ids: [first] });
+    const second = await post(c, [tag]);
+    expect(await feed(b)).toEqual({ cache: 'miss', ids: [second, first] });
+  });
+
   it('shares persisted queries: a hash registered through one instance works on the others', async () => {
     const text = print(TagsDocument);
     const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(text).digest('hex') };

@@ -2,19 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { RequestFacts } from '../observability/request-facts';
 import { cacheTags } from './cache-tags';
 import { selectsOnlyPublic } from './operation-privacy';
+import { PublicCacheControl } from './public-cache-control';
 import { ResponseCache } from './response-cache';
-
-export interface CachePolicy {
-  /** `max-age` of public answers, in seconds; 0 caches nothing. */
-  maxAge: number;
-  /** How long a cache may serve a stale answer while it fetches a fresh one. */
-  staleWhileRevalidate: number;
-}
-
-/** The Cache-Control of a public answer. */
-export function publicCacheControl(policy: CachePolicy): string {
-  return `public, max-age=${policy.maxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}`;
-}
 
 /**
  * The `Cache-Control` of each GraphQL answer. Public (`public, max-age=N,
@@ -25,17 +14,16 @@ export function publicCacheControl(policy: CachePolicy): string {
  * cache keeps.
  */
 export function cachePolicyPlugin(
-  policy: CachePolicy,
+  publicCacheControl: PublicCacheControl,
   responseCache?: ResponseCache,
 ): ApolloServerPlugin<{ viewer: unknown; facts?: RequestFacts }> {
-  const publicValue = publicCacheControl(policy);
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ request, response, operation, document, schema, contextValue, errors }) {
           const answer = response.body;
           const cacheable =
-            policy.maxAge > 0 &&
+            publicCacheControl.enabled &&
             operation?.operation === 'query' &&
             !request.http?.headers.get('authorization') &&
             contextValue?.viewer === null &&
@@ -45,7 +33,7 @@ export function cachePolicyPlugin(
             document !== undefined &&
             selectsOnlyPublic(schema, document, operation);
           const { headers } = response.http;
-          headers.set('cache-control', cacheable ? publicValue : 'private, no-store');
+          headers.set('cache-control', cacheable ? await publicCacheControl.header() : 'private, no-store');
           if (!cacheable) return;
           // A shared cache must not hand an anonymous answer to a signed-in request of the same URL.
           headers.set('vary', 'Authorization');

@@ -24,42 +24,76 @@ async function send(request: PurgeRequest): Promise<void> {
   if (!response.ok) throw new Error(`${request.method} ${request.url} answered ${response.status}`);
 }
 
+export interface Purger {
+  /** The dispatcher's consumer: it only queues the event's keys, and returns at once. */
+  consumer: EventConsumer;
+  /** Resolves when every queued key has been purged (or given up on). */
+  drained(): Promise<void>;
+  /** Sends nothing more (a stopping server); what is queued is given up. */
+  stop(): void;
+}
+
 /**
- * The dispatcher's consumer that purges CDN caches: each event's cache keys go to the purge
- * target (Fastly, Cloudflare, or an HTTP PURGE such as Varnish's xkey). A failed purge is retried
- * three times over about four seconds, with a log line per failure; after that it is given up
- * (the answers it would have dropped expire by their max-age) so one bad target cannot hold up
- * every later purge.
+ * Purges CDN caches by the keys of the events: Fastly, Cloudflare, or an HTTP PURGE such as
+ * Varnish's xkey. The dispatcher only queues keys, so a slow or failing purge target never holds
+ * its transaction (and with it live updates); keys queued meanwhile go out together in the next
+ * requests. A failed request is retried three times over about four seconds, with a log line per
+ * failure, then given up (the answers it would have dropped expire by their max-age).
  */
-export function cachePurgeConsumer(
+export function startPurger(
   config: PurgeConfig,
   log: PurgeLog,
   sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)),
-): EventConsumer {
-  return {
-    name: 'cache-purge',
-    async handle(event) {
-      if (event.cacheKeys.length === 0) return;
-      for (const request of purgeRequests(config, event.cacheKeys)) {
-        for (let attempt = 0; ; attempt += 1) {
-          try {
-            await send(request);
-            break;
-          } catch (error) {
-            const fields = { seq: event.seq, type: event.type, keys: event.cacheKeys, attempt: attempt + 1 };
-            const cause = error instanceof Error ? error.message : String(error);
-            if (attempt >= RETRY_DELAYS_MS.length) {
-              log.error('purge failed; giving up (cached answers expire by their max-age)', undefined, {
-                ...fields,
-                cause,
-              });
-              break;
-            }
-            log.warn('purge failed; trying again', { ...fields, cause });
-            await sleep(RETRY_DELAYS_MS[attempt]);
-          }
+): Purger {
+  const queued = new Set<string>();
+  let running: Promise<void> | null = null;
+  let stopped = false;
+
+  const purge = async (request: PurgeRequest, keys: string[]) => {
+    for (let attempt = 0; !stopped; attempt += 1) {
+      try {
+        await send(request);
+        return;
+      } catch (error) {
+        const fields = { keys, attempt: attempt + 1, cause: error instanceof Error ? error.message : String(error) };
+        if (attempt >= RETRY_DELAYS_MS.length) {
+          log.error('purge failed; giving up (cached answers expire by their max-age)', undefined, fields);
+          return;
         }
+        log.warn('purge failed; trying again', fields);
+        await sleep(RETRY_DELAYS_MS[attempt]);
       }
+    }
+  };
+  const flush = async () => {
+    while (queued.size > 0 && !stopped) {
+      const keys = [...queued];
+      queued.clear();
+      for (const request of purgeRequests(config, keys)) await purge(request, keys);
+    }
+  };
+  const kick = () => {
+    if (running || stopped) return;
+    running = flush().finally(() => {
+      running = null;
+      if (queued.size > 0) kick();
+    });
+  };
+
+  return {
+    consumer: {
+      name: 'cache-purge',
+      async handle(event) {
+        for (const key of event.cacheKeys) queued.add(key);
+        kick();
+      },
+    },
+    drained: async () => {
+      while (running) await running;
+    },
+    stop: () => {
+      stopped = true;
+      queued.clear();
     },
   };
 }

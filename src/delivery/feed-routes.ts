@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import express, { Request, Response } from 'express';
 import { Readers } from '../readers';
-import { CachePolicy, publicCacheControl } from './cache-policy.plugin';
 import { cacheTags } from './cache-tags';
 import { notModified } from './conditional-request';
 import { FeedChannel, FeedPost, atom1, jsonFeed11, lastModified, rss2 } from './feed-documents';
+import { PublicCacheControl } from './public-cache-control';
 import { SitemapEntry, newsSitemap, sitemap } from './sitemaps';
 
 /** Posts in a feed (CONTRACT.md "Delivery"). */
@@ -15,6 +15,8 @@ const NEWS_SITEMAP_SIZE = 1000;
 const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 
 export interface FeedRoutesDeps {
+  /** Middleware each feed route runs first (CORS, compression). */
+  before: express.RequestHandler[];
   /** Anonymous readers for one request, and where they note the cache keys of what they read. */
   readersFor(res: Response): { readers: Readers; cacheKeys: Set<string> };
   /** PUBLIC_BASE_URL; unset: the scheme and Host of each request. */
@@ -23,7 +25,7 @@ export interface FeedRoutesDeps {
   postUrlTemplate: string;
   siteTitle: string;
   siteLanguage: string;
-  cachePolicy: CachePolicy;
+  publicCacheControl: PublicCacheControl;
 }
 
 /**
@@ -38,17 +40,17 @@ export function feedRoutes(deps: FeedRoutesDeps): express.Router {
   const postUrl = (base: string, slug: string) =>
     new URL(deps.postUrlTemplate.replace('{slug}', encodeURIComponent(slug)), `${base}/`).toString();
 
-  const send = (
+  const send = async (
     req: Request,
     res: Response,
     body: string,
     contentType: string,
     modified: Date,
     cacheKeys: Set<string>,
-  ): void => {
+  ): Promise<void> => {
     const tags = cacheTags(cacheKeys);
     res.setHeader('content-type', contentType);
-    res.setHeader('cache-control', publicCacheControl(deps.cachePolicy));
+    res.setHeader('cache-control', await deps.publicCacheControl.header());
     // Weak: the same feed gzip- or brotli-compressed is the same feed.
     const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
     res.setHeader('etag', etag);
@@ -69,6 +71,8 @@ export function feedRoutes(deps: FeedRoutesDeps): express.Router {
       const authorSlug = typeof req.query.author === 'string' ? req.query.author : undefined;
       const author = authorSlug === undefined ? null : await readers.authors.bySlug(authorSlug);
       if (authorSlug !== undefined && !author) {
+        // Not kept by caches: the author may publish a first post any minute, and no key names this.
+        res.setHeader('cache-control', 'private, no-store');
         res.status(404).type('text/plain').send(`No author "${authorSlug}".`);
         return;
       }
@@ -118,7 +122,7 @@ export function feedRoutes(deps: FeedRoutesDeps): express.Router {
           : format === 'atom'
             ? [atom1(channel, items), 'application/atom+xml; charset=utf-8']
             : [jsonFeed11(channel, items), 'application/feed+json; charset=utf-8'];
-      send(req, res, body, type, modified, cacheKeys);
+      await send(req, res, body, type, modified, cacheKeys);
     };
 
   const sitemapRoute =
@@ -141,13 +145,13 @@ export function feedRoutes(deps: FeedRoutesDeps): express.Router {
         ? newsSitemap(entries, { name: deps.siteTitle, language: deps.siteLanguage })
         : sitemap(entries);
       const modified = new Date(Math.max(lastModified(posts).getTime(), changedAt?.getTime() ?? 0));
-      send(req, res, body, 'application/xml; charset=utf-8', modified, cacheKeys);
+      await send(req, res, body, 'application/xml; charset=utf-8', modified, cacheKeys);
     };
 
-  router.get('/feeds/rss.xml', feed('rss'));
-  router.get('/feeds/atom.xml', feed('atom'));
-  router.get('/feeds/feed.json', feed('json'));
-  router.get('/sitemap.xml', sitemapRoute(false));
-  router.get('/sitemap-news.xml', sitemapRoute(true));
+  router.get('/feeds/rss.xml', ...deps.before, feed('rss'));
+  router.get('/feeds/atom.xml', ...deps.before, feed('atom'));
+  router.get('/feeds/feed.json', ...deps.before, feed('json'));
+  router.get('/sitemap.xml', ...deps.before, sitemapRoute(false));
+  router.get('/sitemap-news.xml', ...deps.before, sitemapRoute(true));
   return router;
 }

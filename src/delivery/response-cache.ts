@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { RequestFacts, factsOf } from '../observability/request-facts';
 import { AnswerStore, StoredAnswer } from './answer-store';
 import { cacheTags } from './cache-tags';
+import { PublicCacheControl } from './public-cache-control';
 import { ScheduleHorizon } from './schedule-horizon';
 
 /** How long a request waits for the same request's answer in flight before it runs itself. */
@@ -19,21 +20,21 @@ export class ResponseCache {
   constructor(
     private readonly store: AnswerStore,
     private readonly horizon: ScheduleHorizon,
-    private readonly maxAge: number,
-    private readonly publicCacheControl: string,
+    private readonly publicCacheControl: PublicCacheControl,
+    private readonly enabled: boolean,
     private readonly onError: (error: unknown) => void,
   ) {}
-
-  private get enabled(): boolean {
-    return this.maxAge > 0;
-  }
 
   /** Misses being answered now: readers of the same page meanwhile wait for that answer. */
   private readonly inFlight = new Map<string, Promise<void>>();
 
   /** Express middleware in front of GraphQL: answers a hit, or notes the miss. */
   readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
-    if (!this.enabled || req.headers.authorization || (req.method !== 'GET' && req.method !== 'POST')) {
+    const body = req.body as { query?: unknown; extensions?: unknown } | undefined;
+    const isOperation =
+      req.method === 'GET' ||
+      (req.method === 'POST' && body !== null && typeof body === 'object' && (body.query || body.extensions));
+    if (!this.enabled || req.headers.authorization || !isOperation) {
       next();
       return;
     }
@@ -42,10 +43,11 @@ export class ResponseCache {
     const key = createHash('sha256').update(`${req.method} ${source}`).digest('base64url');
     const facts = factsOf(res);
     // The first reader of a page answers it; a burst of the same request meanwhile waits for that
-    // answer instead of running too.
-    const running = this.inFlight.get(key);
+    // answer instead of running too. GETs only: a POST may be a mutation, which nobody should
+    // wait behind (and mutations over GET are refused).
+    const running = req.method === 'GET' ? this.inFlight.get(key) : undefined;
     let leading: (() => void) | undefined;
-    if (!running) {
+    if (!running && req.method === 'GET') {
       this.inFlight.set(key, new Promise<void>((resolve) => (leading = resolve)));
       res.once('close', () => {
         this.inFlight.delete(key);
@@ -62,7 +64,10 @@ export class ResponseCache {
           if (hit) {
             facts.cacheHit = true;
             facts.operationName = hit.operationName;
-            this.send(res, hit);
+            this.send(res, hit).catch((error: unknown) => {
+              this.onError(error);
+              if (!res.headersSent) next();
+            });
             return;
           }
           facts.cacheMiss = { key, generation };
@@ -75,13 +80,14 @@ export class ResponseCache {
       );
   };
 
-  private send(res: Response, answer: StoredAnswer): void {
+  private async send(res: Response, answer: StoredAnswer): Promise<void> {
     const tags = cacheTags(answer.keys);
+    const cacheControl = await this.publicCacheControl.header();
     res.status(200);
     res.setHeader('content-type', 'application/json; charset=utf-8');
     // Without a length, compression would compress even a tiny answer.
     res.setHeader('content-length', Buffer.byteLength(answer.body));
-    res.setHeader('cache-control', this.publicCacheControl);
+    res.setHeader('cache-control', cacheControl);
     res.setHeader('vary', 'Authorization');
     res.setHeader('x-broadsheet-cache', 'hit');
     if (tags.length > 0) {
@@ -102,8 +108,8 @@ export class ResponseCache {
     if (!miss) return;
     const answer: StoredAnswer = { body: JSON.stringify(body), keys, operationName };
     try {
-      // Kept until the next scheduled post goes live at the latest: it could belong in this answer.
-      const ttl = Math.min(this.maxAge, Math.floor(((await this.horizon.nextGoLive()) - Date.now()) / 1000));
+      // Kept as long as a CDN may keep it: never past the next scheduled go-live.
+      const { maxAge: ttl } = await this.publicCacheControl.lifetime();
       if (ttl >= 1) await this.store.set(miss.key, answer, ttl, miss.generation);
     } catch (error) {
       this.onError(error);

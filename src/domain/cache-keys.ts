@@ -8,7 +8,8 @@ import { toGlobalId } from './global-id';
 export const CacheKey = {
   post: (postId: string) => `post:${toGlobalId('Post', postId)}`,
   author: (authorId: string) => `author:${toGlobalId('Author', authorId)}`,
-  tag: (tag: string) => `tag:${tag}`,
+  /** Percent-encoded: a tag may hold spaces, commas and any letter, which headers cannot carry. */
+  tag: (tag: string) => `tag:${encodeURIComponent(tag)}`,
   /** Every list of posts (feeds, search, tags, related posts): any post change may reorder one. */
   postLists: 'list:post',
   featured: 'featured',

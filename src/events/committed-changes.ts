@@ -16,7 +16,8 @@ export function noteChangedKeys(m: EntityManager, keys: Iterable<string>): void 
  * Calls `listener` with the cache keys of each transaction of this process that recorded events,
  * once it has committed and before the write that made it answers: a reader that asks right after
  * a change never meets what the change replaced in this process's caches. A rolled-back
- * transaction says nothing. (Other processes' changes reach them through the events.)
+ * transaction says nothing. (Other processes' changes reach this one through the events: the
+ * dispatcher's response-cache consumer and the event bus.)
  */
 export function watchCommittedChanges(db: DataSource, listener: (keys: string[]) => Promise<void> | void): void {
   const subscriber: EntitySubscriberInterface = {

@@ -17,7 +17,7 @@ export function postCacheKeys(...versions: PostFacts[]): string[] {
     CacheKey.post(post.id),
     CacheKey.postLists,
     CacheKey.author(post.authorId),
-    ...versions.flatMap((version) => version.tags.map(CacheKey.tag)),
+    ...versions.flatMap((version) => version.tags.map((tag) => CacheKey.tag(tag))),
     ...(versions.some((version) => version.featured) ? [CacheKey.featured] : []),
   ];
 }

@@ -24,11 +24,12 @@ export function liveStream<T>(
     stopListening();
     wakeUp?.();
   };
-  let lastSeq = -1n;
+  // Per kind: one outbox event may be handed on as several kinds (a live event, its keys).
+  const lastSeq = new Map<LiveEvent['kind'], bigint>();
   const stopListening = bus.listen((event) => {
     const seq = BigInt(event.seq);
-    if (seq <= lastSeq) return;
-    lastSeq = seq;
+    if (seq <= (lastSeq.get(event.kind) ?? -1n)) return;
+    lastSeq.set(event.kind, seq);
     if (waiting.length >= MAX_WAITING) end();
     else waiting.push(event);
     wakeUp?.();

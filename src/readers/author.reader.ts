@@ -26,11 +26,15 @@ export class AuthorReader {
   }
 
   async byId(id: string): Promise<Author | null> {
+    this.scope.cacheKeys.add(CacheKey.author(id));
     return this.noted(await this.findVisible('a.id', id));
   }
 
   async bySlug(slug: string): Promise<Author | null> {
-    return this.noted(await this.findVisible('a.slug', slug));
+    const author = this.noted(await this.findVisible('a.slug', slug));
+    // Readers see the authors of live posts: one may appear with a first post (list key).
+    if (!author) this.scope.cacheKeys.add(CacheKey.postLists);
+    return author;
   }
 
   /** Query.authors: the authors the viewer may see, by name. */

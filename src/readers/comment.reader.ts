@@ -21,12 +21,15 @@ export class CommentReader {
 
   async byId(id: string): Promise<Comment | null> {
     const comment = await this.scope.loaders.commentById.load(id);
-    if (!comment) return null;
+    if (!comment) {
+      // Every comment event purges the list key.
+      this.scope.cacheKeys.add(CacheKey.postLists);
+      return null;
+    }
+    // Seen or not, the answer changes with the comment's moderation, which purges its post's key.
+    this.scope.cacheKeys.add(CacheKey.post(comment.postId));
     const post = await this.scope.loaders.postById.load(comment.postId);
-    if (!post || !canSeeComment(this.scope.viewer(), comment, post)) return null;
-    // Comment events purge their post's key.
-    this.scope.cacheKeys.add(CacheKey.post(post.id));
-    return comment;
+    return post && canSeeComment(this.scope.viewer(), comment, post) ? comment : null;
   }
 
   /** Comment.parent, when the viewer may see it. */

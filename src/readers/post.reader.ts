@@ -53,11 +53,17 @@ export class PostReader {
   }
 
   async byId(id: string): Promise<Post | null> {
+    // Found or not, the answer changes with this post: publishing it purges the key.
+    this.scope.cacheKeys.add(CacheKey.post(id));
     return this.visibleOrNull(await this.scope.loaders.postById.load(id));
   }
 
   async bySlug(slug: string): Promise<Post | null> {
-    return this.visibleOrNull(await this.scope.loaders.postBySlug.load(slug));
+    const post = this.visibleOrNull(await this.scope.loaders.postBySlug.load(slug));
+    // A slug that names nothing visible yet may name a post published (or renamed) later: every
+    // such change purges the list key.
+    if (!post) this.scope.cacheKeys.add(CacheKey.postLists);
+    return post;
   }
 
   /** Post.body: read with the post by writes, else loaded on demand (feeds do not ask for it). */

@@ -21,29 +21,33 @@ export class RelatedLinkReader {
 
   /** Post.relatedLinks: the post's links the viewer may see, in the editor's order. */
   async ofPost(post: Post): Promise<RelatedLink[]> {
-    // Link changes purge their post's key.
+    // Link changes purge their post's key; a hidden target shows again when it is published.
     this.scope.cacheKeys.add(CacheKey.post(post.id));
     const links = await this.scope.loaders.relatedLinksByPost.load(post.id);
+    for (const link of links) if (link.targetPostId) this.scope.cacheKeys.add(CacheKey.post(link.targetPostId));
     const visible = await Promise.all(links.map((link) => this.isVisible(link, post)));
     return links.filter((_link, i) => visible[i]);
   }
 
   async byId(id: string): Promise<RelatedLink | null> {
     const link = await this.scope.loaders.relatedLinkById.load(id);
-    if (!link) return null;
-    if (!(await this.isVisible(link, await this.scope.loaders.postById.load(link.postId)))) return null;
+    if (!link) {
+      this.scope.cacheKeys.add(CacheKey.postLists); // link events purge it
+      return null;
+    }
+    // Seen or not, the answer changes with its post and its target.
     this.scope.cacheKeys.add(CacheKey.post(link.postId));
-    return link;
+    if (link.targetPostId) this.scope.cacheKeys.add(CacheKey.post(link.targetPostId));
+    return (await this.isVisible(link, await this.scope.loaders.postById.load(link.postId))) ? link : null;
   }
 
   /** RelatedLink.targetPost: the linked post while the viewer may see it. */
   async targetOf(link: RelatedLink): Promise<Post | null> {
     if (!link.targetPostId) return null;
+    // A link shows its target's title and slug, or hides it: either changes with the target.
+    this.scope.cacheKeys.add(CacheKey.post(link.targetPostId));
     const target = await this.scope.loaders.postById.load(link.targetPostId);
-    if (!target || !canSeePost(this.scope.viewer(), target)) return null;
-    // A link shows its target's title and slug.
-    this.scope.cacheKeys.add(CacheKey.post(target.id));
-    return target;
+    return target && canSeePost(this.scope.viewer(), target) ? target : null;
   }
 
   async titleOf(link: RelatedLink): Promise<string> {

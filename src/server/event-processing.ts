@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { Config } from '../config';
-import { cachePurgeConsumer } from '../delivery/cache-purge.consumer';
+import { startPurger } from '../delivery/cache-purge.consumer';
+import { responseCacheConsumer } from '../delivery/response-cache.consumer';
 import { startDispatchLoop } from '../events/dispatch-loop';
 import { startGoLiveScheduler } from '../events/go-live';
 import { EventBus } from '../live/event-bus';
@@ -27,9 +28,10 @@ export function startEventProcessing(deps: {
   const goLive = startGoLiveScheduler(db.manager, config.goLiveIntervalMs, (error) =>
     logger.warn('could not announce due scheduled posts; trying again', { cause: String(error) }),
   );
+  const purger = config.purge ? startPurger(config.purge, logger) : undefined;
   const dispatch = startDispatchLoop({
     db: db.manager,
-    consumers: [liveUpdatesConsumer(deps.bus), ...(config.purge ? [cachePurgeConsumer(config.purge, logger)] : [])],
+    consumers: [liveUpdatesConsumer(deps.bus), responseCacheConsumer(deps.bus), ...(purger ? [purger.consumer] : [])],
     intervalMs: config.eventsPollIntervalMs,
     listenUrl: (db.options as PostgresConnectionOptions).url,
     onFailing: (error) =>
@@ -42,6 +44,7 @@ export function startEventProcessing(deps: {
     stop: async () => {
       goLive.stop();
       await dispatch.stop();
+      purger?.stop();
     },
   };
 }

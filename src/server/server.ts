@@ -20,8 +20,9 @@ import { Config } from '../config';
 import { Context } from '../context';
 import { preparedReads } from '../db/prepared-reads';
 import { MemoryAnswerStore } from '../delivery/answer-store';
-import { cachePolicyPlugin, publicCacheControl } from '../delivery/cache-policy.plugin';
+import { cachePolicyPlugin } from '../delivery/cache-policy.plugin';
 import { feedRoutes } from '../delivery/feed-routes';
+import { PublicCacheControl } from '../delivery/public-cache-control';
 import { ResponseCache } from '../delivery/response-cache';
 import { ScheduleHorizon } from '../delivery/schedule-horizon';
 import {
@@ -147,16 +148,24 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   );
   pruneKeys.unref();
 
-  const cachePolicy = { maxAge: config.cacheMaxAge, staleWhileRevalidate: config.cacheStaleWhileRevalidate };
+  const horizon = new ScheduleHorizon(reads);
+  const publicCacheControl = new PublicCacheControl(
+    { maxAge: config.cacheMaxAge, staleWhileRevalidate: config.cacheStaleWhileRevalidate },
+    horizon,
+  );
   const responseCache = new ResponseCache(
     redis ? new RedisAnswerStore(redis) : new MemoryAnswerStore(config.responseCacheEntries),
-    new ScheduleHorizon(reads),
-    config.responseCacheEntries > 0 ? config.cacheMaxAge : 0,
-    publicCacheControl(cachePolicy),
+    horizon,
+    publicCacheControl,
+    config.responseCacheEntries > 0 && config.cacheMaxAge > 0,
     (error) => logger.warn('response cache unavailable; answering afresh', { cause: String(error) }),
   );
-  // A change made here drops what it replaced before the write answers.
+  // A change made here drops what it replaced before the write answers; one made elsewhere when
+  // its event comes round (src/delivery/response-cache.consumer.ts).
   watchCommittedChanges(db, (keys) => responseCache.forget(keys));
+  bus.listen((event) => {
+    if (event.kind === 'keys.changed') void responseCache.forget(event.keys);
+  });
   const schema = await buildApiSchema();
   const limits = deps.limits ?? DEFAULT_LIMITS;
   const apollo = new ApolloServer<Context>({
@@ -185,7 +194,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
       // Its per-field hook wraps every resolver; nothing reads cache hints yet.
       ApolloServerPluginCacheControlDisabled(),
       operationLimitsPlugin(limits),
-      cachePolicyPlugin(cachePolicy, responseCache),
+      cachePolicyPlugin(publicCacheControl, responseCache),
       textInputPlugin(),
       httpOperationsPlugin(),
       requestFactsPlugin(logUnexpected),
@@ -221,9 +230,9 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   app.use(requestId, requestLog(logger));
   app.use(healthRoutes(db, () => stopping));
   app.use(
-    cors({ origin: config.corsOrigin }),
-    compression({ threshold: 1024 }),
     feedRoutes({
+      // Per route, not for the whole app: an event stream must not be held back by compression.
+      before: [cors({ origin: config.corsOrigin }), compression({ threshold: 1024 })],
       readersFor: (res) => {
         const facts = factsOf(res);
         const { readers } = contextFor(null, facts, 'feed');
@@ -233,7 +242,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
       postUrlTemplate: config.postUrlTemplate,
       siteTitle: config.siteTitle,
       siteLanguage: config.siteLanguage,
-      cachePolicy,
+      publicCacheControl,
     }),
   );
   app.get('/metrics', metricsEndpoint(metrics, config.metricsToken));

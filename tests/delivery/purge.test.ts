@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { cachePurgeConsumer } from '../../src/delivery/cache-purge.consumer';
+import { startPurger } from '../../src/delivery/cache-purge.consumer';
 import { Role } from '../../src/domain/enums';
 import { StoredEvent } from '../../src/events/dispatcher';
 import {
@@ -171,12 +171,13 @@ describe('purge targets', () => {
 
   it('asks Fastly to purge by surrogate key, with its API token', async () => {
     recorder.requests.length = 0;
-    const fastly = cachePurgeConsumer(
+    const fastly = startPurger(
       { kind: 'fastly', serviceId: 'SVC1', apiToken: 'fastly-token', apiUrl: recorder.url },
       log,
       noWait,
     );
-    await fastly.handle(event(['post:abc', 'list:post']));
+    await fastly.consumer.handle(event(['post:abc', 'list:post']));
+    await fastly.drained();
     expect(recorder.requests).toEqual([
       expect.objectContaining({
         method: 'POST',
@@ -189,13 +190,14 @@ describe('purge targets', () => {
 
   it('asks Cloudflare to purge by cache tag, 30 tags a call', async () => {
     recorder.requests.length = 0;
-    const cloudflare = cachePurgeConsumer(
+    const cloudflare = startPurger(
       { kind: 'cloudflare', zoneId: 'ZONE9', apiToken: 'cf-token', apiUrl: recorder.url },
       log,
       noWait,
     );
     const keys = Array.from({ length: 31 }, (_, i) => `post:${i}`);
-    await cloudflare.handle(event(keys));
+    await cloudflare.consumer.handle(event(keys));
+    await cloudflare.drained();
     expect(recorder.requests.map((request) => [request.url, request.headers.authorization])).toEqual([
       ['/client/v4/zones/ZONE9/purge_cache', 'Bearer cf-token'],
       ['/client/v4/zones/ZONE9/purge_cache', 'Bearer cf-token'],
@@ -203,8 +205,29 @@ describe('purge targets', () => {
     expect(recorder.requests.flatMap((request) => (JSON.parse(request.body) as { tags: string[] }).tags)).toEqual(keys);
   });
 
+  it('queues keys at once, so a slow purge target never holds up the dispatcher (and live updates)', async () => {
+    const slow = http.createServer((_req, res) => setTimeout(() => res.writeHead(200).end(), 1500));
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const purger = startPurger(
+      {
+        kind: 'http',
+        url: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`,
+        method: 'PURGE',
+        keysHeader: 'xkey-purge',
+      },
+      log,
+      noWait,
+    );
+    const started = Date.now();
+    await purger.consumer.handle(event(['post:slow']));
+    expect(Date.now() - started).toBeLessThan(200);
+    await purger.drained();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+    await new Promise((resolve) => slow.close(resolve));
+  });
+
   it('retries a failed purge with a log line per failure, and gives up after four attempts', async () => {
-    const http = cachePurgeConsumer(
+    const http = startPurger(
       { kind: 'http', url: `${recorder.url}/purge`, method: 'PURGE', keysHeader: 'xkey-purge' },
       log,
       noWait,
@@ -212,7 +235,8 @@ describe('purge targets', () => {
     recorder.requests.length = 0;
     logged.length = 0;
     recorder.failNextRequests(2);
-    await http.handle(event(['post:abc']));
+    await http.consumer.handle(event(['post:abc']));
+    await http.drained();
     expect(recorder.requests).toHaveLength(3);
     expect(logged.map((line) => [line.level, line.fields?.attempt])).toEqual([
       ['warn', 1],
@@ -222,7 +246,8 @@ describe('purge targets', () => {
     recorder.requests.length = 0;
     logged.length = 0;
     recorder.failNextRequests(10);
-    await http.handle(event(['post:abc']));
+    await http.consumer.handle(event(['post:abc']));
+    await http.drained();
     expect(recorder.requests).toHaveLength(4);
     expect(logged.map((line) => line.level)).toEqual(['warn', 'warn', 'warn', 'error']);
     expect(logged[3].message).toMatch(/giving up/);

@@ -1,0 +1,37 @@
+import { ScheduleHorizon } from './schedule-horizon';
+
+export interface CachePolicy {
+  /** `max-age` of public answers, in seconds; 0 caches nothing. */
+  maxAge: number;
+  /** How long a cache may serve a stale answer while it fetches a fresh one. */
+  staleWhileRevalidate: number;
+}
+
+/**
+ * The Cache-Control of a public answer: the policy's max-age and stale-while-revalidate, cut to
+ * end when the next scheduled post goes live. That moment writes nothing a purge could follow
+ * (visibility is decided when read), so no cache may keep an answer past it.
+ */
+export class PublicCacheControl {
+  constructor(
+    private readonly policy: CachePolicy,
+    private readonly horizon: ScheduleHorizon,
+  ) {}
+
+  /** CACHE_MAX_AGE=0: nothing is public. */
+  get enabled(): boolean {
+    return this.policy.maxAge > 0;
+  }
+
+  /** Seconds an answer made now may be kept: max-age, and max-age plus stale-while-revalidate. */
+  async lifetime(): Promise<{ maxAge: number; staleWhileRevalidate: number }> {
+    const untilGoLive = Math.max(0, Math.floor(((await this.horizon.nextGoLive()) - Date.now()) / 1000));
+    const maxAge = Math.min(this.policy.maxAge, untilGoLive);
+    return { maxAge, staleWhileRevalidate: Math.min(this.policy.staleWhileRevalidate, untilGoLive - maxAge) };
+  }
+
+  async header(): Promise<string> {
+    const { maxAge, staleWhileRevalidate } = await this.lifetime();
+    return `public, max-age=${maxAge}, stale-while-revalidate=${staleWhileRevalidate}`;
+  }
+}

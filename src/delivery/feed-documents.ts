@@ -28,12 +28,21 @@ export interface FeedChannel {
   language: string;
 }
 
+/** Characters XML 1.0 cannot carry at all (C0 controls but tab and newlines, and U+FFFE/U+FFFF). */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+export const xmlSafe = (text: string) => text.replace(NOT_XML, '');
+
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  xmlSafe(text).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /** The body, with the source credit under it (feeds have no field of their own for a credit). */
 function contentOf(post: FeedPost): string {
-  return post.source ? `${post.body}\n<p class="source">Source: ${escapeHtml(post.source)}</p>` : post.body;
+  const body = xmlSafe(post.body);
+  return post.source ? `${body}\n<p class="source">Source: ${escapeHtml(post.source)}</p>` : body;
 }
 
 const imageType = (url: string) => {
@@ -53,8 +62,8 @@ const imageType = (url: string) => {
 function feedOf(channel: FeedChannel, posts: FeedPost[]): Feed {
   const feed = new Feed({
     id: channel.homeUrl,
-    title: channel.title,
-    description: channel.description,
+    title: escapeHtml(channel.title),
+    description: escapeHtml(channel.description),
     link: channel.homeUrl,
     language: channel.language,
     updated: posts.length > 0 ? lastModified(posts) : undefined,
@@ -63,16 +72,18 @@ function feedOf(channel: FeedChannel, posts: FeedPost[]): Feed {
     copyright: '',
   });
   for (const post of posts) {
+    // Titles and excerpts are text; Atom declares them HTML, and the `feed` library's XML writer
+    // does not break up "]]>" in CDATA sections: escaped, they are text in both formats.
     const item: Item = {
       id: `urn:uuid:${post.id}`,
-      title: post.title,
+      title: escapeHtml(post.title),
       link: post.url,
       date: post.updatedAt,
       published: post.publishedAt,
-      description: post.excerpt,
+      description: escapeHtml(post.excerpt),
       content: contentOf(post),
-      author: [{ name: post.authorName, link: post.authorUrl }],
-      category: post.tags.map((tag) => ({ name: tag, term: tag })),
+      author: [{ name: xmlSafe(post.authorName), link: post.authorUrl }],
+      category: post.tags.map((tag) => ({ name: xmlSafe(tag), term: xmlSafe(tag) })),
     };
     if (post.coverImageUrl) item.image = { url: post.coverImageUrl, type: imageType(post.coverImageUrl), length: 0 };
     feed.addItem(item);

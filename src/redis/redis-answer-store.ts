@@ -2,6 +2,33 @@ import { AnswerStore, StoredAnswer } from '../delivery/answer-store';
 import { RedisClients } from './redis-clients';
 
 /**
+ * Keeps an answer only if nothing was dropped since its generation was read, in one step (a drop
+ * between the check and the write would leave a stale answer kept). Tag sets live as long as their
+ * longest-lived answer. KEYS: generation, answer, tag sets; ARGV: generation, answer, ttl, its key.
+ */
+const STORE = `
+if tonumber(redis.call('GET', KEYS[1]) or '0') ~= tonumber(ARGV[1]) then return 0 end
+redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+local keep = tonumber(ARGV[3]) * 2
+for i = 3, #KEYS do
+  redis.call('SADD', KEYS[i], ARGV[4])
+  if redis.call('TTL', KEYS[i]) < keep then redis.call('EXPIRE', KEYS[i], keep) end
+end
+return 1`;
+
+/**
+ * Drops every answer tagged with the given keys and moves the generation, in one step (a store
+ * cannot slip in between). KEYS: generation, tag sets; ARGV: the prefix of answers' keys.
+ */
+const DROP = `
+redis.call('INCR', KEYS[1])
+for i = 2, #KEYS do
+  for _, member in ipairs(redis.call('SMEMBERS', KEYS[i])) do redis.call('DEL', ARGV[1] .. member) end
+  redis.call('DEL', KEYS[i])
+end
+return 1`;
+
+/**
  * The response cache in Redis, shared by every instance: answers under `answer:<key>`, and per
  * cache tag the set of answers carrying it, so a change drops them wherever they were made.
  * While Redis is away it keeps nothing and finds nothing: requests are answered afresh.
@@ -32,11 +59,17 @@ export class RedisAnswerStore implements AnswerStore {
 
   async set(key: string, answer: StoredAnswer, ttlSeconds: number, generation: number): Promise<void> {
     try {
-      // Not kept when anything was dropped meanwhile: the answer may show what was dropped.
-      if ((await this.generation()) !== generation) return;
-      const multi = this.redis.commands.multi().set(this.answerKey(key), JSON.stringify(answer), 'EX', ttlSeconds);
-      for (const tag of answer.keys) multi.sadd(this.tagKey(tag), key).expire(this.tagKey(tag), ttlSeconds * 2);
-      await multi.exec();
+      await this.redis.commands.eval(
+        STORE,
+        2 + answer.keys.length,
+        this.generationKey,
+        this.answerKey(key),
+        ...answer.keys.map((tag) => this.tagKey(tag)),
+        String(generation),
+        JSON.stringify(answer),
+        String(ttlSeconds),
+        key,
+      );
     } catch {
       // Not kept; the next reader computes it again.
     }
@@ -51,11 +84,12 @@ export class RedisAnswerStore implements AnswerStore {
   }
 
   async drop(keys: string[]): Promise<void> {
-    const { commands } = this.redis;
-    await commands.incr(this.generationKey);
-    const tagged = await Promise.all(keys.map((tag) => commands.smembers(this.tagKey(tag))));
-    const answers = [...new Set(tagged.flat())].map((key) => this.answerKey(key));
-    if (answers.length > 0) await commands.del(...answers);
-    await commands.del(...keys.map((tag) => this.tagKey(tag)));
+    await this.redis.commands.eval(
+      DROP,
+      1 + keys.length,
+      this.generationKey,
+      ...keys.map((tag) => this.tagKey(tag)),
+      this.answerKey(''),
+    );
   }
 }

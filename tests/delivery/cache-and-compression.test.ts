@@ -7,6 +7,7 @@ import {
   FeaturedPostsDocument,
   MeDocument,
   PostByIdDocument,
+  PostBySlugDocument,
   PostsDocument,
   SetFeaturedDocument,
   TagsDocument,
@@ -113,6 +114,21 @@ describe('delivery of GraphQL answers', () => {
 
     const featured = await get(FeaturedPostsDocument, { limit: 2 });
     expect(keysOf(featured)).toEqual(expect.arrayContaining(['featured', 'list:post']));
+  });
+
+  it('carries any tag in its keys, percent-encoded, fresh and from the response cache alike', async () => {
+    for (const cache of ['miss', 'hit']) {
+      const answer = await get(PostsDocument, { first: 2, filter: { tag: '北京, news' } });
+      expect(answer.status).toBe(200);
+      expect(answer.headers['x-broadsheet-cache']).toBe(cache);
+      expect(keysOf(answer)).toEqual(['list:post', `tag:${encodeURIComponent('北京, news')}`]);
+    }
+  });
+
+  it('tags an answer that found nothing with what would change it', async () => {
+    const missing = await get(PostBySlugDocument, { slug: 'not-written-yet' });
+    expect(decoded(missing).data).toEqual({ post: null });
+    expect(keysOf(missing)).toEqual(['list:post']);
   });
 
   it('answers queries over GET with no special headers (a CDN can cache them), and refuses mutations over GET', async () => {

@@ -157,4 +157,14 @@ describe('feeds and sitemaps', () => {
     expect(parseFeed(await again.text()).items.map((item) => item.url)).not.toContain(urlOf(live[1]));
     expect(draftId).toBeDefined();
   });
+
+  it('keeps a title that looks like XML a title, in RSS and Atom', async () => {
+    const title = 'Breaking]]><x/><![CDATA[ & <b>bold</b>';
+    await publishedPost(api, editor.token, { title });
+    for (const path of ['/feeds/rss.xml', '/feeds/atom.xml']) {
+      const xml = await (await get(path)).text();
+      expect(xml).not.toContain('<x/>');
+      expect(parseFeed(xml).items[0].title).toBe(title);
+    }
+  });
 });

@@ -44,6 +44,27 @@ describe('live subscriptions over Server-Sent Events', () => {
     await untilListening(api.url, 0);
   });
 
+  it('streams to a client that accepts compressed answers too (an event stream is never held back)', async () => {
+    const editor = (await api.signUp(Role.EDITOR)).token;
+    const controller = new AbortController();
+    const response = await fetch(streamUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'accept-encoding': 'gzip, br' },
+      body: JSON.stringify({ query: 'subscription { postPublished(tag: "compressed") { id } }' }),
+      signal: controller.signal,
+    });
+    // graphql-sse says "none" itself, so that proxies do not compress (and so hold back) the stream.
+    expect(response.headers.get('content-encoding') ?? 'none').toBe('none');
+    await untilListening(api.url, 1);
+    const post = await publishedPost(api, editor, { tags: ['compressed'] });
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!text.includes(post.id)) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain('event: next');
+    controller.abort();
+    await untilListening(api.url, 0);
+  });
+
   it('answers a bad token, a query, an oversized body and a misspelt field as HTTP does, before any stream opens', async () => {
     const open = (body: unknown, headers: Record<string, string> = {}) =>
       fetch(streamUrl, {

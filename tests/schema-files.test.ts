@@ -43,6 +43,14 @@ describe('committed schema files', () => {
     expect(read(copy)).toBe(fs.readFileSync(shared, 'utf8'));
   });
 
+  it('the Relay artifacts match tests/clients/relay and the schema (run `npm run codegen` when this fails)', () => {
+    // --validate compiles in memory and fails when an artifact on disk differs.
+    execFileSync(path.join(root, 'node_modules', '.bin', 'relay-compiler'), ['--validate'], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+  });
+
   it('tests/generated/operations.ts matches tests/operations (run `npm run codegen` when this fails)', () => {
     // The codegen CLI is ESM inside; Jest cannot load it, so it runs as its own process.
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-codegen-'));

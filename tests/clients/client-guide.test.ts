@@ -2,9 +2,16 @@ import { ApolloClient, HttpLink, InMemoryCache, gql as apolloGql } from '@apollo
 import { relayStylePagination } from '@apollo/client/utilities';
 import { Client as UrqlClient, cacheExchange, fetchExchange, gql as urqlGql } from '@urql/core';
 import { GraphQLClient, gql as requestGql } from 'graphql-request';
+import { Environment, GraphQLResponse, Network, RecordSource, Store, fetchQuery } from 'relay-runtime';
 import { Role } from '../../src/domain/enums';
 import { publishedPost } from '../helpers/posts';
 import { TestServer, startTestServer } from '../helpers/test-server';
+import RelayGuideFeedQuery, {
+  type RelayGuideFeedQuery as FeedQuery,
+} from './relay/__generated__/RelayGuideFeedQuery.graphql';
+import RelayGuidePostRefetchQuery, {
+  type RelayGuidePostRefetchQuery as RefetchQuery,
+} from './relay/__generated__/RelayGuidePostRefetchQuery.graphql';
 
 /**
  * The README's "Client setup", run with the real client packages: if a snippet there stops
@@ -92,6 +99,32 @@ describe('client guide', () => {
     expect(await byPost.request(TAGS)).toEqual(expected);
     expect(await byGet.request(TAGS)).toEqual(expected);
     expect(sent.map((request) => request.method)).toEqual(['POST', 'GET']);
+  });
+
+  it('Relay: a @connection page, and a @refetchable fragment refetched through node(id:)', async () => {
+    // README: Relay (operations compiled by relay-compiler from tests/clients/relay/RelayGuide.ts)
+    const environment = new Environment({
+      network: Network.create(async (operation, variables) => {
+        const response = await recordingFetch(api.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: operation.text, variables }),
+        });
+        return (await response.json()) as GraphQLResponse;
+      }),
+      store: new Store(new RecordSource()),
+    });
+    const feed = await fetchQuery<FeedQuery>(environment, RelayGuideFeedQuery, { tag: 'guide' }).toPromise();
+    const nodes = feed!.posts.edges.map((edge) => edge.node);
+    expect(nodes.map((node) => node.title)).toEqual(titles.slice(0, 3));
+
+    const refetched = await fetchQuery<RefetchQuery>(environment, RelayGuidePostRefetchQuery, {
+      id: nodes[0].id,
+    }).toPromise();
+    expect(refetched!.node).toBeTruthy();
+    // The refetch query reads the fragment's fields off `node`; the store now holds them.
+    const record = environment.getStore().getSource().get(nodes[0].id);
+    expect(record).toMatchObject({ id: nodes[0].id, title: titles[0], tags: ['guide'] });
   });
 
   it('plain fetch over GET, as a CDN would see it', async () => {

@@ -8,7 +8,15 @@ import tseslint from 'typescript-eslint';
 
 /** Not type-aware on purpose: the type-checker runs in `npm test` already, and this stays fast. */
 export default defineConfig(
-  globalIgnores(['dist/', 'dist-bench/', 'coverage/', '.data/', 'docs/', 'tests/generated/', 'tests/clients/relay/__generated__/']),
+  globalIgnores([
+    'dist/',
+    'dist-bench/',
+    'coverage/',
+    '.data/',
+    'docs/',
+    'tests/generated/',
+    'tests/clients/relay/__generated__/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -46,6 +46,8 @@ export interface Config {
   goLiveIntervalMs: number;
   /** How often the dispatcher looks for events it was not woken for (LISTEN/NOTIFY wakes it at once). */
   eventsPollIntervalMs: number;
+  /** Events older than this, handed to every consumer, are removed; 0 keeps them all. */
+  eventsRetentionDays: number;
   /** Several instances share rate limits, persisted queries and live events through it; unset: one process. */
   redisUrl: string | undefined;
   /** Prefix of Broadsheet's keys and channels in Redis. */
@@ -194,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownDelaySeconds: int('SHUTDOWN_DELAY_SECONDS', env.SHUTDOWN_DELAY_SECONDS, 0),
     goLiveIntervalMs: int('GO_LIVE_INTERVAL_MS', env.GO_LIVE_INTERVAL_MS, 1000),
     eventsPollIntervalMs: int('EVENTS_POLL_INTERVAL_MS', env.EVENTS_POLL_INTERVAL_MS, 1000),
+    eventsRetentionDays: int('EVENTS_RETENTION_DAYS', env.EVENTS_RETENTION_DAYS, 7),
     redisUrl: redisUrl(env.REDIS_URL),
     redisKeyPrefix: env.REDIS_KEY_PREFIX || 'broadsheet:',
     subscriptionsPerConnection: int('SUBSCRIPTIONS_PER_CONNECTION', env.SUBSCRIPTIONS_PER_CONNECTION, 20),

@@ -13,10 +13,11 @@ const BATCH = 500;
  * Announces scheduled posts whose moment has passed: one `post.published` event per post and
  * publication time, exactly once. Visibility never waits for this (a scheduled post is live
  * the moment its time passes, decided at query time); this is the event that integrations and
- * live subscribers get. A post is due while no `post.published` event names its current
- * `published_at`, so a sweep after downtime catches up, a rescheduled post is announced at its
- * new time, and an unpublished one not at all. Sweeps take an advisory lock, so with several
- * instances only one runs at a time, and it sees every event an earlier sweep committed.
+ * live subscribers get. A post is due while the publication time it last announced
+ * (`announced_published_at`) is not its current `published_at`, so a sweep after downtime catches
+ * up, a rescheduled post is announced at its new time, an unpublished one not at all, and old
+ * events can be removed without a post being announced twice. Sweeps take an advisory lock, so
+ * with several instances only one runs at a time, and it sees what an earlier sweep announced.
  */
 export async function announceDuePosts(db: EntityManager): Promise<number> {
   return inTransaction(db, async (m) => {
@@ -28,8 +29,7 @@ export async function announceDuePosts(db: EntityManager): Promise<number> {
       `SELECT p.id, p.author_id AS "authorId", p.tags, p.featured, p.status, p.published_at AS "publishedAt"
        FROM posts p
        WHERE p.status = 'SCHEDULED' AND p.published_at <= now()
-         AND NOT EXISTS (SELECT 1 FROM events e WHERE e.post_id = p.id AND e.type = 'post.published'
-                         AND (e.payload->>'publishedAt')::timestamptz = p.published_at)
+         AND p.announced_published_at IS DISTINCT FROM p.published_at
        ORDER BY p.published_at LIMIT $1`,
       [BATCH],
     )) as Array<Pick<Post, 'id' | 'authorId' | 'tags' | 'featured' | 'status'> & { publishedAt: Date }>;
@@ -43,6 +43,11 @@ export async function announceDuePosts(db: EntityManager): Promise<number> {
         payload: { publishedAt: post.publishedAt.toISOString(), scheduled: true },
       })),
     );
+    if (due.length > 0) {
+      await m.query('UPDATE posts SET announced_published_at = published_at WHERE id = ANY($1::uuid[])', [
+        due.map((post) => post.id),
+      ]);
+    }
     return due.length;
   });
 }

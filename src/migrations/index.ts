@@ -6,6 +6,7 @@ import { IdempotencyKeys1764500000000 } from './1764500000000-IdempotencyKeys';
 import { Events1764600000000 } from './1764600000000-Events';
 import { EventPositions1764700000000 } from './1764700000000-EventPositions';
 import { EventsNotify1764800000000 } from './1764800000000-EventsNotify';
+import { PostsAnnounced1764900000000 } from './1764900000000-PostsAnnounced';
 
 /** Every migration, oldest first. Listed explicitly so the compiled and the ts-run code agree. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Events1764600000000,
   EventPositions1764700000000,
   EventsNotify1764800000000,
+  PostsAnnounced1764900000000,
 ];

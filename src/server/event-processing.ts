@@ -5,9 +5,12 @@ import { startPurger } from '../delivery/cache-purge.consumer';
 import { responseCacheConsumer } from '../delivery/response-cache.consumer';
 import { startDispatchLoop } from '../events/dispatch-loop';
 import { startGoLiveScheduler } from '../events/go-live';
+import { pruneEvents } from '../events/retention';
 import { EventBus } from '../live/event-bus';
 import { liveUpdatesConsumer } from '../live/live-updates.consumer';
 import { Logger } from '../logger';
+
+const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface EventProcessing {
   stop(): Promise<void>;
@@ -15,8 +18,8 @@ export interface EventProcessing {
 
 /**
  * What turns the outbox into effects, on every instance (they take turns through locks): the
- * go-live sweep that announces scheduled posts, and the dispatcher that hands events to their
- * consumers. A new consumer (webhooks, say) is one module added to the list below.
+ * go-live sweep that announces scheduled posts, the dispatcher that hands events to their
+ * consumers, and the removal of old events. A new consumer (webhooks, say) is one module added to the list below.
  */
 export function startEventProcessing(deps: {
   db: DataSource;
@@ -40,8 +43,17 @@ export function startEventProcessing(deps: {
       }),
     onRecovered: () => logger.info('delivering events again'),
   });
+  // Hourly, on every instance (the deletes do not collide: each removes what is still there).
+  const prune = setInterval(() => {
+    if (config.eventsRetentionDays === 0) return;
+    pruneEvents(db.manager, config.eventsRetentionDays).catch((error: unknown) =>
+      logger.warn('could not remove old events; trying again in an hour', { cause: String(error) }),
+    );
+  }, PRUNE_INTERVAL_MS);
+  prune.unref();
   return {
     stop: async () => {
+      clearInterval(prune);
       goLive.stop();
       await dispatch.stop();
       purger?.stop();

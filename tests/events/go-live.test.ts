@@ -41,6 +41,16 @@ describe('scheduled go-live events', () => {
     expect(await publishedEvents(post.id)).toEqual([{ payload: { publishedAt: post.at, scheduled: true } }]);
   });
 
+  it('is not announced again once old events are removed (the post keeps what was announced)', async () => {
+    const post = await scheduleIn(300);
+    await sleep(600);
+    await announceDuePosts(api.db.manager);
+    expect(await publishedEvents(post.id)).toHaveLength(1);
+    await api.db.query(`DELETE FROM events WHERE post_id = $1`, [rowId(post.id)]);
+    await announceDuePosts(api.db.manager);
+    expect(await publishedEvents(post.id)).toEqual([]);
+  });
+
   it('sweeps of several instances at once announce it once', async () => {
     const post = await scheduleIn(300);
     await sleep(600);

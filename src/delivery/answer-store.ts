@@ -9,6 +9,8 @@ export interface StoredAnswer {
 
 /** Where the response cache keeps answers: this process's memory, or Redis shared by every instance. */
 export interface AnswerStore {
+  /** Shared by every instance (Redis): a change is dropped once, by the instance that made it. */
+  readonly shared: boolean;
   get(key: string): Promise<StoredAnswer | undefined>;
   /** Keeps `answer` for `ttlSeconds`, unless something changed since `generation` was read. */
   set(key: string, answer: StoredAnswer, ttlSeconds: number, generation: number): Promise<void>;
@@ -25,6 +27,7 @@ interface MemoryEntry {
 
 /** Answers kept in memory, at most `maxEntries` (the oldest go first). */
 export class MemoryAnswerStore implements AnswerStore {
+  readonly shared = false;
   private readonly entries = new Map<string, MemoryEntry>();
   private readonly tagged = new Map<string, Set<string>>();
   private changes = 0;

@@ -62,8 +62,9 @@ const imageType = (url: string) => {
 function feedOf(channel: FeedChannel, posts: FeedPost[]): Feed {
   const feed = new Feed({
     id: channel.homeUrl,
-    title: escapeHtml(channel.title),
-    description: escapeHtml(channel.description),
+    // Written as text by the library, which escapes them itself.
+    title: xmlSafe(channel.title),
+    description: xmlSafe(channel.description),
     link: channel.homeUrl,
     language: channel.language,
     updated: posts.length > 0 ? lastModified(posts) : undefined,
@@ -83,7 +84,8 @@ function feedOf(channel: FeedChannel, posts: FeedPost[]): Feed {
       description: escapeHtml(post.excerpt),
       content: contentOf(post),
       author: [{ name: xmlSafe(post.authorName), link: post.authorUrl }],
-      category: post.tags.map((tag) => ({ name: xmlSafe(tag), term: xmlSafe(tag) })),
+      // Atom puts categories in attributes, where the library escapes neither < nor >.
+      category: post.tags.map((tag) => xmlSafe(tag).replace(/[<>]/g, '')).map((tag) => ({ name: tag, term: tag })),
     };
     if (post.coverImageUrl) item.image = { url: post.coverImageUrl, type: imageType(post.coverImageUrl), length: 0 };
     feed.addItem(item);

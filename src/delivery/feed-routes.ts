@@ -148,6 +148,11 @@ export function feedRoutes(deps: FeedRoutesDeps): express.Router {
       await send(req, res, body, 'application/xml; charset=utf-8', modified, cacheKeys);
     };
 
+  // Browsers ask before a cross-origin read with custom headers (CORS preflight).
+  router.options(
+    ['/feeds/rss.xml', '/feeds/atom.xml', '/feeds/feed.json', '/sitemap.xml', '/sitemap-news.xml'],
+    ...deps.before,
+  );
   router.get('/feeds/rss.xml', ...deps.before, feed('rss'));
   router.get('/feeds/atom.xml', ...deps.before, feed('atom'));
   router.get('/feeds/feed.json', ...deps.before, feed('json'));

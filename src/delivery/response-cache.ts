@@ -116,6 +116,15 @@ export class ResponseCache {
     }
   }
 
+  /**
+   * A change made through another instance, as its event comes round: drops what it replaced
+   * here, unless the store is shared (the instance that made it dropped it already, at commit).
+   */
+  async changedElsewhere(keys: string[]): Promise<void> {
+    if (this.store.shared) this.horizon.changed();
+    else await this.forget(keys);
+  }
+
   /** Drops the answers tagged with `keys`; a failure is logged, never thrown at the write that changed them. */
   async forget(keys: string[]): Promise<void> {
     this.horizon.changed();

@@ -1,5 +1,8 @@
 import { toGlobalId } from './global-id';
 
+/** Half of a UTF-16 pair on its own (a client can send one): encodeURIComponent throws on it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
  * The names caches know content by (CONTRACT.md "Delivery"): events name the keys a change
  * affects, answers the keys of what they contain, and a purge of a key drops every answer
@@ -9,7 +12,7 @@ export const CacheKey = {
   post: (postId: string) => `post:${toGlobalId('Post', postId)}`,
   author: (authorId: string) => `author:${toGlobalId('Author', authorId)}`,
   /** Percent-encoded: a tag may hold spaces, commas and any letter, which headers cannot carry. */
-  tag: (tag: string) => `tag:${encodeURIComponent(tag)}`,
+  tag: (tag: string) => `tag:${encodeURIComponent(tag.replace(LONE_SURROGATE, '\uFFFD'))}`,
   /** Every list of posts (feeds, search, tags, related posts): any post change may reorder one. */
   postLists: 'list:post',
   featured: 'featured',

@@ -30,6 +30,10 @@ export async function announceDuePosts(db: EntityManager): Promise<number> {
        FROM posts p
        WHERE p.status = 'SCHEDULED' AND p.published_at <= now()
          AND p.announced_published_at IS DISTINCT FROM p.published_at
+         -- While instances from before announced_published_at may still sweep (a rolling
+         -- deploy), what they announced is only in the events; drop this after one release.
+         AND NOT EXISTS (SELECT 1 FROM events e WHERE e.post_id = p.id AND e.type = 'post.published'
+                         AND (e.payload->>'publishedAt')::timestamptz = p.published_at)
        ORDER BY p.published_at LIMIT $1`,
       [BATCH],
     )) as Array<Pick<Post, 'id' | 'authorId' | 'tags' | 'featured' | 'status'> & { publishedAt: Date }>;
@@ -44,9 +48,12 @@ export async function announceDuePosts(db: EntityManager): Promise<number> {
       })),
     );
     if (due.length > 0) {
-      await m.query('UPDATE posts SET announced_published_at = published_at WHERE id = ANY($1::uuid[])', [
-        due.map((post) => post.id),
-      ]);
+      // The time announced, as read: a post rescheduled meanwhile is announced again at its new time.
+      await m.query(
+        `UPDATE posts p SET announced_published_at = d.at
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS d(id, at) WHERE p.id = d.id`,
+        [due.map((post) => post.id), due.map((post) => post.publishedAt)],
+      );
     }
     return due.length;
   });

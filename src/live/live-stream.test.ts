@@ -7,7 +7,7 @@ const live = (seq: number): LiveEvent => ({ kind: 'post.live', seq: String(seq),
 describe('liveStream', () => {
   it('hands each event on once, in order, even when the bus repeats one (delivery is at least once)', async () => {
     const bus = new LocalEventBus();
-    const stream = liveStream(bus, async (event) => event.seq);
+    const stream = liveStream(bus, 'post.live', async (event) => event.seq);
     for (const seq of [1, 2, 2, 1, 3]) await bus.publish(live(seq));
     expect([(await stream.next()).value, (await stream.next()).value, (await stream.next()).value]).toEqual([
       '1',
@@ -30,7 +30,7 @@ describe('liveStream', () => {
         stop();
       };
     };
-    const stream = liveStream(bus, async () => {
+    const stream = liveStream(bus, 'post.live', async () => {
       throw new Error('database away');
     });
     expect(listening).toBe(1);

@@ -5,7 +5,7 @@ import { LiveEvent } from './live-event';
 const MAX_WAITING = 1000;
 
 /**
- * The events of the bus as one subscriber's stream: each is turned into what the subscriber
+ * The events of one kind on the bus as one subscriber's stream: each is turned into what the subscriber
  * receives by `pick`, one at a time and in order, or skipped when `pick` gives null. `pick`
  * giving `undefined` ends the stream. Listening stops when the subscriber completes or leaves,
  * and when `pick` fails (graphql-js would not call `return` after a failed `next`). An event
@@ -14,6 +14,7 @@ const MAX_WAITING = 1000;
  */
 export function liveStream<T>(
   bus: EventBus,
+  kind: LiveEvent['kind'],
   pick: (event: LiveEvent) => Promise<T | null | undefined>,
 ): AsyncIterableIterator<T> {
   const waiting: LiveEvent[] = [];
@@ -24,12 +25,14 @@ export function liveStream<T>(
     stopListening();
     wakeUp?.();
   };
-  // Per kind: one outbox event may be handed on as several kinds (a live event, its keys).
-  const lastSeq = new Map<LiveEvent['kind'], bigint>();
+  // Events of one kind only: an outbox event may be handed on as several kinds (a live event,
+  // its keys), and a subscriber's queue holds what it waits for, nothing else.
+  let lastSeq = -1n;
   const stopListening = bus.listen((event) => {
+    if (event.kind !== kind) return;
     const seq = BigInt(event.seq);
-    if (seq <= (lastSeq.get(event.kind) ?? -1n)) return;
-    lastSeq.set(event.kind, seq);
+    if (seq <= lastSeq) return;
+    lastSeq = seq;
     if (waiting.length >= MAX_WAITING) end();
     else waiting.push(event);
     wakeUp?.();

@@ -26,7 +26,7 @@ export function createLiveUpdates(
 ): LiveUpdates {
   return {
     commentsAdded: (postId) =>
-      liveStream(bus, async (event) => {
+      liveStream(bus, 'comment.visible', async (event) => {
         if (event.kind !== 'comment.visible' || event.postId !== postId) return null;
         const readers = await readersForEvent(event);
         if (!readers) return undefined;
@@ -41,7 +41,7 @@ export function createLiveUpdates(
     postsPublished: (tag) => {
       // As `posts(filter: { tag })` reads it.
       const wanted = tag === null ? null : tag.trim().toLowerCase();
-      return liveStream(bus, async (event) => {
+      return liveStream(bus, 'post.live', async (event) => {
         if (event.kind !== 'post.live') return null;
         const readers = await readersForEvent(event);
         if (!readers) return undefined;

@@ -34,6 +34,8 @@ return 1`;
  * While Redis is away it keeps nothing and finds nothing: requests are answered afresh.
  */
 export class RedisAnswerStore implements AnswerStore {
+  readonly shared = true;
+
   constructor(private readonly redis: RedisClients) {}
 
   private answerKey(key: string): string {

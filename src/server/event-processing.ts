@@ -2,10 +2,10 @@ import { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { Config } from '../config';
 import { startPurger } from '../delivery/cache-purge.consumer';
-import { responseCacheConsumer } from '../delivery/response-cache.consumer';
 import { startDispatchLoop } from '../events/dispatch-loop';
 import { startGoLiveScheduler } from '../events/go-live';
-import { pruneEvents } from '../events/retention';
+import { consumersBehind, pruneEvents } from '../events/retention';
+import { responseCacheConsumer } from '../live/cache-keys.consumer';
 import { EventBus } from '../live/event-bus';
 import { liveUpdatesConsumer } from '../live/live-updates.consumer';
 import { Logger } from '../logger';
@@ -43,19 +43,34 @@ export function startEventProcessing(deps: {
       }),
     onRecovered: () => logger.info('delivering events again'),
   });
-  // Hourly, on every instance (the deletes do not collide: each removes what is still there).
-  const prune = setInterval(() => {
+  // A minute after start and then hourly, on every instance (the deletes do not collide).
+  const pruneOldEvents = async () => {
     if (config.eventsRetentionDays === 0) return;
-    pruneEvents(db.manager, config.eventsRetentionDays).catch((error: unknown) =>
-      logger.warn('could not remove old events; trying again in an hour', { cause: String(error) }),
-    );
-  }, PRUNE_INTERVAL_MS);
+    try {
+      await pruneEvents(db.manager, config.eventsRetentionDays);
+      const behind = await consumersBehind(db.manager, config.eventsRetentionDays);
+      if (behind.length > 0) {
+        logger.warn('event consumers are behind the retention; events are kept for them', {
+          consumers: behind,
+          hint: 'a consumer no longer run keeps its row in event_positions: delete the row',
+        });
+      }
+    } catch (error) {
+      logger.warn('could not remove old events; trying again later', { cause: String(error) });
+    }
+  };
+  const firstPrune = setTimeout(() => void pruneOldEvents(), 60_000);
+  const prune = setInterval(() => void pruneOldEvents(), PRUNE_INTERVAL_MS);
+  firstPrune.unref();
   prune.unref();
   return {
     stop: async () => {
+      clearTimeout(firstPrune);
       clearInterval(prune);
       goLive.stop();
       await dispatch.stop();
+      // The dispatcher has moved past the queued keys: send them before going (within reason).
+      if (purger) await Promise.race([purger.drained(), new Promise((resolve) => setTimeout(resolve, 5000))]);
       purger?.stop();
     },
   };

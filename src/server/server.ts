@@ -161,10 +161,10 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     (error) => logger.warn('response cache unavailable; answering afresh', { cause: String(error) }),
   );
   // A change made here drops what it replaced before the write answers; one made elsewhere when
-  // its event comes round (src/delivery/response-cache.consumer.ts).
+  // its event comes round (src/live/cache-keys.consumer.ts).
   watchCommittedChanges(db, (keys) => responseCache.forget(keys));
   bus.listen((event) => {
-    if (event.kind === 'keys.changed') void responseCache.forget(event.keys);
+    if (event.kind === 'keys.changed') void responseCache.changedElsewhere(event.keys);
   });
   const schema = await buildApiSchema();
   const limits = deps.limits ?? DEFAULT_LIMITS;

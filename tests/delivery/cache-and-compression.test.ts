@@ -125,6 +125,12 @@ describe('delivery of GraphQL answers', () => {
     }
   });
 
+  it('survives half a UTF-16 pair in a tag (encodeURIComponent would throw)', async () => {
+    const answer = await get(PostsDocument, { first: 1, filter: { tag: 'x\uD800' } });
+    expect(answer.status).toBe(200);
+    expect(keysOf(answer)).toEqual(['list:post', 'tag:x%EF%BF%BD']);
+  });
+
   it('tags an answer that found nothing with what would change it', async () => {
     const missing = await get(PostBySlugDocument, { slug: 'not-written-yet' });
     expect(decoded(missing).data).toEqual({ post: null });

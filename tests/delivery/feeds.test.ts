@@ -22,7 +22,7 @@ describe('feeds and sitemaps', () => {
   beforeAll(async () => {
     api = await startTestServer({ publicBaseUrl: 'https://news.example.com', siteTitle: 'Harbour Herald' });
     base = api.url.replace('/graphql', '');
-    editor = await api.signUp(Role.EDITOR, 'Ines Costa');
+    editor = await api.signUp(Role.EDITOR, "Inês O'Costa");
     const other = await api.signUp(Role.EDITOR, 'Rui Mar');
     // Three days ago: in the feeds and the sitemap, not in the news sitemap (48 hours).
     old = await publishedPost(
@@ -113,8 +113,16 @@ describe('feeds and sitemaps', () => {
     expect(byTag.items.map((item) => item.url)).toEqual([urlOf(live[0]), urlOf(old)]);
     const byAuthor = parseFeed(await (await get(`/feeds/atom.xml?author=${authorSlug}`)).text());
     expect(byAuthor.items.map((item) => item.url)).toEqual([urlOf(live[0]), urlOf(old)]);
-    expect(byAuthor.title).toBe('Harbour Herald: Ines Costa');
+    // Written once, as text: not O&#39;Costa.
+    expect(byAuthor.title).toBe("Harbour Herald: Inês O'Costa");
     expect((await get('/feeds/feed.json?author=nobody-at-all')).status).toBe(404);
+    // A browser app on another origin may read them (CORS preflight included).
+    const preflight = await fetch(`${base}/feeds/feed.json`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example.com', 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
   });
 
   it('sitemap.xml lists every live post; the news sitemap the last 48 hours', async () => {

@@ -1,4 +1,4 @@
-import { pruneEvents } from '../../src/events/retention';
+import { consumersBehind, pruneEvents } from '../../src/events/retention';
 import { TestServer, startTestServer } from '../helpers/test-server';
 
 /** Old events go once every consumer has had them; the newest stays (feeds read its time). */
@@ -31,6 +31,8 @@ describe('events retention', () => {
     ]);
     expect(await pruneEvents(api.db.manager, 7)).toBe(1);
     expect(await left()).toEqual(['test.old-not-handed', 'test.recent']);
+    // The one holding them back is named, for the log.
+    expect(await consumersBehind(api.db.manager, 7)).toEqual(['slow']);
 
     await api.db.query(`UPDATE event_positions SET seq = seq + 10`);
     await api.db.query(`UPDATE events SET occurred_at = now() - interval '30 days'`);

@@ -1,5 +1,5 @@
 import { EventConsumer } from '../events/dispatcher';
-import { EventBus } from '../live/event-bus';
+import { EventBus } from './event-bus';
 
 /**
  * The dispatcher's consumer that tells every instance's response cache what changed: a change

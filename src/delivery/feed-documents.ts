@@ -1,4 +1,5 @@
 import { Feed, Item } from 'feed';
+import { escapeMarkup, xmlSafe } from './markup';
 
 /** A post as feeds show it. */
 export interface FeedPost {
@@ -28,21 +29,10 @@ export interface FeedChannel {
   language: string;
 }
 
-/** Characters XML 1.0 cannot carry at all (C0 controls but tab and newlines, and U+FFFE/U+FFFF). */
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-export const xmlSafe = (text: string) => text.replace(NOT_XML, '');
-
-const escapeHtml = (text: string) =>
-  xmlSafe(text).replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-
 /** The body, with the source credit under it (feeds have no field of their own for a credit). */
 function contentOf(post: FeedPost): string {
   const body = xmlSafe(post.body);
-  return post.source ? `${body}\n<p class="source">Source: ${escapeHtml(post.source)}</p>` : body;
+  return post.source ? `${body}\n<p class="source">Source: ${escapeMarkup(post.source)}</p>` : body;
 }
 
 const imageType = (url: string) => {
@@ -77,11 +67,11 @@ function feedOf(channel: FeedChannel, posts: FeedPost[]): Feed {
     // does not break up "]]>" in CDATA sections: escaped, they are text in both formats.
     const item: Item = {
       id: `urn:uuid:${post.id}`,
-      title: escapeHtml(post.title),
+      title: escapeMarkup(post.title),
       link: post.url,
       date: post.updatedAt,
       published: post.publishedAt,
-      description: escapeHtml(post.excerpt),
+      description: escapeMarkup(post.excerpt),
       content: contentOf(post),
       author: [{ name: xmlSafe(post.authorName), link: post.authorUrl }],
       // Atom puts categories in attributes, where the library escapes neither < nor >.

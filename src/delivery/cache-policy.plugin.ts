@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { RequestFacts } from '../observability/request-facts';
-import { cacheTags } from './cache-tags';
+import { cacheTagHeaders } from './cache-tags';
 import { selectsOnlyPublic } from './operation-privacy';
 import { PublicCacheControl } from './public-cache-control';
 import { ResponseCache } from './response-cache';
@@ -37,13 +37,9 @@ export function cachePolicyPlugin(
           if (!cacheable) return;
           // A shared cache must not hand an anonymous answer to a signed-in request of the same URL.
           headers.set('vary', 'Authorization');
-          // What to purge it by: Fastly reads keys separated by spaces, Cloudflare by commas.
+          // What to purge it by.
           const keys = [...(contextValue.facts?.cacheKeys ?? [])];
-          const tags = cacheTags(keys);
-          if (tags.length > 0) {
-            headers.set('surrogate-key', tags.join(' '));
-            headers.set('cache-tag', tags.join(','));
-          }
+          for (const [name, value] of cacheTagHeaders(keys)) headers.set(name, value);
           if (responseCache && contextValue.facts?.cacheMiss && answer.kind === 'single') {
             headers.set('x-broadsheet-cache', 'miss');
             await responseCache.remember(contextValue.facts, answer.singleResult, keys, operation.name?.value);

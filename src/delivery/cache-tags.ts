@@ -17,3 +17,17 @@ export function cacheTags(keys: Iterable<string>): string[] {
   if (bytes <= MAX_KEY_BYTES) return all;
   return all.includes(CacheKey.featured) ? [CacheKey.featured, CacheKey.postLists] : [CacheKey.postLists];
 }
+
+/**
+ * The headers that name an answer's cache tags: `Surrogate-Key` separated by spaces (Fastly,
+ * Varnish xkey), `Cache-Tag` by commas (Cloudflare). None when there is nothing to name.
+ */
+export function cacheTagHeaders(keys: Iterable<string>): Array<[name: string, value: string]> {
+  const tags = cacheTags(keys);
+  return tags.length === 0
+    ? []
+    : [
+        ['surrogate-key', tags.join(' ')],
+        ['cache-tag', tags.join(',')],
+      ];
+}

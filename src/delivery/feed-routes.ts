@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import express, { Request, Response } from 'express';
 import { Readers } from '../readers';
-import { cacheTags } from './cache-tags';
+import { cacheTagHeaders } from './cache-tags';
 import { notModified } from './conditional-request';
 import { FeedChannel, FeedPost, atom1, jsonFeed11, lastModified, rss2 } from './feed-documents';
 import { PublicCacheControl } from './public-cache-control';
@@ -48,17 +48,13 @@ export function feedRoutes(deps: FeedRoutesDeps): express.Router {
     modified: Date,
     cacheKeys: Set<string>,
   ): Promise<void> => {
-    const tags = cacheTags(cacheKeys);
     res.setHeader('content-type', contentType);
     res.setHeader('cache-control', await deps.publicCacheControl.header());
     // Weak: the same feed gzip- or brotli-compressed is the same feed.
     const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
     res.setHeader('etag', etag);
     res.setHeader('last-modified', modified.toUTCString());
-    if (tags.length > 0) {
-      res.setHeader('surrogate-key', tags.join(' '));
-      res.setHeader('cache-tag', tags.join(','));
-    }
+    for (const [name, value] of cacheTagHeaders(cacheKeys)) res.setHeader(name, value);
     if (notModified(req.headers, etag, modified)) res.status(304).end();
     else res.status(200).send(body);
   };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { RequestFacts, factsOf } from '../observability/request-facts';
 import { AnswerStore, StoredAnswer } from './answer-store';
-import { cacheTags } from './cache-tags';
+import { cacheTagHeaders } from './cache-tags';
 import { PublicCacheControl } from './public-cache-control';
 import { ScheduleHorizon } from './schedule-horizon';
 
@@ -58,30 +58,25 @@ export class ResponseCache {
       ? Promise.race([running, new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_WAIT_MS))])
       : Promise.resolve();
     waited
-      .then(() => Promise.all([this.store.get(key), this.store.generation()]))
-      .then(
-        ([hit, generation]) => {
-          if (hit) {
-            facts.cacheHit = true;
-            facts.operationName = hit.operationName;
-            this.send(res, hit).catch((error: unknown) => {
-              this.onError(error);
-              if (!res.headersSent) next();
-            });
-            return;
-          }
-          facts.cacheMiss = { key, generation };
-          next();
-        },
-        (error: unknown) => {
-          this.onError(error);
-          next();
-        },
-      );
+      .then(async () => {
+        const hit = await this.store.get(key);
+        if (hit) {
+          facts.cacheHit = true;
+          facts.operationName = hit.operationName;
+          await this.send(res, hit);
+          return;
+        }
+        // Read before the answer is computed, and only then: a hit needs no generation.
+        facts.cacheMiss = { key, generation: await this.store.generation() };
+        next();
+      })
+      .catch((error: unknown) => {
+        this.onError(error);
+        if (!res.headersSent) next();
+      });
   };
 
   private async send(res: Response, answer: StoredAnswer): Promise<void> {
-    const tags = cacheTags(answer.keys);
     const cacheControl = await this.publicCacheControl.header();
     res.status(200);
     res.setHeader('content-type', 'application/json; charset=utf-8');
@@ -90,10 +85,7 @@ export class ResponseCache {
     res.setHeader('cache-control', cacheControl);
     res.setHeader('vary', 'Authorization');
     res.setHeader('x-broadsheet-cache', 'hit');
-    if (tags.length > 0) {
-      res.setHeader('surrogate-key', tags.join(' '));
-      res.setHeader('cache-tag', tags.join(','));
-    }
+    for (const [name, value] of cacheTagHeaders(answer.keys)) res.setHeader(name, value);
     res.end(answer.body);
   }
 

@@ -1,3 +1,4 @@
+import { tagFilter } from '../domain/tag-filter';
 import { Comment } from '../entities/comment.entity';
 import { Post } from '../entities/post.entity';
 import { inPublicThread } from '../policy/comment.policy';
@@ -39,8 +40,7 @@ export function createLiveUpdates(
         return inPublicThread(comment, parent) ? comment : null;
       }),
     postsPublished: (tag) => {
-      // As `posts(filter: { tag })` reads it.
-      const wanted = tag === null ? null : tag.trim().toLowerCase();
+      const wanted = tag === null ? null : tagFilter(tag);
       return liveStream(bus, 'post.live', async (event) => {
         if (event.kind !== 'post.live') return null;
         const readers = await readersForEvent(event);

@@ -1,5 +1,6 @@
 import { CacheKey } from '../domain/cache-keys';
 import { PostStatus } from '../domain/enums';
+import { tagFilter } from '../domain/tag-filter';
 import { Post } from '../entities/post.entity';
 import { POST_READ_COLUMNS } from '../loaders/post-by-id.loader';
 import { Connection, emptyConnection } from '../pagination/connection';
@@ -94,27 +95,40 @@ export class PostReader {
       where.push(servedStatusSql(status, 'p'), editablePostSql(viewer, 'p', params));
       if (status !== PostStatus.SCHEDULED) order = BY_UPDATED_AT;
     }
-    if (filter?.tag != null) {
-      params.push([filter.tag.trim().toLowerCase()]);
-      where.push(`p.tags @> $${params.length}::text[]`);
-    }
-    if (filter?.authorSlug != null) {
-      params.push(filter.authorSlug);
-      where.push(`p.author_id = (SELECT id FROM authors WHERE slug = $${params.length})`);
-    }
-    if (filter?.featured != null) {
-      params.push(filter.featured);
-      where.push(`p.featured = $${params.length}`);
-    }
-    const keys = [
-      ...(filter?.tag != null ? [CacheKey.tag(filter.tag.trim().toLowerCase())] : []),
-      ...(filter?.featured ? [CacheKey.featured] : []),
-    ];
+    const keys = this.filtered(filter ?? {}, where, params);
     return keysetPage<Post>(
       this.scope.db,
       { select: `SELECT ${POST_READ_COLUMNS}`, from: 'FROM posts p', where, params, order },
       page,
     ).then((posts) => this.listed(posts, ...keys));
+  }
+
+  /**
+   * The filters lists share (a tag, an author by slug, featured or not) as WHERE parts, with the
+   * cache keys they add to the answer.
+   */
+  private filtered(
+    filter: Pick<PostListFilter, 'tag' | 'authorSlug' | 'featured'>,
+    where: string[],
+    params: unknown[],
+  ): string[] {
+    const keys: string[] = [];
+    if (filter.tag != null) {
+      const tag = tagFilter(filter.tag);
+      params.push([tag]);
+      where.push(`p.tags @> $${params.length}::text[]`);
+      keys.push(CacheKey.tag(tag));
+    }
+    if (filter.authorSlug != null) {
+      params.push(filter.authorSlug);
+      where.push(`p.author_id = (SELECT id FROM authors WHERE slug = $${params.length})`);
+    }
+    if (filter.featured != null) {
+      params.push(filter.featured);
+      where.push(`p.featured = $${params.length}`);
+      if (filter.featured) keys.push(CacheKey.featured);
+    }
+    return keys;
   }
 
   /** Full-text search over live posts (title weighs most, then excerpt, then body), best match first. */
@@ -168,23 +182,13 @@ export class PostReader {
   async newestForFeed(filter: { tag?: string; authorSlug?: string }, limit: number): Promise<Post[]> {
     const params: unknown[] = [limit];
     const where = [publicListSql('p')];
-    if (filter.tag !== undefined) {
-      params.push([filter.tag.trim().toLowerCase()]);
-      where.push(`p.tags @> $${params.length}::text[]`);
-    }
-    if (filter.authorSlug !== undefined) {
-      params.push(filter.authorSlug);
-      where.push(`p.author_id = (SELECT id FROM authors WHERE slug = $${params.length})`);
-    }
+    const keys = this.filtered(filter, where, params);
     const posts = (await this.scope.db.query(
       `SELECT ${POST_READ_COLUMNS}, p.body FROM posts p WHERE ${where.join(' AND ')}
        ORDER BY p.published_at DESC, p.id DESC LIMIT $1`,
       params,
     )) as Post[];
-    const keys = [
-      ...(filter.tag !== undefined ? [CacheKey.tag(filter.tag.trim().toLowerCase())] : []),
-      ...[...new Set(posts.map((post) => post.authorId))].map(CacheKey.author),
-    ];
+    // Their authors' keys come with the bylines, read through the author reader.
     return this.listed(posts, ...keys);
   }
 

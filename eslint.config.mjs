@@ -2,9 +2,17 @@
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import prettier from 'eslint-config-prettier/flat';
-import { importX } from 'eslint-plugin-import-x';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { LAYERS } from './layers.mjs';
+
+/** Each layer of src/ may not import any layer listed above it. */
+const layerZones = LAYERS.slice(1).map((layer, i) => ({
+  target: `./src/${layer}`,
+  from: LAYERS.slice(0, i + 1).map((above) => `./src/${above}`),
+  message: `${layer} is below these in the README's Layout (layers.mjs): import downward only.`,
+}));
 
 /** Not type-aware on purpose: the type-checker runs in `npm test` already, and this stays fast. */
 export default defineConfig(
@@ -22,6 +30,7 @@ export default defineConfig(
   {
     files: ['**/*.ts'],
     plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js'] })] },
     languageOptions: { sourceType: 'module', globals: { ...globals.node } },
     rules: {
       'import-x/order': [
@@ -33,6 +42,8 @@ export default defineConfig(
         },
       ],
       'import-x/no-duplicates': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      'import-x/no-cycle': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
         {

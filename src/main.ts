@@ -6,8 +6,8 @@ import { loadOrCreateJwtSecret } from './secrets';
 import { DEMO_AUTHORS } from './seed/demo-content';
 import { DEMO_PASSWORD, isEmptyDatabase, seedDemo } from './seed/seed-demo';
 import { ensureBootstrapAdmin } from './server/bootstrap-admin';
-import { EventProcessing, startEventProcessing } from './server/event-processing';
-import { BroadsheetServer, createServer } from './server/server';
+import { BroadsheetServer } from './server/broadsheet-server';
+import { createServer } from './server/server';
 
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, admin, demo content, server. */
 async function main(): Promise<void> {
@@ -18,7 +18,6 @@ async function main(): Promise<void> {
 
   let server: BroadsheetServer;
   let port: number;
-  let events: EventProcessing | undefined;
   try {
     const jwtSecret = config.jwtSecret ?? (await loadOrCreateJwtSecret(config.dataDir));
     server = await createServer({ config, db, jwtSecret, logger });
@@ -35,7 +34,7 @@ async function main(): Promise<void> {
       );
     }
     port = await server.listen(config.port, config.host);
-    events = startEventProcessing({ db, bus: server.bus, config, logger });
+    server.startJobs();
   } catch (error) {
     // A start that fails after the database is up must not leave the embedded PostgreSQL running.
     await database.close();
@@ -66,7 +65,6 @@ async function main(): Promise<void> {
       server.beginDraining();
       if (config.shutdownDelaySeconds > 0)
         await new Promise((resolve) => setTimeout(resolve, config.shutdownDelaySeconds * 1000));
-      await events?.stop();
       await server.stop();
       await database.close();
       logger.info('stopped');

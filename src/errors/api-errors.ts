@@ -89,16 +89,23 @@ export class BadRequestError extends ApiError {
   }
 }
 
+/** What a client is told of a failure of ours: nothing of it, but that it was logged. */
+export const MASKED_MESSAGE = 'Something went wrong on our side. It has been logged.';
+
 /**
  * A failure of ours met where Apollo's own masking cannot run (while the request's context is
  * made): the same neutral answer, with the request id, as 503 because it is usually an outage.
  */
 export class UnavailableError extends ApiError {
   constructor(requestId: string) {
-    super('Something went wrong on our side. It has been logged.', ErrorCode.INTERNAL_SERVER_ERROR, {
-      status: 503,
-      extensions: { requestId },
-    });
+    super(MASKED_MESSAGE, ErrorCode.INTERNAL_SERVER_ERROR, { status: 503, extensions: { requestId } });
+  }
+}
+
+/** A failure of ours outside GraphQL (an Express route or middleware): masked, with the request id. */
+export class InternalServerError extends ApiError {
+  constructor(requestId: string | undefined) {
+    super(MASKED_MESSAGE, ErrorCode.INTERNAL_SERVER_ERROR, { status: 500, extensions: { requestId } });
   }
 }
 

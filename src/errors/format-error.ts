@@ -2,7 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError } from 'class-validator';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { ApiError } from './api-errors';
+import { ApiError, MASKED_MESSAGE } from './api-errors';
 import { ErrorCode } from './error-code';
 
 /** Codes that graphql-js and Apollo set on errors that are the client's to fix. */
@@ -76,7 +76,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions: { code: ErrorCode.BAD_REQUEST } };
   }
   return {
-    message: 'Something went wrong on our side. It has been logged.',
+    message: MASKED_MESSAGE,
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },

@@ -58,34 +58,3 @@ export async function announceDuePosts(db: EntityManager): Promise<number> {
     return due.length;
   });
 }
-
-export interface GoLiveScheduler {
-  stop(): void;
-}
-
-/**
- * Sweeps for due scheduled posts at start (catching up on any moment the server was down for)
- * and then every `intervalMs`.
- */
-export function startGoLiveScheduler(
-  db: EntityManager,
-  intervalMs: number,
-  onError: (error: unknown) => void,
-): GoLiveScheduler {
-  let running = false;
-  const sweep = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await announceDuePosts(db);
-    } catch (error) {
-      onError(error);
-    } finally {
-      running = false;
-    }
-  };
-  void sweep();
-  const timer = setInterval(() => void sweep(), intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
-}

@@ -3,10 +3,10 @@ import type { NextFunction, Request, Response } from 'express';
 import { getOperationAST, parse } from 'graphql';
 import { bearerToken } from '../auth/bearer-token';
 import { TokenService } from '../auth/tokens';
+import { factsOf } from '../context/request-facts';
 import { BadUserInputError, ConflictError, errorResponseBody } from '../errors/api-errors';
 import { ErrorCode } from '../errors/error-code';
 import { MAX_DOCUMENT_TOKENS } from '../limits/document-shape';
-import { factsOf } from '../observability/request-facts';
 import { IdempotencyStore } from './idempotency-store';
 
 /** The contract's key: 1 to 255 visible ASCII characters. */

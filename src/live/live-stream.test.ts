@@ -1,5 +1,5 @@
-import { LocalEventBus } from './event-bus';
-import { LiveEvent } from './live-event';
+import { LocalEventBus } from '../bus/event-bus';
+import { LiveEvent } from '../bus/live-event';
 import { liveStream } from './live-stream';
 
 const live = (seq: number): LiveEvent => ({ kind: 'post.live', seq: String(seq), postId: `p${seq}`, at: '' });

@@ -1,5 +1,5 @@
-import { EventBus } from './event-bus';
-import { LiveEvent } from './live-event';
+import { EventBus } from '../bus/event-bus';
+import { LiveEvent } from '../bus/live-event';
 
 /** Events a subscriber may have waiting; one that falls further behind is ended (it may subscribe again). */
 const MAX_WAITING = 1000;

@@ -1,6 +1,6 @@
+import { EventBus } from '../bus/event-bus';
+import { LiveEvent } from '../bus/live-event';
 import { EventConsumer, StoredEvent } from '../events/dispatcher';
-import { EventBus } from './event-bus';
-import { LiveEvent } from './live-event';
 
 /** The live event an outbox event means, if any: subscriptions care about two moments. */
 function liveEventOf(event: StoredEvent): LiveEvent | null {

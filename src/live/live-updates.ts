@@ -1,20 +1,11 @@
+import { EventBus } from '../bus/event-bus';
+import { LiveEvent } from '../bus/live-event';
+import { LiveUpdates } from '../context/context';
 import { tagFilter } from '../domain/tag-filter';
-import { Comment } from '../entities/comment.entity';
-import { Post } from '../entities/post.entity';
 import { inPublicThread } from '../policy/comment.policy';
 import { isLive } from '../policy/post.policy';
 import { Readers } from '../readers';
-import { EventBus } from './event-bus';
-import { LiveEvent } from './live-event';
 import { liveStream } from './live-stream';
-
-/** The streams behind `Subscription`, for one subscriber. */
-export interface LiveUpdates {
-  /** Comments on the post as they become visible to readers, when the subscriber may see the post. */
-  commentsAdded(postId: string): AsyncIterableIterator<Comment>;
-  /** Posts as they go live (with `tag`, only those carrying it) that the subscriber may see. */
-  postsPublished(tag: string | null): AsyncIterableIterator<Post>;
-}
 
 /**
  * `readersForEvent` gives the readers to read an event with: new DataLoaders for each event, so

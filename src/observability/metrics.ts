@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { factsOf } from './request-facts';
+import { factsOf } from '../context/request-facts';
 
 /** Operation names are the client's to choose: past this many, the rest count as `other`. */
 const MAX_OPERATION_LABELS = 200;

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { RequestFacts } from '../context/request-facts';
 import { ErrorCode } from '../errors/error-code';
 import { isUnexpected } from '../errors/format-error';
-import { RequestFacts } from './request-facts';
 import { UnexpectedErrorLog } from './unexpected-error-log';
 
 /**

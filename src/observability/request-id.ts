@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { RequestFacts } from './request-facts';
+import { RequestFacts } from '../context/request-facts';
 
 /** What a request id taken from a proxy may look like: no spaces, no control characters, short. */
 const ACCEPTABLE_ID = /^[\x21-\x7e]{1,128}$/;

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Response } from 'express';
 import { pinoHttp } from 'pino-http';
+import { factsOf } from '../context/request-facts';
 import { Logger } from '../logger';
-import { factsOf } from './request-facts';
 
 /** Probes come every few seconds and say nothing new: not one line each. */
 const UNLOGGED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../context/context';
 import { Role } from '../domain/enums';
 import { Author } from '../entities/author.entity';
 import { CreateAuthorInput, UpdateAuthorInput } from '../schema/author.inputs';

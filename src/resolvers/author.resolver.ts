@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, ID, Query, Resolver } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../context/context';
 import { Role } from '../domain/enums';
 import { Author } from '../entities/author.entity';
 import { AuthorConnection } from '../schema/author.types';

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../context/context';
 import { CommentStatus, Role } from '../domain/enums';
 import { Author } from '../entities/author.entity';
 import { Comment } from '../entities/comment.entity';

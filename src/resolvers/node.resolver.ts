@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../context/context';
 import { NODE_TYPE, Node } from '../entities/node.interface';
 import { NodeTypeName, fromGlobalId } from '../schema/global-id';
 

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../context/context';
 import { Role } from '../domain/enums';
 import { Post } from '../entities/post.entity';
 import { targetId } from '../schema/global-id';

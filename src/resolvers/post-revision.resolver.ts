@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, ID, Resolver } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../context/context';
 import { Author } from '../entities/author.entity';
 import { PostRevision } from '../entities/post-revision.entity';
 import { toGlobalId } from '../schema/global-id';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Extensions, FieldResolver, ID, Int, Query, Resolver } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../context/context';
 import { PostStatus } from '../domain/enums';
 import { POST_BODY_MAX, longText } from '../domain/text-size';
 import { Author } from '../entities/author.entity';

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../context/context';
 import { Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
 import { fromGlobalId, targetId, toGlobalId } from '../schema/global-id';

@@ -1,9 +1,8 @@
 import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context, LiveUpdates } from '../context/context';
 import { Comment } from '../entities/comment.entity';
 import { Post } from '../entities/post.entity';
 import { BadRequestError } from '../errors/api-errors';
-import { LiveUpdates } from '../live/live-updates';
 import { targetId } from '../schema/global-id';
 
 /** The live streams of a subscription's context; HTTP requests have none (they are refused earlier). */

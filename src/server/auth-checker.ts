@@ -1,5 +1,5 @@
 import { AuthChecker } from 'type-graphql';
-import { Context } from '../context';
+import { Context } from '../context/context';
 import { ForbiddenError, UnauthenticatedError } from '../errors/api-errors';
 
 /**

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { startPurger } from '../../src/delivery/cache-purge.consumer';
 import { Role } from '../../src/domain/enums';
 import { StoredEvent } from '../../src/events/dispatcher';
+import { startPurger } from '../../src/purge/cache-purge.consumer';
 import {
   AddCommentDocument,
   PublishPostDocument,

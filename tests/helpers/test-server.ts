@@ -7,8 +7,8 @@ import { createDataSource } from '../../src/db/data-source';
 import { Role } from '../../src/domain/enums';
 import { createLogger } from '../../src/logger';
 import { toGlobalId } from '../../src/schema/global-id';
-import { startEventProcessing } from '../../src/server/event-processing';
-import { BroadsheetServer, createServer } from '../../src/server/server';
+import { BroadsheetServer } from '../../src/server/broadsheet-server';
+import { createServer } from '../../src/server/server';
 import { StatementCounter } from './statement-counter';
 import { createTestDatabase } from './test-database';
 
@@ -83,9 +83,7 @@ export async function startTestServer(
       ? createLogger('info', { write: (line: string) => void options.logLines!.push(JSON.parse(line)) })
       : createLogger('silent'),
   });
-  const events = options.liveEvents
-    ? startEventProcessing({ db, bus: server.bus, config, logger: createLogger('silent') })
-    : undefined;
+  if (options.liveEvents) server.startJobs();
   const port = await server.listen(0, '127.0.0.1');
   const endpoint = `http://127.0.0.1:${port}/graphql`;
 
@@ -123,7 +121,6 @@ export async function startTestServer(
     post,
     signUp,
     close: async () => {
-      await events?.stop();
       await server.stop();
       await db.destroy();
     },

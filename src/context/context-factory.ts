@@ -3,11 +3,11 @@ import type { Request, Response } from 'express';
 import { bearerToken } from '../auth/bearer-token';
 import { SessionAuthenticator } from '../auth/session-authenticator';
 import { Viewer } from '../auth/viewer';
-import { Context } from '../context';
 import { Queryable } from '../db/queryable';
-import { RequestFacts, factsOf } from '../observability/request-facts';
 import { Readers, createReaders } from '../readers';
 import { Services } from '../services';
+import { Context } from './context';
+import { RequestFacts, factsOf } from './request-facts';
 
 /** The same queries, each counted in the request's facts. */
 function countedIn(facts: RequestFacts, db: Queryable): Queryable {
@@ -65,13 +65,12 @@ export type ContextBuilder = ReturnType<typeof createContextBuilder>;
  * Builds the context of one HTTP request. A token that is present but bad, expired or no
  * longer current is UNAUTHENTICATED (HTTP 401) rather than silently anonymous.
  */
-export function createContextFactory(deps: ContextDeps) {
-  const contextFor = createContextBuilder(deps);
+export function createContextFactory(contextFor: ContextBuilder, sessions: SessionAuthenticator) {
   return async function createContext({ req, res }: { req: Request; res?: Response }): Promise<Context> {
     // Requests over HTTP come with theirs (src/observability/request-id.ts); executeOperation without.
     const facts: RequestFacts = res ? factsOf(res) : { requestId: randomUUID(), statements: 0, errorCodes: [] };
     const token = bearerToken(req.headers);
-    const viewer = token === null ? null : (await deps.sessions.authenticate(token, facts.requestId)).viewer;
+    const viewer = token === null ? null : (await sessions.authenticate(token, facts.requestId)).viewer;
     return contextFor(viewer, facts, req.ip ?? req.socket.remoteAddress ?? 'unknown');
   };
 }

@@ -1,18 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { RequestFacts, factsOf } from '../observability/request-facts';
+import { RequestFacts, factsOf } from '../context/request-facts';
+import { markPublic } from '../http-cache/cache-headers';
+import { PublicCacheControl } from '../http-cache/public-cache-control';
+import { ScheduleHorizon } from '../http-cache/schedule-horizon';
 import { AnswerStore, StoredAnswer } from './answer-store';
-import { cacheTagHeaders } from './cache-tags';
-import { PublicCacheControl } from './public-cache-control';
-import { ScheduleHorizon } from './schedule-horizon';
+import { asksAnonymously } from './public-answer';
 
 /** How long a request waits for the same request's answer in flight before it runs itself. */
 const IN_FLIGHT_WAIT_MS = 2000;
 
+/** A request that found nothing: where its answer may be kept, and the store's generation when it looked. */
+interface Miss {
+  key: string;
+  generation: number;
+}
+
 /**
  * A cache of anonymous answers inside the server, so a burst of readers of one page costs one
- * execution. Requests with a token never touch it. An answer is kept only when the cache policy
- * says it is public (see cache-policy.plugin.ts), for `maxAge` seconds, and dropped as soon as
+ * execution. Requests with a token never touch it. An answer is kept only when it is public
+ * (public-answer.ts), for `maxAge` seconds, and dropped as soon as
  * any of its cache keys changes (changes of this process at commit, before the write answers;
  * with Redis, that is every instance's store).
  */
@@ -27,6 +34,8 @@ export class ResponseCache {
 
   /** Misses being answered now: readers of the same page meanwhile wait for that answer. */
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** This cache's per-request state: the requests that missed, by their facts. */
+  private readonly misses = new WeakMap<RequestFacts, Miss>();
 
   /** Express middleware in front of GraphQL: answers a hit, or notes the miss. */
   readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
@@ -34,7 +43,7 @@ export class ResponseCache {
     const isOperation =
       req.method === 'GET' ||
       (req.method === 'POST' && body !== null && typeof body === 'object' && (body.query || body.extensions));
-    if (!this.enabled || req.headers.authorization || !isOperation) {
+    if (!this.enabled || !asksAnonymously(req.headers.authorization) || !isOperation) {
       next();
       return;
     }
@@ -61,13 +70,12 @@ export class ResponseCache {
       .then(async () => {
         const hit = await this.store.get(key);
         if (hit) {
-          facts.cacheHit = true;
           facts.operationName = hit.operationName;
           await this.send(res, hit);
           return;
         }
         // Read before the answer is computed, and only then: a hit needs no generation.
-        facts.cacheMiss = { key, generation: await this.store.generation() };
+        this.misses.set(facts, { key, generation: await this.store.generation() });
         next();
       })
       .catch((error: unknown) => {
@@ -77,26 +85,24 @@ export class ResponseCache {
   };
 
   private async send(res: Response, answer: StoredAnswer): Promise<void> {
-    const cacheControl = await this.publicCacheControl.header();
     res.status(200);
     res.setHeader('content-type', 'application/json; charset=utf-8');
     // Without a length, compression would compress even a tiny answer.
     res.setHeader('content-length', Buffer.byteLength(answer.body));
-    res.setHeader('cache-control', cacheControl);
-    res.setHeader('vary', 'Authorization');
+    // Kept only when it was public (the cache policy plugin), so it is sent as public again.
+    await markPublic(res.setHeader.bind(res), this.publicCacheControl, answer.keys, 'Authorization');
     res.setHeader('x-broadsheet-cache', 'hit');
-    for (const [name, value] of cacheTagHeaders(answer.keys)) res.setHeader(name, value);
     res.end(answer.body);
   }
 
+  /** Whether this request looked here and found nothing, so its public answer may be kept. */
+  missed(facts: RequestFacts): boolean {
+    return this.misses.has(facts);
+  }
+
   /** Keeps a public answer of a request that missed (called by the cache policy plugin, before it is sent). */
-  async remember(
-    facts: RequestFacts | undefined,
-    body: unknown,
-    keys: string[],
-    operationName?: string,
-  ): Promise<void> {
-    const miss = facts?.cacheMiss;
+  async remember(facts: RequestFacts, body: unknown, keys: string[], operationName?: string): Promise<void> {
+    const miss = this.misses.get(facts);
     if (!miss) return;
     const answer: StoredAnswer = { body: JSON.stringify(body), keys, operationName };
     try {

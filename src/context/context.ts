@@ -1,8 +1,17 @@
-import { Viewer } from './auth/viewer';
-import { LiveUpdates } from './live/live-updates';
-import { RequestFacts } from './observability/request-facts';
-import { Readers } from './readers';
-import { Services } from './services';
+import { Viewer } from '../auth/viewer';
+import { Comment } from '../entities/comment.entity';
+import { Post } from '../entities/post.entity';
+import { Readers } from '../readers';
+import { Services } from '../services';
+import { RequestFacts } from './request-facts';
+
+/** The streams behind `Subscription`, for one subscriber (src/live/live-updates.ts). */
+export interface LiveUpdates {
+  /** Comments on the post as they become visible to readers, when the subscriber may see the post. */
+  commentsAdded(postId: string): AsyncIterableIterator<Comment>;
+  /** Posts as they go live (with `tag`, only those carrying it) that the subscriber may see. */
+  postsPublished(tag: string | null): AsyncIterableIterator<Post>;
+}
 
 /**
  * What every resolver gets: who asks, this request's readers (the only way to rows), the

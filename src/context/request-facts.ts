@@ -13,10 +13,6 @@ export interface RequestFacts {
   errorCodes: string[];
   /** The cache keys of what its reads returned (src/domain/cache-keys.ts), for its cache tags. */
   cacheKeys?: Set<string>;
-  /** Set when the response cache found nothing and may keep this request's answer. */
-  cacheMiss?: { key: string; generation: number };
-  /** Whether the answer came from the response cache. */
-  cacheHit?: boolean;
 }
 
 /** The facts of the request whose response this is (made by the request-id middleware). */

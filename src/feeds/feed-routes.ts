@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import express, { Request, Response } from 'express';
+import { markPrivate, markPublic } from '../http-cache/cache-headers';
+import { notModified } from '../http-cache/conditional-request';
+import { PublicCacheControl } from '../http-cache/public-cache-control';
 import { Readers } from '../readers';
-import { cacheTagHeaders } from './cache-tags';
-import { notModified } from './conditional-request';
 import { FeedChannel, FeedPost, atom1, jsonFeed11, lastModified, rss2 } from './feed-documents';
-import { PublicCacheControl } from './public-cache-control';
 import { SitemapEntry, newsSitemap, sitemap } from './sitemaps';
 
 /** Posts in a feed (CONTRACT.md "Delivery"). */
@@ -49,12 +49,11 @@ export function feedRoutes(deps: FeedRoutesDeps): express.Router {
     cacheKeys: Set<string>,
   ): Promise<void> => {
     res.setHeader('content-type', contentType);
-    res.setHeader('cache-control', await deps.publicCacheControl.header());
+    await markPublic(res.setHeader.bind(res), deps.publicCacheControl, cacheKeys);
     // Weak: the same feed gzip- or brotli-compressed is the same feed.
     const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
     res.setHeader('etag', etag);
     res.setHeader('last-modified', modified.toUTCString());
-    for (const [name, value] of cacheTagHeaders(cacheKeys)) res.setHeader(name, value);
     if (notModified(req.headers, etag, modified)) res.status(304).end();
     else res.status(200).send(body);
   };
@@ -68,7 +67,7 @@ export function feedRoutes(deps: FeedRoutesDeps): express.Router {
       const author = authorSlug === undefined ? null : await readers.authors.bySlug(authorSlug);
       if (authorSlug !== undefined && !author) {
         // Not kept by caches: the author may publish a first post any minute, and no key names this.
-        res.setHeader('cache-control', 'private, no-store');
+        markPrivate(res.setHeader.bind(res));
         res.status(404).type('text/plain').send(`No author "${authorSlug}".`);
         return;
       }

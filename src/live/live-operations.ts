@@ -9,17 +9,17 @@ import {
   validate,
 } from 'graphql';
 import { Session, SessionAuthenticator } from '../auth/session-authenticator';
-import { Context } from '../context';
+import { EventBus } from '../bus/event-bus';
+import { Context } from '../context/context';
+import { ContextBuilder } from '../context/context-factory';
 import { BadRequestError, QueryTooComplexError } from '../errors/api-errors';
 import { formatError, isUnexpected } from '../errors/format-error';
 import { MAX_DOCUMENT_NESTING, MAX_DOCUMENT_TOKENS, nestingOf } from '../limits/document-shape';
 import { OperationLimits, checkOperationLimits } from '../limits/operation-limits';
 import { assertStorableText } from '../limits/text-input';
-import { EventBus } from '../live/event-bus';
-import { createLiveUpdates } from '../live/live-updates';
 import { UnexpectedErrorLog } from '../observability/unexpected-error-log';
 import { Readers } from '../readers';
-import { ContextBuilder } from './context-factory';
+import { createLiveUpdates } from './live-updates';
 
 /** Events whose shared anonymous readers are kept, for subscribers that are at different events at once. */
 const SHARED_EVENTS = 16;

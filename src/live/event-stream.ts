@@ -2,7 +2,7 @@ import express, { Request, Response } from 'express';
 import { createHandler } from 'graphql-sse/lib/use/express';
 import { bearerToken } from '../auth/bearer-token';
 import { Session, SessionAuthenticator } from '../auth/session-authenticator';
-import { Context } from '../context';
+import { Context } from '../context/context';
 import { ApiError, BadUserInputError, errorResponseBody, httpStatusOf } from '../errors/api-errors';
 import { CountPerClient, LiveCapacity } from './live-capacity';
 import { LiveOperations, asGraphQLError } from './live-operations';

@@ -44,7 +44,7 @@ interface Connection {
  * Live subscriptions over WebSocket (the graphql-ws protocol) on the same port and path as
  * queries. A signed-in client sends `{ authorization: "Bearer <token>" }` in `connection_init`;
  * a bad token closes the socket with 4401, and so does a sign-in that ends while subscribed.
- * HTTP's rules apply (src/server/live-operations.ts), with caps on open subscriptions per
+ * HTTP's rules apply (src/live/live-operations.ts), with caps on open subscriptions per
  * connection and per client address, and as many sockets per address as subscriptions.
  */
 export function serveSubscriptions(deps: SubscriptionServerDeps): SubscriptionServer {

@@ -1,5 +1,5 @@
+import { EventBus } from '../bus/event-bus';
 import { EventConsumer } from '../events/dispatcher';
-import { EventBus } from './event-bus';
 
 /**
  * The dispatcher's consumer that tells every instance's response cache what changed: a change

@@ -1,5 +1,5 @@
-import { AnswerStore, StoredAnswer } from '../delivery/answer-store';
-import { RedisClients } from './redis-clients';
+import { RedisClients } from '../redis/redis-clients';
+import { AnswerStore, StoredAnswer } from './answer-store';
 
 /**
  * Keeps an answer only if nothing was dropped since its generation was read, in one step (a drop

@@ -1,0 +1,41 @@
+// The layers of src/, top first: each may import only those listed after it (README "Layout").
+// eslint.config.mjs turns this list into import-x/no-restricted-paths zones, and
+// tests/layout.test.ts holds the README's Layout section to it.
+export const LAYERS = [
+  'main.ts',
+  'cli',
+  'server',
+  // Capabilities: one folder each, one factory in its index.ts (src/capability/capability.ts).
+  'event-processing',
+  'feeds',
+  'idempotency',
+  'live',
+  'purge',
+  'response-cache',
+  // A capability too, below the others: they log and count through it.
+  'observability',
+  'capability',
+  'http-cache',
+  'resolvers',
+  'schema',
+  'context',
+  'seed',
+  'readers',
+  'services',
+  'loaders',
+  'events',
+  'policy',
+  'bus',
+  'limits',
+  'auth',
+  'pagination',
+  'db',
+  'redis',
+  'entities',
+  'migrations',
+  'domain',
+  'errors',
+  'config.ts',
+  'secrets.ts',
+  'logger.ts',
+];

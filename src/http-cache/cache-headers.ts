@@ -1,0 +1,29 @@
+import { cacheTagHeaders } from './cache-tags';
+import { PublicCacheControl } from './public-cache-control';
+
+/** Sets one response header: Express's `res.setHeader` or Apollo's `HeaderMap.set`, bound. */
+export type SetHeader = (name: string, value: string) => unknown;
+
+/**
+ * The only writer of `Cache-Control` (GraphQL answers, response-cache hits, feeds). Private: no
+ * cache may keep it.
+ */
+export function markPrivate(set: SetHeader): void {
+  set('cache-control', 'private, no-store');
+}
+
+/**
+ * Public: the policy's max-age cut at the next scheduled go-live, the cache tags of what it read
+ * (what to purge it by) and, where the same URL answers differently to a signed-in request,
+ * `Vary: Authorization`, so a shared cache does not hand one to the other.
+ */
+export async function markPublic(
+  set: SetHeader,
+  control: PublicCacheControl,
+  keys: Iterable<string>,
+  vary?: 'Authorization',
+): Promise<void> {
+  set('cache-control', await control.header());
+  if (vary) set('vary', vary);
+  for (const [name, value] of cacheTagHeaders(keys)) set(name, value);
+}

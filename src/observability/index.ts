@@ -1,0 +1,44 @@
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { Capability } from '../capability/capability';
+import { Config } from '../config';
+import { Logger } from '../logger';
+import { healthRoutes } from './health';
+import { createMetrics, metricsEndpoint } from './metrics';
+import { requestFactsPlugin } from './request-facts.plugin';
+import { requestId } from './request-id';
+import { requestLog } from './request-log';
+import { UnexpectedErrorLog } from './unexpected-error-log';
+
+export interface ObservabilityDeps {
+  db: DataSource;
+  logger: Logger;
+  logUnexpected: UnexpectedErrorLog;
+  /** METRICS_TOKEN: /metrics needs it as a bearer token when set. */
+  config: Pick<Config, 'metricsToken'>;
+  /** True from the first stop signal: /readyz fails so load balancers drain this instance. */
+  isStopping(): boolean;
+  /** Open live connections and subscriptions, for /metrics. */
+  liveOpen(): { connections: number; subscriptions: number };
+}
+
+/**
+ * What an operator sees: a request id on every request (X-Request-Id) and one JSON log line per
+ * answer, filled from the request's facts (src/context/request-facts.ts) as Apollo runs it;
+ * /healthz and /readyz; Prometheus metrics at /metrics, counted per GraphQL request.
+ */
+export function observability(deps: ObservabilityDeps): Capability {
+  const metrics = createMetrics((deps.db.driver as PostgresDriver).master as Pool);
+  metrics.observeLive(deps.liveOpen);
+  return {
+    name: 'observability',
+    mount(app) {
+      app.use(requestId, requestLog(deps.logger));
+      app.use(healthRoutes(deps.db, deps.isStopping));
+      app.get('/metrics', metricsEndpoint(metrics, deps.config.metricsToken));
+    },
+    graphql: { beforeBody: [metrics.record] },
+    plugins: [requestFactsPlugin(deps.logUnexpected)],
+  };
+}

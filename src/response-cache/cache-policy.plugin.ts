@@ -1,0 +1,40 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { RequestFacts } from '../context/request-facts';
+import { markPrivate, markPublic } from '../http-cache/cache-headers';
+import { PublicCacheControl } from '../http-cache/public-cache-control';
+import { isPublicAnswer } from './public-answer';
+import { ResponseCache } from './response-cache';
+
+/**
+ * The `Cache-Control` of each GraphQL answer: public (`public, max-age=N,
+ * stale-while-revalidate=M`, varying on Authorization, tagged with its cache keys) when
+ * `isPublicAnswer` says so, `private, no-store` otherwise. A public answer to a request the
+ * response cache missed is kept there.
+ */
+export function cachePolicyPlugin(
+  publicCacheControl: PublicCacheControl,
+  responseCache: ResponseCache,
+): ApolloServerPlugin<{ viewer: unknown; facts?: RequestFacts }> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse(context) {
+          const { headers } = context.response.http;
+          const set = headers.set.bind(headers);
+          if (!publicCacheControl.enabled || !isPublicAnswer(context)) {
+            markPrivate(set);
+            return;
+          }
+          const { facts } = context.contextValue;
+          const keys = [...(facts?.cacheKeys ?? [])];
+          await markPublic(set, publicCacheControl, keys, 'Authorization');
+          const answer = context.response.body;
+          if (facts && answer.kind === 'single' && responseCache.missed(facts)) {
+            headers.set('x-broadsheet-cache', 'miss');
+            await responseCache.remember(facts, answer.singleResult, keys, context.operation?.name?.value);
+          }
+        },
+      };
+    },
+  };
+}

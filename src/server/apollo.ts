@@ -1,0 +1,62 @@
+import type http from 'node:http';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { GraphQLSchema } from 'graphql';
+import { Config } from '../config';
+import { Context } from '../context/context';
+import { formatError } from '../errors/format-error';
+import { MAX_DOCUMENT_TOKENS } from '../limits/document-shape';
+import { OperationLimits, operationLimitsPlugin } from '../limits/operation-limits';
+import { textInputPlugin } from '../limits/text-input';
+import { httpOperationsPlugin } from './http-operations.plugin';
+import { SharedState } from './shared-state';
+
+export interface ApolloDeps {
+  schema: GraphQLSchema;
+  httpServer: http.Server;
+  config: Pick<Config, 'introspection' | 'landingPage'>;
+  limits: OperationLimits;
+  persistedQueries: SharedState['persistedQueries'];
+  /** The capabilities' plugins, after the server's own. */
+  plugins: ApolloServerPlugin<Context>[];
+}
+
+/** Apollo Server with every limit: what any GraphQL request over HTTP goes through. */
+export function createApollo(deps: ApolloDeps): ApolloServer<Context> {
+  const { config } = deps;
+  return new ApolloServer<Context>({
+    schema: deps.schema,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    // "Did you mean ...?" would name the fields that closed introspection hides.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
+    // main.ts owns SIGINT/SIGTERM: it drains Apollo, then closes the pool and the embedded database.
+    stopOnTerminationSignals: false,
+    // Apollo's CSRF prevention refuses GET queries without a custom header, which the default
+    // settings of urql, graphql-request and plain fetch do not send. It guards ambient
+    // credentials (cookies); sign-in here is a bearer token a cross-site page cannot attach,
+    // mutations over GET stay refused, and bodies that are not JSON are never read as GraphQL.
+    csrfPrevention: false,
+    persistedQueries: deps.persistedQueries,
+    formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
+      config.landingPage
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+        : ApolloServerPluginLandingPageDisabled(),
+      // Its per-field hook wraps every resolver; the response cache reads the schema's
+      // @cacheControl marks once per document instead (src/response-cache/operation-privacy.ts).
+      ApolloServerPluginCacheControlDisabled(),
+      operationLimitsPlugin(deps.limits),
+      textInputPlugin(),
+      httpOperationsPlugin(),
+      ...deps.plugins,
+    ],
+  });
+}

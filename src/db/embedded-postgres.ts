@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { clearLeftoverPostmaster } from './leftover-postmaster';
 import { clusterDirFor, embeddedPostgresEntry } from './postgres-user-reach';
 
 /** A running embedded PostgreSQL server and how to reach and stop it. */
@@ -35,23 +36,6 @@ const WHAT_TO_DO =
 /** What is remembered beside the cluster: the generated superuser password. */
 interface ClusterState {
   password: string;
-}
-
-/** The PID in the cluster's lock file when that process is alive (a server left behind by a killed run). */
-async function livePostmasterPid(clusterDir: string): Promise<number | undefined> {
-  let pid: number;
-  try {
-    pid = Number((await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
-  } catch {
-    return undefined;
-  }
-  if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return undefined; // stale lock file: PostgreSQL removes it itself
-  }
 }
 
 function isPortFree(port: number): Promise<boolean> {
@@ -91,13 +75,9 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   await fs.mkdir(options.dataDir, { recursive: true });
   const clusterDir = await clusterDirFor(options.dataDir, log);
 
-  const running = await livePostmasterPid(clusterDir);
-  if (running) {
-    throw new Error(
-      `embedded PostgreSQL: another server (PID ${running}) is already running on ${clusterDir}. ` +
-        'Stop the other Broadsheet process (or that PostgreSQL) first, or set DATA_DIR to another folder.',
-    );
-  }
+  // A server of ours left running by a run that was killed (kill -9, the OOM killer) is stopped;
+  // one another live process uses is refused; a lock file naming someone else's PID is stale.
+  await clearLeftoverPostmaster(clusterDir, log);
   const remembered = await readState(stateFile);
   const password = remembered?.password ?? crypto.randomBytes(18).toString('base64url');
   await fs.writeFile(stateFile, JSON.stringify({ password } satisfies ClusterState), { mode: 0o600 });

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { Queryable } from '../db/queryable';
 import { Role } from '../domain/enums';
+import { UUID } from '../domain/uuid';
 import { TokenClaims } from './tokens';
 import { Viewer } from './viewer';
 
@@ -20,9 +21,11 @@ interface SessionRow {
 export function createSessionCheck(db: Queryable): (claims: TokenClaims) => Promise<Viewer | null> {
   const authors = new DataLoader<string, SessionRow | null>(
     async (ids) => {
+      // One id that is not a uuid would fail the statement for every request in the batch.
+      // Verified tokens carry none (TokenService.verify); this keeps it so for any claims.
       const rows = (await db.query(
         `SELECT id, role, token_version AS "tokenVersion" FROM authors WHERE id = ANY($1::uuid[])`,
-        [ids],
+        [ids.filter((id) => UUID.test(id))],
       )) as SessionRow[];
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);

@@ -1,4 +1,5 @@
 import jwt from 'jsonwebtoken';
+import { UUID } from '../domain/uuid';
 
 /** What a valid token says: whose it is and which of their token versions it was issued under. */
 export interface TokenClaims {
@@ -28,16 +29,25 @@ export class TokenService {
     });
   }
 
-  /** The claims of a token, or null when it is forged, expired or malformed. */
+  /**
+   * The claims of a token, or null when it is forged, expired or malformed, or says what `sign`
+   * never writes: jsonwebtoken checks `exp` only when there is one, so a token without it would
+   * never expire; and `sub` goes to SQL as a uuid, where anything else fails the statement (a
+   * 503, for every request checked in the same batch) instead of being a bad token (issue 16).
+   */
   verify(token: string): TokenClaims | null {
     try {
       const claims = jwt.verify(token, this.secret, { algorithms: ['HS256'] });
-      if (typeof claims !== 'object' || typeof claims.sub !== 'string' || !Number.isInteger(claims.ver)) return null;
-      return {
-        authorId: claims.sub,
-        tokenVersion: claims.ver as number,
-        ...(typeof claims.exp === 'number' ? { expiresAt: claims.exp * 1000 } : {}),
-      };
+      if (
+        typeof claims !== 'object' ||
+        typeof claims.sub !== 'string' ||
+        !UUID.test(claims.sub) ||
+        !Number.isInteger(claims.ver) ||
+        typeof claims.exp !== 'number'
+      ) {
+        return null;
+      }
+      return { authorId: claims.sub, tokenVersion: claims.ver as number, expiresAt: claims.exp * 1000 };
     } catch {
       return null;
     }

@@ -3,6 +3,17 @@ export const POST_BODY_MAX = 200_000;
 export const COMMENT_BODY_MAX = 5_000;
 export const AUTHOR_BIO_MAX = 2_000;
 export const POST_EXCERPT_MAX = 1_000;
+/** An author's display name. */
+export const AUTHOR_NAME_MAX = 120;
+/** The longest address SMTP can deliver to (RFC 5321, section 4.5.3.1.3: a 256-octet path less its brackets). */
+export const EMAIL_MAX = 254;
+/**
+ * Passwords, wherever one is given: createAuthor, updateAuthor (new and current) and login. A
+ * stored password is never longer, so a longer one at login can only be wrong, and refusing it
+ * first keeps argon2 and the limiters from being handed megabytes.
+ */
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 200;
 
 /**
  * GraphQL field extensions of a text field that can be long: the answer-size budget counts such

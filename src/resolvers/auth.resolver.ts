@@ -1,20 +1,17 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../context/context';
 import { Role } from '../domain/enums';
 import { Author } from '../entities/author.entity';
 import { CreateAuthorInput, UpdateAuthorInput } from '../schema/author.inputs';
 import { AuthPayload } from '../schema/author.types';
 import { targetId } from '../schema/global-id';
+import { LoginArgs } from '../schema/login.args';
 
 /** Sign-in and author accounts. */
 @Resolver()
 export class AuthResolver {
   @Mutation(() => AuthPayload)
-  async login(
-    @Arg('email') email: string,
-    @Arg('password') password: string,
-    @Ctx() ctx: Context,
-  ): Promise<AuthPayload> {
+  async login(@Args() { email, password }: LoginArgs, @Ctx() ctx: Context): Promise<AuthPayload> {
     const payload = await ctx.services.login.login(email, password, ctx.clientIp);
     // The rest of this operation is read as the author who just signed in (they see their own email).
     ctx.signIn({ id: payload.author.id, role: payload.author.role });

@@ -1,7 +1,7 @@
 import { IsEmail, IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { Role } from '../domain/enums';
-import { AUTHOR_BIO_MAX } from '../domain/text-size';
+import { AUTHOR_BIO_MAX, AUTHOR_NAME_MAX, EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from '../domain/text-size';
 import { AuthorChanges, NewAuthor } from '../services/author.commands';
 import { IsHttpUrl, IsNotBlank } from './validators';
 
@@ -9,16 +9,16 @@ import { IsHttpUrl, IsNotBlank } from './validators';
 export class CreateAuthorInput implements NewAuthor {
   @Field()
   @IsNotBlank()
-  @MaxLength(120)
+  @MaxLength(AUTHOR_NAME_MAX)
   name!: string;
 
   @Field()
   @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX)
   email!: string;
 
   @Field({ description: 'At least 8 characters.' })
-  @Length(8, 200)
+  @Length(PASSWORD_MIN, PASSWORD_MAX)
   password!: string;
 
   @Field(() => Role)
@@ -44,7 +44,7 @@ export class UpdateAuthorInput implements AuthorChanges {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsNotBlank()
-  @MaxLength(120)
+  @MaxLength(AUTHOR_NAME_MAX)
   name?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -63,7 +63,7 @@ export class UpdateAuthorInput implements AuthorChanges {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(8, 200)
+  @Length(PASSWORD_MIN, PASSWORD_MAX)
   password?: string | null;
 
   @Field(() => String, {
@@ -71,6 +71,6 @@ export class UpdateAuthorInput implements AuthorChanges {
     description: 'Required to change your own password, so a stolen token cannot take over the account.',
   })
   @IsOptional()
-  @MaxLength(200)
+  @MaxLength(PASSWORD_MAX)
   currentPassword?: string | null;
 }

@@ -25,13 +25,33 @@ export class LoginService {
   ) {}
 
   async login(email: string, password: string, clientIp: string): Promise<{ token: string; author: Author }> {
-    const accountKey = `${email.trim().toLowerCase()}|${clientIp}`;
-    // Every attempt is counted before the password is checked, in one atomic step per limiter,
-    // so parallel guesses cannot all slip in under the limit; a good password takes its count
-    // back. Past the limit even the right password is refused, so a guesser learns nothing.
-    const waits = await Promise.all([this.limiters.perAccountAndIp.hit(accountKey), this.limiters.perIp.hit(clientIp)]);
+    // The limiters keep a digest of each key (src/limits/rate-limiter.ts), not the email or the
+    // address as sent. Case and surrounding spaces do not make another account.
+    const counters: Array<[RateLimiter, string]> = [
+      [this.limiters.perAccountAndIp, JSON.stringify([email.trim().toLowerCase(), clientIp])],
+      [this.limiters.perIp, clientIp],
+    ];
+    const refuse = (waits: number[]) =>
+      new RateLimitedError('Too many failed sign-in attempts.', Math.ceil(Math.max(...waits) / 1000));
+
+    // Only attempts whose password gets checked are counted. One refused is looked up, not
+    // counted: it tells a guesser nothing, so it should cost nothing, and counting it would let
+    // a client held back by one limiter keep filling the other (a new per-account counter for
+    // every email it names while its IP is held back; the IP's allowance used up by attempts on
+    // one locked account, shutting out everyone behind the same address). The window is fixed
+    // from the first failure, so the wait a refused client is told is the same either way.
+    const held = await Promise.all(counters.map(([limiter, key]) => limiter.blockedForMs(key)));
+    if (held.some((wait) => wait > 0)) throw refuse(held);
+    // Then every attempt is counted before the password is checked, in one atomic step per
+    // limiter, so parallel guesses cannot all slip in under the limit. One that went over (it
+    // raced others past the look-up) is refused and takes its counts back, as refused above;
+    // a good password takes them back too. Past the limit even the right password is refused,
+    // so a guesser learns nothing.
+    const waits = await Promise.all(counters.map(([limiter, key]) => limiter.hit(key)));
+    const refund = () => Promise.all(counters.map(([limiter, key]) => limiter.refund(key)));
     if (waits.some((wait) => wait > 0)) {
-      throw new RateLimitedError('Too many failed sign-in attempts.', Math.ceil(Math.max(...waits) / 1000));
+      await refund();
+      throw refuse(waits);
     }
 
     const [author]: Author[] = await this.db.query(
@@ -42,7 +62,7 @@ export class LoginService {
       // One message for an unknown email and a wrong password.
       throw new UnauthenticatedError('Wrong email or password.');
     }
-    await Promise.all([this.limiters.perAccountAndIp.refund(accountKey), this.limiters.perIp.refund(clientIp)]);
+    await refund();
     const { passwordHash: _hash, ...signedIn } = author;
     const { tokenVersion, ...authorRow } = signedIn;
     return { token: this.tokens.sign({ authorId: author.id, tokenVersion: tokenVersion! }), author: authorRow };

@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
 import { Role } from '../../src/domain/enums';
 import { LoginDocument } from '../generated/operations';
+import { REDIS_ENV } from '../helpers/redis-probe';
 import { TestServer, errorCode, startTestServer } from '../helpers/test-server';
 
 /**
@@ -61,5 +64,121 @@ describe('login inputs and counters', () => {
     const signIn = await api.gql(LoginDocument, { email: author.email, password }, fromIp('10.16.0.3'));
     expect(signIn.errors).toBeUndefined();
     expect(signIn.data?.login.token).toEqual(expect.any(String));
+  });
+
+  it('attempts refused as RATE_LIMITED add nothing: one locked account does not use up its IP for the others', async () => {
+    const locked = await api.signUp(Role.AUTHOR);
+    const colleague = await api.signUp(Role.AUTHOR);
+    const office = fromIp('10.16.0.4');
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      expect(errorCode(await api.gql(LoginDocument, { email: locked.email, password: 'guess' }, office))).toBe(
+        'UNAUTHENTICATED',
+      );
+    }
+    // Past the account's limit of 2; the IP's limit is 5, and these would have been 3 to 8.
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      const refused = await api.gql(LoginDocument, { email: locked.email, password: 'guess' }, office);
+      expect(errorCode(refused)).toBe('RATE_LIMITED');
+      expect(refused.errors![0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    }
+    const signIn = await api.gql(LoginDocument, { email: colleague.email, password }, office);
+    expect(signIn.errors).toBeUndefined();
+    expect(signIn.data?.login.token).toEqual(expect.any(String));
+  });
+});
+
+const redisUrl = process.env[REDIS_ENV];
+// Without Redis (a machine that has none) these are skipped; global setup prints that none answered.
+const describeWithRedis = redisUrl ? describe : describe.skip;
+
+/** The counters as Redis holds them, shared by every instance: what a client can make it store. */
+describeWithRedis('login counters in Redis (needs a Redis; skipped without one)', () => {
+  const prefix = `broadsheet-test-${randomBytes(4).toString('hex')}:`;
+  let api: TestServer;
+  let redis: Redis;
+  beforeAll(async () => {
+    api = await startTestServer({
+      redisUrl,
+      redisKeyPrefix: prefix,
+      loginMaxFailuresPerAccount: 2,
+      loginMaxFailuresPerIp: 5,
+    });
+    redis = new Redis(redisUrl!);
+  });
+  afterAll(async () => {
+    const keys = await limiterKeys();
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+    await api.close();
+  });
+
+  async function limiterKeys(): Promise<string[]> {
+    const keys: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}limit:*`, 'COUNT', 1000);
+      keys.push(...batch);
+      cursor = next;
+    } while (cursor !== '0');
+    return keys;
+  }
+
+  /**
+   * The server connects to Redis without waiting for it and counts in process until it is
+   * ready; fail logins (from addresses of their own) until a counter shows up in Redis.
+   */
+  async function untilCountingInRedis(): Promise<void> {
+    for (let attempt = 0; (await limiterKeys()).length === 0; attempt += 1) {
+      if (attempt === 100) throw new Error('the server never counted in Redis');
+      await api.gql(LoginDocument, { email: 'warm-up@example.com', password: 'guess' }, fromIp(`10.16.9.${attempt}`));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('stores every counter under a short key, whatever the email, and stores none for a refused one', async () => {
+    await untilCountingInRedis();
+    const marker = `marker${randomBytes(4).toString('hex')}`;
+    const longest = `${marker}${'y'.repeat(254 - marker.length - '@example.com'.length)}@example.com`;
+    expect(errorCode(await api.gql(LoginDocument, { email: longest, password }, fromIp('10.16.1.1')))).toBe(
+      'UNAUTHENTICATED',
+    );
+    const huge = await api.gql(LoginDocument, { email: hugeEmail(marker), password }, fromIp('10.16.1.2'));
+
+    const keys = await limiterKeys();
+    expect(keys.length).toBeGreaterThan(0);
+    expect(Math.max(...keys.map((key) => Buffer.byteLength(key)))).toBeLessThanOrEqual(100);
+    // Neither the email nor the client's address is stored as sent.
+    expect(keys.filter((key) => key.includes(marker) || key.includes('10.16.1.'))).toEqual([]);
+    expect(errorCode(huge)).toBe('BAD_USER_INPUT');
+  });
+
+  it('attempts refused while an IP is held back create no counters, however many emails they name', async () => {
+    await untilCountingInRedis();
+    const ip = fromIp('10.16.2.1');
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await api.gql(LoginDocument, { email: `tried${attempt}@example.com`, password: 'guess' }, ip);
+    }
+    const before = (await limiterKeys()).length;
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const refused = await api.gql(LoginDocument, { email: `spray${attempt}@example.com`, password: 'guess' }, ip);
+      expect(errorCode(refused)).toBe('RATE_LIMITED');
+    }
+    expect((await limiterKeys()).length).toBe(before);
+  });
+
+  it('still holds one account from one IP to its limit, even with the right password, and lets other IPs in', async () => {
+    await untilCountingInRedis();
+    const author = await api.signUp(Role.AUTHOR);
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      expect(
+        errorCode(await api.gql(LoginDocument, { email: author.email, password: 'guess' }, fromIp('10.16.3.1'))),
+      ).toBe('UNAUTHENTICATED');
+    }
+    // Case and spaces do not make another account.
+    const shouted = ` ${author.email.toUpperCase()} `;
+    const limited = await api.gql(LoginDocument, { email: shouted, password }, fromIp('10.16.3.1'));
+    expect(errorCode(limited)).toBe('RATE_LIMITED');
+    const elsewhere = await api.gql(LoginDocument, { email: author.email, password }, fromIp('10.16.3.2'));
+    expect(elsewhere.data?.login.token).toEqual(expect.any(String));
   });
 });

@@ -1,7 +1,7 @@
 import { EventBus } from '../bus/event-bus';
 import { LiveEvent } from '../bus/live-event';
 import { LiveUpdates } from '../context/context';
-import { tagFilter } from '../domain/tag-filter';
+import { normalizeTag } from '../domain/tag';
 import { inPublicThread } from '../policy/comment.policy';
 import { isLive } from '../policy/post.policy';
 import { Readers } from '../readers';
@@ -31,7 +31,7 @@ export function createLiveUpdates(
         return inPublicThread(comment, parent) ? comment : null;
       }),
     postsPublished: (tag) => {
-      const wanted = tag === null ? null : tagFilter(tag);
+      const wanted = tag === null ? null : normalizeTag(tag);
       return liveStream(bus, 'post.live', async (event) => {
         if (event.kind !== 'post.live') return null;
         const readers = await readersForEvent(event);

@@ -1,6 +1,6 @@
 import { CacheKey } from '../domain/cache-keys';
 import { PostStatus } from '../domain/enums';
-import { tagFilter } from '../domain/tag-filter';
+import { normalizeTag } from '../domain/tag';
 import { Post } from '../entities/post.entity';
 import { POST_READ_COLUMNS } from '../loaders/post-by-id.loader';
 import { Connection, emptyConnection } from '../pagination/connection';
@@ -114,7 +114,7 @@ export class PostReader {
   ): string[] {
     const keys: string[] = [];
     if (filter.tag != null) {
-      const tag = tagFilter(filter.tag);
+      const tag = normalizeTag(filter.tag);
       params.push([tag]);
       where.push(`p.tags @> $${params.length}::text[]`);
       keys.push(CacheKey.tag(tag));

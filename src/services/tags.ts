@@ -1,3 +1,4 @@
+import { normalizeTag } from '../domain/tag';
 import { BadUserInputError } from '../errors/api-errors';
 
 const MAX_TAGS_PER_POST = 20;
@@ -7,7 +8,7 @@ const MAX_TAG_LENGTH = 50;
 export function normalizeTags(tags: readonly string[]): string[] {
   const normalized: string[] = [];
   for (const raw of tags) {
-    const tag = raw.trim().toLowerCase().replace(/\s+/g, ' ');
+    const tag = normalizeTag(raw);
     if (tag.length === 0) throw new BadUserInputError('A tag must not be empty.', 'tags');
     if (tag.length > MAX_TAG_LENGTH)
       throw new BadUserInputError(`A tag is at most ${MAX_TAG_LENGTH} characters.`, 'tags');

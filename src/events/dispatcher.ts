@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { tagged } from '../db/statement-tag';
 import { inTransaction } from '../db/transaction';
 import { EventType } from './event';
 
@@ -38,25 +39,31 @@ export async function dispatchOnce(db: EntityManager, consumers: EventConsumer[]
     delivered += await inTransaction(db, async (m) => {
       // A new consumer starts at the end of the outbox: it reacts to what happens from now on.
       await m.query(
-        'INSERT INTO event_positions (consumer, seq) SELECT $1, coalesce(max(seq), 0) FROM events ON CONFLICT DO NOTHING',
+        tagged(
+          'dispatcher',
+          'INSERT INTO event_positions (consumer, seq) SELECT $1, coalesce(max(seq), 0) FROM events ON CONFLICT DO NOTHING',
+        ),
         [consumer.name],
       );
       const [position] = (await m.query(
-        'SELECT seq::text FROM event_positions WHERE consumer = $1 FOR UPDATE SKIP LOCKED',
+        tagged('dispatcher', 'SELECT seq::text FROM event_positions WHERE consumer = $1 FOR UPDATE SKIP LOCKED'),
         [consumer.name],
       )) as Array<{ seq: string }>;
       if (!position) return 0; // another instance is delivering to this consumer
       const events = (await m.query(
-        `SELECT seq::text AS seq, type, post_id AS "postId", comment_id AS "commentId", author_id AS "authorId",
+        tagged(
+          'dispatcher',
+          `SELECT seq::text AS seq, type, post_id AS "postId", comment_id AS "commentId", author_id AS "authorId",
                 cache_keys AS "cacheKeys", payload, occurred_at AS "occurredAt"
          FROM events e
          WHERE e.seq > $1 AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
          ORDER BY e.seq LIMIT $2`,
+        ),
         [position.seq, BATCH],
       )) as StoredEvent[];
       for (const event of events) await consumer.handle(event);
       if (events.length > 0) {
-        await m.query('UPDATE event_positions SET seq = $2 WHERE consumer = $1', [
+        await m.query(tagged('dispatcher', 'UPDATE event_positions SET seq = $2 WHERE consumer = $1'), [
           consumer.name,
           events[events.length - 1].seq,
         ]);

@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
+import { tagged } from '../db/statement-tag';
 import { inTransaction } from '../db/transaction';
 import { Post } from '../entities/post.entity';
+import { scheduledAndLiveSql } from '../policy/post.policy';
 import { recordEvents } from './outbox';
 import { postCacheKeys } from './post-events';
 
@@ -21,20 +23,25 @@ const BATCH = 500;
  */
 export async function announceDuePosts(db: EntityManager): Promise<number> {
   return inTransaction(db, async (m) => {
-    const [{ locked }] = (await m.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [GO_LIVE_LOCK])) as Array<{
+    const [{ locked }] = (await m.query(tagged('go-live', 'SELECT pg_try_advisory_xact_lock($1) AS locked'), [
+      GO_LIVE_LOCK,
+    ])) as Array<{
       locked: boolean;
     }>;
     if (!locked) return 0;
     const due = (await m.query(
-      `SELECT p.id, p.author_id AS "authorId", p.tags, p.featured, p.status, p.published_at AS "publishedAt"
+      tagged(
+        'go-live',
+        `SELECT p.id, p.author_id AS "authorId", p.tags, p.featured, p.status, p.published_at AS "publishedAt"
        FROM posts p
-       WHERE p.status = 'SCHEDULED' AND p.published_at <= now()
+       WHERE ${scheduledAndLiveSql('p')}
          AND p.announced_published_at IS DISTINCT FROM p.published_at
          -- While instances from before announced_published_at may still sweep (a rolling
          -- deploy), what they announced is only in the events; drop this after one release.
          AND NOT EXISTS (SELECT 1 FROM events e WHERE e.post_id = p.id AND e.type = 'post.published'
                          AND (e.payload->>'publishedAt')::timestamptz = p.published_at)
        ORDER BY p.published_at LIMIT $1`,
+      ),
       [BATCH],
     )) as Array<Pick<Post, 'id' | 'authorId' | 'tags' | 'featured' | 'status'> & { publishedAt: Date }>;
     await recordEvents(
@@ -50,8 +57,11 @@ export async function announceDuePosts(db: EntityManager): Promise<number> {
     if (due.length > 0) {
       // The time announced, as read: a post rescheduled meanwhile is announced again at its new time.
       await m.query(
-        `UPDATE posts p SET announced_published_at = d.at
+        tagged(
+          'go-live',
+          `UPDATE posts p SET announced_published_at = d.at
          FROM unnest($1::uuid[], $2::timestamptz[]) AS d(id, at) WHERE p.id = d.id`,
+        ),
         [due.map((post) => post.id), due.map((post) => post.publishedAt)],
       );
     }

@@ -1,4 +1,5 @@
 import { Queryable } from '../db/queryable';
+import { nextScheduledGoLive } from '../readers/schedule.reader';
 
 /**
  * When the next scheduled post goes live. A scheduled post is live the moment its time passes,
@@ -28,12 +29,7 @@ export class ScheduleHorizon {
 
   private async read(): Promise<number> {
     try {
-      const [row] = (await this.db.query(
-        `SELECT (extract(epoch FROM min(published_at)) * 1000)::float8 AS at FROM posts
-         WHERE status = 'SCHEDULED' AND published_at > now()`,
-        [],
-      )) as Array<{ at: number | null }>;
-      return row?.at ?? Infinity;
+      return await nextScheduledGoLive(this.db);
     } catch {
       this.next = undefined;
       return Date.now(); // unknown: keep nothing

@@ -29,6 +29,19 @@ export function livePostSql(alias: string): string {
   return `(${alias}.status IN ('PUBLISHED', 'SCHEDULED') AND ${alias}.published_at <= now())`;
 }
 
+/**
+ * SQL: the post aliased `alias` was scheduled and its moment has passed: live, served as
+ * PUBLISHED, with nothing written when it went live (the go-live sweep announces these).
+ */
+export function scheduledAndLiveSql(alias: string): string {
+  return `(${alias}.status = 'SCHEDULED' AND ${alias}.published_at <= now())`;
+}
+
+/** SQL: the post aliased `alias` is scheduled and still waiting for its moment. */
+export function scheduledNotYetLiveSql(alias: string): string {
+  return `(${alias}.status = 'SCHEDULED' AND ${alias}.published_at > now())`;
+}
+
 /** Editing, publishing, archiving, deleting, links and revisions: the owner, editors, admins. */
 export function canEditPost(viewer: Viewer | null, post: Pick<PostVisibilityFacts, 'authorId'>): boolean {
   return viewer !== null && (isStaffEditor(viewer) || viewer.id === post.authorId);
@@ -90,9 +103,9 @@ export function servedStatus(post: PostVisibilityFacts, now: Date = new Date()):
 export function servedStatusSql(status: PostStatus, alias: string): string {
   switch (status) {
     case PostStatus.PUBLISHED:
-      return `(${alias}.status = 'PUBLISHED' OR (${alias}.status = 'SCHEDULED' AND ${alias}.published_at <= now()))`;
+      return `(${alias}.status = 'PUBLISHED' OR ${scheduledAndLiveSql(alias)})`;
     case PostStatus.SCHEDULED:
-      return `(${alias}.status = 'SCHEDULED' AND ${alias}.published_at > now())`;
+      return scheduledNotYetLiveSql(alias);
     case PostStatus.DRAFT:
       return `${alias}.status = 'DRAFT'`;
     case PostStatus.ARCHIVED:

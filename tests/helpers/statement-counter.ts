@@ -1,19 +1,47 @@
 import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
 
-/** A TypeORM logger that counts the SQL statements sent, so tests can hold query counts flat. */
+/** The tag a statement carries (src/db/statement-tag.ts): `/* tag *\/ SELECT ...`. */
+const TAG = /^\/\* ([\w-]+) \*\//;
+
+interface Sent {
+  sql: string;
+  runner?: QueryRunner;
+}
+
+/**
+ * A TypeORM logger that counts the SQL statements sent, so tests can hold query counts flat.
+ * Background work tags its statements; the statements of a transaction that sent a tagged one
+ * (TypeORM's START TRANSACTION and COMMIT included) count under that tag too.
+ */
 export class StatementCounter extends AbstractLogger {
-  statements: string[] = [];
+  private sent: Sent[] = [];
+  private readonly runnerTags = new WeakMap<QueryRunner, string>();
 
   reset(): void {
-    this.statements = [];
+    this.sent = [];
+  }
+
+  get statements(): string[] {
+    return this.sent.map((statement) => statement.sql);
   }
 
   get count(): number {
-    return this.statements.length;
+    return this.sent.length;
   }
 
-  override logQuery(query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {
-    this.statements.push(query);
+  /** Statements sent since the last reset, but for those tagged (or in a transaction tagged) with `tags`. */
+  countExcept(...tags: string[]): number {
+    return this.sent.filter((statement) => !tags.includes(this.tagOf(statement) ?? '')).length;
+  }
+
+  private tagOf(statement: Sent): string | undefined {
+    return TAG.exec(statement.sql)?.[1] ?? (statement.runner && this.runnerTags.get(statement.runner));
+  }
+
+  override logQuery(query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
+    const tag = TAG.exec(query)?.[1];
+    if (tag && queryRunner) this.runnerTags.set(queryRunner, tag);
+    this.sent.push({ sql: query, runner: queryRunner });
   }
 
   protected writeLog(

@@ -1,3 +1,4 @@
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { randomUUID } from 'node:crypto';
 import {
   DocumentNode,
@@ -25,7 +26,10 @@ import { createLiveUpdates } from './live-updates';
 const SHARED_EVENTS = 16;
 
 /** graphql-js's own errors carry no code; Apollo gives them these over HTTP, and so do we here. */
-function withCode(error: GraphQLError, code: 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED'): GraphQLError {
+function withCode(
+  error: GraphQLError,
+  code: ApolloServerErrorCode.GRAPHQL_PARSE_FAILED | ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+): GraphQLError {
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     source: error.source,
@@ -89,10 +93,11 @@ export function liveOperations(deps: LiveOperationDeps) {
       try {
         document = parse(query, { maxTokens: MAX_DOCUMENT_TOKENS });
       } catch (error) {
-        throw withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED');
+        throw withCode(error as GraphQLError, ApolloServerErrorCode.GRAPHQL_PARSE_FAILED);
       }
       const invalid = validate(deps.schema, document);
-      if (invalid.length > 0) return { errors: invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) };
+      if (invalid.length > 0)
+        return { errors: invalid.map((error) => withCode(error, ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED)) };
       const operation = getOperationAST(document, operationName);
       if (!operation) throw new BadRequestError('Name the operation to run (operationName).');
       if (operation.operation !== 'subscription')

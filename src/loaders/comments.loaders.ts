@@ -4,19 +4,14 @@ import { selectList } from '../entities/columns';
 import { COMMENT_READ, Comment } from '../entities/comment.entity';
 import { BY_CREATED_AT_ASC } from '../pagination/sort-orders';
 import { approvedCommentSql, inPublicThreadSql } from '../policy/comment.policy';
-import { groupedInKeyOrder, inKeyOrder } from './rows-by-id';
+import { createRowsByIdLoader, groupedInKeyOrder } from './rows-by-id';
 import { createWindowedPageLoader } from './windowed-page.loader';
 
 export const COMMENT_READ_COLUMNS = selectList(Comment, 'c', COMMENT_READ);
 
 /** Comments by id, whatever their status: the comment reader applies the policy. */
 export function createCommentByIdLoader(db: Queryable): DataLoader<string, Comment | null> {
-  return new DataLoader(async (ids) => {
-    const rows = (await db.query(`SELECT ${COMMENT_READ_COLUMNS} FROM comments c WHERE c.id = ANY($1::uuid[])`, [
-      ids,
-    ])) as Comment[];
-    return inKeyOrder(ids, rows);
-  });
+  return createRowsByIdLoader<Comment>(db, { table: 'comments', alias: 'c', columns: COMMENT_READ_COLUMNS });
 }
 
 /** Post.commentCount: each post's public thread, replies included. */

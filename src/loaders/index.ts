@@ -16,8 +16,11 @@ import {
 import { createRevisionByIdLoader, createRevisionsByPostLoader } from './revisions.loaders';
 
 /**
- * Every DataLoader of one request, made per request, never shared. Loaders fetch rows whatever
- * the viewer; only the readers (src/readers) use them, and apply the policies on top.
+ * Every DataLoader of one request, made per request, never shared; only the readers
+ * (src/readers) use them. By-id and by-slug loaders fetch rows whatever the viewer, and the
+ * readers apply the policies to what they get. Per-parent lists hold what everyone may see,
+ * whoever asks (a post's public comment thread, an author's live posts, live related posts), so
+ * they take the policy's SQL fragment into their one windowed query.
  */
 export function createLoaders(db: Queryable) {
   // Loaders that read related rows along with their own prime these two.

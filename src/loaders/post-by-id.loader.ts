@@ -2,18 +2,13 @@ import DataLoader from 'dataloader';
 import { Queryable } from '../db/queryable';
 import { selectList } from '../entities/columns';
 import { POST_READ, Post } from '../entities/post.entity';
-import { inKeyOrder } from './rows-by-id';
+import { createRowsByIdLoader } from './rows-by-id';
 
 export const POST_READ_COLUMNS = selectList(Post, 'p', POST_READ);
 
 /** Posts by id, whatever their status: the post reader applies the policy to what it gets. */
 export function createPostByIdLoader(db: Queryable): DataLoader<string, Post | null> {
-  return new DataLoader(async (ids) => {
-    const rows = (await db.query(`SELECT ${POST_READ_COLUMNS} FROM posts p WHERE p.id = ANY($1::uuid[])`, [
-      ids,
-    ])) as Post[];
-    return inKeyOrder(ids, rows);
-  });
+  return createRowsByIdLoader<Post>(db, { table: 'posts', alias: 'p', columns: POST_READ_COLUMNS });
 }
 
 /** Posts by slug, whatever their status: the post reader applies the policy to what it gets. */

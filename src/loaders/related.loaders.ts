@@ -7,7 +7,7 @@ import { POST_READ, Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
 import { publicListSql } from '../policy/post.policy';
 import { POST_READ_COLUMNS } from './post-by-id.loader';
-import { groupedInKeyOrder, inKeyOrder } from './rows-by-id';
+import { createRowsByIdLoader, groupedInKeyOrder } from './rows-by-id';
 
 const LINK_COLUMNS_RANKED_IN_WINDOW = selectList(RelatedLink, 'l', { computed: { position: LINK_RANK_IN_WINDOW_SQL } });
 const LINK_COLUMNS_RANKED_ALONE = selectList(RelatedLink, 'l', { computed: { position: LINK_RANK_ALONE_SQL } });
@@ -42,12 +42,10 @@ export function createRelatedLinksByPostLoader(
 
 /** Links by id; the link reader applies the policy. */
 export function createRelatedLinkByIdLoader(db: Queryable): DataLoader<string, RelatedLink | null> {
-  return new DataLoader(async (ids) => {
-    const rows = (await db.query(
-      `SELECT ${LINK_COLUMNS_RANKED_ALONE} FROM related_links l WHERE l.id = ANY($1::uuid[])`,
-      [ids],
-    )) as RelatedLink[];
-    return inKeyOrder(ids, rows);
+  return createRowsByIdLoader<RelatedLink>(db, {
+    table: 'related_links',
+    alias: 'l',
+    columns: LINK_COLUMNS_RANKED_ALONE,
   });
 }
 

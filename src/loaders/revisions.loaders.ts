@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Queryable } from '../db/queryable';
 import { selectList } from '../entities/columns';
 import { PostRevision } from '../entities/post-revision.entity';
-import { groupedInKeyOrder, inKeyOrder } from './rows-by-id';
+import { createRowsByIdLoader, groupedInKeyOrder } from './rows-by-id';
 
 const REVISION_COLUMNS = selectList(PostRevision, 'r');
 
@@ -19,10 +19,5 @@ export function createRevisionsByPostLoader(db: Queryable): DataLoader<string, P
 
 /** Revisions by id; the revision reader applies the policy. */
 export function createRevisionByIdLoader(db: Queryable): DataLoader<string, PostRevision | null> {
-  return new DataLoader(async (ids) => {
-    const rows = (await db.query(`SELECT ${REVISION_COLUMNS} FROM post_revisions r WHERE r.id = ANY($1::uuid[])`, [
-      ids,
-    ])) as PostRevision[];
-    return inKeyOrder(ids, rows);
-  });
+  return createRowsByIdLoader<PostRevision>(db, { table: 'post_revisions', alias: 'r', columns: REVISION_COLUMNS });
 }

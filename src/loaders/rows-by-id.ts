@@ -1,5 +1,8 @@
+import DataLoader from 'dataloader';
+import { Queryable } from '../db/queryable';
+
 /** Puts rows back in the order of `ids`, with null where a row is missing, as DataLoader needs. */
-export function inKeyOrder<T extends { id: string }>(ids: readonly string[], rows: T[]): Array<T | null> {
+function inKeyOrder<T extends { id: string }>(ids: readonly string[], rows: T[]): Array<T | null> {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => byId.get(id) ?? null);
 }
@@ -9,4 +12,17 @@ export function groupedInKeyOrder<T>(ids: readonly string[], rows: T[], keyOf: (
   const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
   for (const row of rows) groups.get(keyOf(row))?.push(row);
   return ids.map((id) => groups.get(id) ?? []);
+}
+
+/**
+ * Rows of one table by id, whatever the viewer (the reader applies the policy): one
+ * `= ANY($1)` query per batch, back in key order, null where a row is missing. Every by-id
+ * loader is one of these.
+ */
+export function createRowsByIdLoader<T extends { id: string }>(
+  db: Queryable,
+  from: { table: string; alias: string; columns: string },
+): DataLoader<string, T | null> {
+  const sql = `SELECT ${from.columns} FROM ${from.table} ${from.alias} WHERE ${from.alias}.id = ANY($1::uuid[])`;
+  return new DataLoader(async (ids) => inKeyOrder(ids, (await db.query(sql, [ids])) as T[]));
 }

@@ -11,21 +11,13 @@ const TITLE_MAX = 300;
 const SOURCE_MAX = 200;
 const TAGS_MAX_RAW = 100;
 
+/**
+ * The optional fields a post is created with and changed by (absent: as they are; null: cleared),
+ * written once for CreatePostInput and UpdatePostInput. type-graphql gives each subclass the fields
+ * of a decorated superclass; no field or argument names the superclass, so the schema never shows it.
+ */
 @InputType()
-export class CreatePostInput implements NewPost {
-  @Field()
-  @IsNotBlank()
-  @MaxLength(TITLE_MAX)
-  title!: string;
-
-  @Field({ description: 'HTML; sanitized on the way in.' })
-  @MaxLength(BODY_MAX)
-  body!: string;
-
-  @Field(() => String, { nullable: true, description: 'Derived from the title when absent.' })
-  @IsOptional()
-  slug?: string | null;
-
+abstract class PostFieldsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(EXCERPT_MAX)
@@ -45,6 +37,22 @@ export class CreatePostInput implements NewPost {
   @IsOptional()
   @ArrayMaxSize(TAGS_MAX_RAW)
   tags?: string[] | null;
+}
+
+@InputType()
+export class CreatePostInput extends PostFieldsInput implements NewPost {
+  @Field()
+  @IsNotBlank()
+  @MaxLength(TITLE_MAX)
+  title!: string;
+
+  @Field({ description: 'HTML; sanitized on the way in.' })
+  @MaxLength(BODY_MAX)
+  body!: string;
+
+  @Field(() => String, { nullable: true, description: 'Derived from the title when absent.' })
+  @IsOptional()
+  slug?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Editors and admins may write on behalf of another author.' })
   @IsOptional()
@@ -53,7 +61,7 @@ export class CreatePostInput implements NewPost {
 
 /** Absent fields stay as they are; null clears the optional ones (excerpt: back to derived). */
 @InputType()
-export class UpdatePostInput implements PostChanges {
+export class UpdatePostInput extends PostFieldsInput implements PostChanges {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsNotBlank()
@@ -68,26 +76,6 @@ export class UpdatePostInput implements PostChanges {
   @Field(() => String, { nullable: true })
   @IsOptional()
   slug?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(EXCERPT_MAX)
-  excerpt?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(SOURCE_MAX)
-  source?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsHttpUrl()
-  coverImageUrl?: string | null;
-
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(TAGS_MAX_RAW)
-  tags?: string[] | null;
 }
 
 @InputType()

@@ -5,8 +5,22 @@ import { AUTHOR_BIO_MAX, AUTHOR_NAME_MAX, EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN 
 import { AuthorChanges, NewAuthor } from '../services/author.commands';
 import { IsHttpUrl, IsNotBlank } from './validators';
 
+/** The optional profile fields an author is created with and changed by, written once for both inputs. */
 @InputType()
-export class CreateAuthorInput implements NewAuthor {
+abstract class AuthorProfileInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(AUTHOR_BIO_MAX)
+  bio?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsHttpUrl()
+  avatarUrl?: string | null;
+}
+
+@InputType()
+export class CreateAuthorInput extends AuthorProfileInput implements NewAuthor {
   @Field()
   @IsNotBlank()
   @MaxLength(AUTHOR_NAME_MAX)
@@ -27,20 +41,10 @@ export class CreateAuthorInput implements NewAuthor {
   @Field(() => String, { nullable: true, description: 'Derived from the name when absent.' })
   @IsOptional()
   slug?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(AUTHOR_BIO_MAX)
-  bio?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsHttpUrl()
-  avatarUrl?: string | null;
 }
 
 @InputType()
-export class UpdateAuthorInput implements AuthorChanges {
+export class UpdateAuthorInput extends AuthorProfileInput implements AuthorChanges {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsNotBlank()
@@ -50,16 +54,6 @@ export class UpdateAuthorInput implements AuthorChanges {
   @Field(() => String, { nullable: true })
   @IsOptional()
   slug?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(AUTHOR_BIO_MAX)
-  bio?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsHttpUrl()
-  avatarUrl?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

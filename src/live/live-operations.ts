@@ -1,5 +1,5 @@
-import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { randomUUID } from 'node:crypto';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import {
   DocumentNode,
   GraphQLError,

@@ -1,7 +1,7 @@
 /** The shape of the demo content (src/seed/demo-content/index.ts). */
 export type DemoRole = 'ADMIN' | 'EDITOR' | 'AUTHOR';
 export type DemoStatus = 'DRAFT' | 'SCHEDULED' | 'PUBLISHED' | 'ARCHIVED';
-export type DemoCommentStatus = 'PENDING' | 'APPROVED' | 'SPAM' | 'REJECTED';
+type DemoCommentStatus = 'PENDING' | 'APPROVED' | 'SPAM' | 'REJECTED';
 
 export interface DemoAuthor {
   /** Short key other records use to refer to this author. */
@@ -23,7 +23,7 @@ export interface DemoComment {
   replies?: DemoComment[];
 }
 
-export interface DemoRelatedLink {
+interface DemoRelatedLink {
   /** Key of another demo post, or omit and give url+title for an external link. */
   targetKey?: string;
   url?: string;

@@ -8,6 +8,7 @@ import { BadUserInputError, ConflictError, errorResponseBody } from '../errors/a
 import { ErrorCode } from '../errors/error-code';
 import { MAX_DOCUMENT_TOKENS } from '../limits/document-shape';
 import { IdempotencyStore } from './idempotency-store';
+import { rootFieldNames } from './root-field-names';
 
 /** The contract's key: 1 to 255 visible ASCII characters. */
 const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -19,20 +20,19 @@ interface GraphQLBody {
 }
 
 /**
- * Whether the request is a mutation whose answer may be kept: not `login`, whose answer is a
- * live token that must not sit in a table for a day (and signing in twice writes nothing).
+ * The root fields of the mutation the request would run, read as execution reads them (aliases
+ * and fragments resolved), or null when it is no mutation: queries change nothing, and
+ * documents that do not parse are Apollo's to answer.
  */
-function isKeepableMutation(body: GraphQLBody): boolean {
-  if (typeof body.query !== 'string') return false;
+function mutationFields(body: GraphQLBody): Set<string> | null {
+  if (typeof body.query !== 'string') return null;
   try {
     const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
-    const operation = getOperationAST(parse(body.query, { maxTokens: MAX_DOCUMENT_TOKENS }), operationName);
-    return (
-      operation?.operation === 'mutation' &&
-      !operation.selectionSet.selections.some((field) => field.kind === 'Field' && field.name.value === 'login')
-    );
+    const document = parse(body.query, { maxTokens: MAX_DOCUMENT_TOKENS });
+    const operation = getOperationAST(document, operationName);
+    return operation?.operation === 'mutation' ? rootFieldNames(document, operation) : null;
   } catch {
-    return false; // Apollo answers the parse error itself
+    return null;
   }
 }
 
@@ -59,7 +59,7 @@ function principalOf(req: Request, tokens: TokenService): string {
  * another body is 422; while the first still runs, 409. Queries ignore the key: reading twice
  * changes nothing anyway. An answer with a 5xx status, INTERNAL_SERVER_ERROR or RATE_LIMITED is
  * not kept, so a retry really runs; a first request that never answers (its server stopped)
- * frees its key after 2 minutes.
+ * frees its key after 2 minutes. `login` is never kept, however the operation reaches it.
  */
 export function idempotencyKeys(store: IdempotencyStore, tokens: TokenService, onError: (error: unknown) => void) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -74,7 +74,20 @@ export function idempotencyKeys(store: IdempotencyStore, tokens: TokenService, o
       return;
     }
     const body = (req.body ?? {}) as GraphQLBody;
-    if (!isKeepableMutation(body)) return next();
+    const fields = mutationFields(body);
+    if (!fields) return next();
+    // login's answer is a live token, which must not sit in a table for a day (and signing in
+    // twice writes nothing): alone, it runs as if it had no key; beside other fields, no key
+    // can cover the request.
+    if (fields.has('login')) {
+      if ([...fields].every((field) => field === 'login' || field === '__typename')) return next();
+      const error = new BadUserInputError(
+        'An Idempotency-Key cannot cover login: its answer is a live sign-in token, which is never kept. Send login in a request of its own.',
+        'Idempotency-Key',
+      );
+      res.status(422).json(errorResponseBody(error));
+      return;
+    }
 
     const principal = principalOf(req, tokens);
     const requestHash = createHash('sha256')

@@ -132,6 +132,59 @@ describe('Idempotency-Key', () => {
     expect(kept.n).toBe(0);
   });
 
+  describe('login reached through fragments or aliases (issue 16, item 6)', () => {
+    const credentials = () => ({ e: writerEmail, p: 'correct horse battery' });
+    const rowsHolding = async (token: string) =>
+      (
+        await api.db.query(
+          'SELECT count(*)::int AS n FROM idempotency_keys WHERE strpos(response_body, $1) > 0 OR strpos(key, $1) > 0',
+          [token],
+        )
+      )[0].n as number;
+    const tokenIn = (body: unknown): string | undefined => /"token":"([^"]+)"/.exec(JSON.stringify(body))?.[1];
+
+    it.each([
+      ['an alias', 'mutation($e: String!, $p: String!) { session: login(email: $e, password: $p) { token } }'],
+      [
+        'an inline fragment',
+        'mutation($e: String!, $p: String!) { ...on Mutation { login(email: $e, password: $p) { token } } }',
+      ],
+      [
+        'a named fragment under an alias',
+        'mutation($e: String!, $p: String!) { ...SignIn } fragment SignIn on Mutation { session: login(email: $e, password: $p) { token } }',
+      ],
+    ])('through %s: no row holds the token and nothing is replayed', async (how, query) => {
+      const key = `login-${how.replace(/\W+/g, '-')}`;
+      const signIn = () => api.post(JSON.stringify({ query, variables: credentials() }), { 'idempotency-key': key });
+      const first = await signIn();
+      const token = tokenIn(await first.json());
+      expect(token).toEqual(expect.any(String));
+      expect(await rowsHolding(token!)).toBe(0);
+      const again = await signIn();
+      expect(again.headers.get('idempotent-replayed')).toBeNull();
+      expect(tokenIn(await again.json())).toEqual(expect.any(String)); // a sign-in of its own
+      expect(await rowsHolding(token!)).toBe(0);
+    });
+
+    it('beside another mutation under one key, it is refused and nothing is written or kept', async () => {
+      const query = `mutation($e: String!, $p: String!, $input: CreatePostInput!) {
+        ...on Mutation { login(email: $e, password: $p) { token } }
+        createPost(input: $input) { id }
+      }`;
+      const variables = { ...credentials(), input: { title: 'Signed in and written', body: '<p>Hi</p>' } };
+      const answer = await api.post(JSON.stringify({ query, variables }), { 'idempotency-key': 'login-and-write' });
+      const body = (await answer.json()) as { errors?: Array<{ extensions: { code: string; field?: string } }> };
+      expect(answer.status).toBe(422);
+      expect(tokenIn(body)).toBeUndefined();
+      expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'Idempotency-Key' });
+      expect(await storedWithTitle('Signed in and written')).toBe(0);
+      const [kept] = await api.db.query(
+        `SELECT count(*)::int AS n FROM idempotency_keys WHERE key = 'login-and-write'`,
+      );
+      expect(kept.n).toBe(0);
+    });
+  });
+
   it('a malformed key is 400, and queries ignore keys', async () => {
     const tooLong = await createPost('Never stored', 'k'.repeat(256));
     expect(tooLong.status).toBe(400);

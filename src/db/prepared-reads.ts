@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Queryable } from './queryable';
+import { openRequestTransaction } from './request-transaction';
 
 /** Distinct statements given a name; past this, a statement runs unnamed, as before. */
 const MAX_NAMED_STATEMENTS = 500;
@@ -13,6 +14,10 @@ const MAX_NAMED_STATEMENTS = 500;
  * about 1 ms of a feed request's PostgreSQL time). TypeORM's `query()` cannot name a statement,
  * so this goes to its pg pool directly, and reports each statement to TypeORM's logger as
  * TypeORM would (the tests count statements there). Writes keep TypeORM's transactions.
+ *
+ * In a request that runs in a transaction of its own (src/db/request-transaction.ts), reads go
+ * through that transaction instead, unnamed: the answer shows what the request wrote before it
+ * is committed, and the request needs no second connection.
  */
 export function preparedReads(dataSource: DataSource): Queryable {
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
@@ -30,6 +35,8 @@ export function preparedReads(dataSource: DataSource): Queryable {
 
   return {
     async query(sql: string, params: unknown[] = []): Promise<unknown> {
+      const request = openRequestTransaction();
+      if (request && request.runner.connection === dataSource) return request.runner.query(sql, params);
       logger?.logQuery(sql, params);
       const result = await pool.query({ name: nameOf(sql), text: sql, values: params });
       return result.rows;

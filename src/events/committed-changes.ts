@@ -22,6 +22,9 @@ export function noteChangedKeys(m: EntityManager, keys: Iterable<string>): void 
 export function watchCommittedChanges(db: DataSource, listener: (keys: string[]) => Promise<void> | void): void {
   const subscriber: EntitySubscriberInterface = {
     afterTransactionCommit(event: TransactionCommitEvent) {
+      // A savepoint released inside a request's own transaction (src/db/request-transaction.ts)
+      // is not a commit yet: its keys wait, noted, for the one that is.
+      if (event.queryRunner.isTransactionActive) return;
       const data = event.queryRunner.data as ChangeNotes | undefined;
       const keys = data?.changedCacheKeys;
       if (!keys || keys.size === 0) return;

@@ -4,7 +4,14 @@ import { getOperationAST, parse } from 'graphql';
 import { bearerToken } from '../auth/bearer-token';
 import { TokenService } from '../auth/tokens';
 import { factsOf } from '../context/request-facts';
-import { BadUserInputError, ConflictError, errorResponseBody } from '../errors/api-errors';
+import { runInRequestTransaction } from '../db/request-transaction';
+import {
+  BadUserInputError,
+  ConflictError,
+  UnavailableError,
+  errorResponseBody,
+  httpStatusOf,
+} from '../errors/api-errors';
 import { ErrorCode } from '../errors/error-code';
 import { MAX_DOCUMENT_TOKENS } from '../limits/document-shape';
 import { IdempotencyStore } from './idempotency-store';
@@ -36,9 +43,6 @@ function mutationFields(body: GraphQLBody): Set<string> | null {
   }
 }
 
-/** Answers a retry should not get again: failures of ours, and "slow down". */
-const NOT_KEPT = new Set<string>([ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.RATE_LIMITED]);
-
 /**
  * Who the key belongs to: the signed-in author's session (author and token version, so a token
  * ended by logout or a password change reaches none of the answers kept after), else the
@@ -54,12 +58,16 @@ function principalOf(req: Request, tokens: TokenService): string {
 
 /**
  * `Idempotency-Key` on mutations (CONTRACT.md "Sessions and retries"): the first request with a
- * key runs and its answer is kept for 24 hours; the same key and body from the same client gets
- * that answer again (header `Idempotent-Replayed: true`) and changes nothing; the same key with
- * another body is 422; while the first still runs, 409. Queries ignore the key: reading twice
- * changes nothing anyway. An answer with a 5xx status, INTERNAL_SERVER_ERROR or RATE_LIMITED is
- * not kept, so a retry really runs; a first request that never answers (its server stopped)
- * frees its key after 2 minutes. `login` is never kept, however the operation reaches it.
+ * key runs, and the same key and body from the same client within 24 hours gets its answer again
+ * (header `Idempotent-Replayed: true`) and changes nothing; the same key with another body is
+ * 422; while the first still runs, 409. Queries ignore the key: reading twice changes nothing.
+ *
+ * The first request runs in one transaction with its key (src/idempotency/keyed-run.ts): what it
+ * writes and the answer kept for a retry commit together, before the answer is sent, so no crash
+ * can leave a write without its answer. An answer with a 5xx status, INTERNAL_SERVER_ERROR or
+ * RATE_LIMITED is not kept, so a retry really runs; a request that wrote and failed on our side
+ * is undone. `login` is never kept (its answer is a live token, and it writes nothing): alone, it
+ * runs as if it had no key; beside other fields, it is refused.
  */
 export function idempotencyKeys(store: IdempotencyStore, tokens: TokenService, onError: (error: unknown) => void) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -117,23 +125,39 @@ export function idempotencyKeys(store: IdempotencyStore, tokens: TokenService, o
         return;
       case 'claimed': {
         // Apollo's answer passes through res.send once execution ends, whether or not the
-        // client is still connected (a dropped connection is the case this exists for). It is
-        // kept before it is sent, so a client that retries the moment it has it gets it again.
+        // client is still connected (a dropped connection is the case this exists for). The
+        // request's transaction ends there, with the answer kept, before it is sent: a client
+        // that retries the moment it has it gets it again.
+        const { run } = claim;
         const send = res.send.bind(res);
         res.send = (payload?: unknown) => {
-          const failed = factsOf(res).errorCodes.some((code) => NOT_KEPT.has(code));
-          const keep =
-            res.statusCode >= 500 || failed || typeof payload !== 'string'
-              ? store.release(principal, key)
-              : store.complete(principal, key, {
-                  status: res.statusCode,
-                  headers: { 'content-type': String(res.getHeader('content-type') ?? 'application/json') },
-                  body: payload,
-                });
-          keep.catch(onError).finally(() => send(payload));
+          res.send = send;
+          const facts = factsOf(res);
+          const failed =
+            res.statusCode >= 500 ||
+            typeof payload !== 'string' ||
+            facts.errorCodes.includes(ErrorCode.INTERNAL_SERVER_ERROR);
+          const answer = {
+            status: res.statusCode,
+            headers: { 'content-type': String(res.getHeader('content-type') ?? 'application/json') },
+            body: typeof payload === 'string' ? payload : '',
+          };
+          const rateLimited = facts.errorCodes.includes(ErrorCode.RATE_LIMITED);
+          const unavailable = () => {
+            const error = new UnavailableError(facts.requestId);
+            facts.errorCodes.push(ErrorCode.INTERNAL_SERVER_ERROR);
+            res.status(httpStatusOf(error)).json(errorResponseBody(error));
+          };
+          run.finish(answer, failed, rateLimited).then(
+            (outcome) => (outcome.kind === 'answered' ? send(payload) : unavailable()),
+            (error: unknown) => {
+              onError(error);
+              unavailable();
+            },
+          );
           return res;
         };
-        next();
+        runInRequestTransaction(run.transaction, next);
       }
     }
   };

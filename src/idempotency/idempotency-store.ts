@@ -1,72 +1,85 @@
-import { Queryable } from '../db/queryable';
+import type { DataSource } from 'typeorm';
+import { KeyedRun, StoredAnswer } from './keyed-run';
 
 /** How long a key holds its first answer. */
 const KEY_LIFETIME = '24 hours';
-/** A first request that has not finished in this long is taken for dead (its server stopped): a retry may run. */
+/**
+ * A key that an instance of an earlier release claimed in a transaction of its own and has not
+ * answered in this long is taken for dead. This release never leaves a key unanswered: its
+ * claim and its answer commit together.
+ */
 const ABANDONED_AFTER = '2 minutes';
-
-export interface StoredAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
+/**
+ * The advisory-lock class (the first of two int4 keys, a space apart from the one-key locks of
+ * slugs and the go-live sweep) of a key being answered.
+ */
+const KEY_LOCK = 0x69646b79; // "idky"
+/**
+ * How long the request's transaction may sit idle between statements before PostgreSQL ends it:
+ * a request of ours that never answered would otherwise hold its locks for ever.
+ */
+const IDLE_LIMIT = '1min';
 
 export type Claim =
-  | { kind: 'claimed' }
+  | { kind: 'claimed'; run: KeyedRun }
   | { kind: 'replay'; answer: StoredAnswer }
   | { kind: 'in-progress' }
   | { kind: 'different-request' };
 
-/** Keys and their first answers, in PostgreSQL so that every instance sees them. */
+interface FirstRequest {
+  requestHash: string;
+  status: number | null;
+  headers: Record<string, string> | null;
+  body: string | null;
+  /** Claimed by an instance of an earlier release that may still be running it. */
+  running: boolean;
+}
+
+/** Keys and the answers they keep, in PostgreSQL so that every instance sees them. */
 export class IdempotencyStore {
-  constructor(private readonly db: Queryable) {}
+  constructor(private readonly db: DataSource) {}
 
   /**
    * Claims `key` for this request, or says what the first request with it left: its answer,
-   * that it is still running, or that it had another body. A key past its lifetime, or left by
-   * a request that never finished, is claimed afresh.
+   * that it is still running (it holds the key's lock), or that it had another body. A claim
+   * opens the transaction the request runs in (`run.transaction`) and holds the key's lock until
+   * `run.finish` ends it.
    */
   async claim(principal: string, key: string, requestHash: string): Promise<Claim> {
-    const [claimed] = (await this.db.query(
-      `INSERT INTO idempotency_keys AS k (principal, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (principal, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, status = NULL,
-         response_headers = NULL, response_body = NULL, created_at = now()
-       WHERE k.created_at < now() - interval '${KEY_LIFETIME}'
-          OR (k.status IS NULL AND k.created_at < now() - interval '${ABANDONED_AFTER}')
-       RETURNING 1 AS claimed`,
-      [principal, key, requestHash],
-    )) as unknown[];
-    if (claimed) return { kind: 'claimed' };
-    const [first] = (await this.db.query(
-      `SELECT request_hash AS "requestHash", status, response_headers AS headers, response_body AS body
-       FROM idempotency_keys WHERE principal = $1 AND key = $2`,
-      [principal, key],
-    )) as Array<{
-      requestHash: string;
-      status: number | null;
-      headers: Record<string, string> | null;
-      body: string | null;
-    }>;
-    if (!first) return this.claim(principal, key, requestHash); // expired and removed meanwhile
-    if (first.requestHash !== requestHash) return { kind: 'different-request' };
-    if (first.status === null) return { kind: 'in-progress' };
-    return { kind: 'replay', answer: { status: first.status, headers: first.headers ?? {}, body: first.body ?? '' } };
-  }
-
-  async complete(principal: string, key: string, answer: StoredAnswer): Promise<void> {
-    await this.db.query(
-      `UPDATE idempotency_keys SET status = $3, response_headers = $4, response_body = $5
-       WHERE principal = $1 AND key = $2`,
-      [principal, key, answer.status, JSON.stringify(answer.headers), answer.body],
-    );
-  }
-
-  /** Frees the key: the first request failed on our side, so a retry should really run. */
-  async release(principal: string, key: string): Promise<void> {
-    await this.db.query('DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2 AND status IS NULL', [
-      principal,
-      key,
-    ]);
+    const runner = this.db.createQueryRunner();
+    let claimed = false;
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      await runner.query(`SET LOCAL idle_in_transaction_session_timeout = '${IDLE_LIMIT}'`);
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [
+        KEY_LOCK,
+        `${principal} ${key}`,
+      ])) as Array<{ locked: boolean }>;
+      if (!locked) return { kind: 'in-progress' };
+      const [first] = (await runner.query(
+        `SELECT request_hash AS "requestHash", status, response_headers AS headers, response_body AS body,
+                status IS NULL AND created_at > now() - interval '${ABANDONED_AFTER}' AS running
+         FROM idempotency_keys
+         WHERE principal = $1 AND key = $2 AND created_at > now() - interval '${KEY_LIFETIME}'`,
+        [principal, key],
+      )) as FirstRequest[];
+      if (first && (first.status !== null || first.running)) {
+        if (first.requestHash !== requestHash) return { kind: 'different-request' };
+        if (first.status === null) return { kind: 'in-progress' };
+        return {
+          kind: 'replay',
+          answer: { status: first.status, headers: first.headers ?? {}, body: first.body ?? '' },
+        };
+      }
+      claimed = true;
+      return { kind: 'claimed', run: new KeyedRun(runner, principal, key, requestHash) };
+    } finally {
+      if (!claimed) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        await runner.release();
+      }
+    }
   }
 
   /** Drops keys past their lifetime. */

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { verifyPassword } from '../auth/passwords';
 import { TokenService } from '../auth/tokens';
+import { inTransaction } from '../db/transaction';
 import { Author } from '../entities/author.entity';
 import { selectList } from '../entities/columns';
 import { RateLimitedError, UnauthenticatedError } from '../errors/api-errors';
@@ -70,6 +71,9 @@ export class LoginService {
 
   /** Ends every session of the author: the tokens issued so far stop working. */
   async logout(authorId: string): Promise<void> {
-    await this.db.query('UPDATE authors SET token_version = token_version + 1 WHERE id = $1', [authorId]);
+    // A write like any other: with an Idempotency-Key it commits with the kept answer.
+    await inTransaction(this.db, (m) =>
+      m.query('UPDATE authors SET token_version = token_version + 1 WHERE id = $1', [authorId]),
+    );
   }
 }

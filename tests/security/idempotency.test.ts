@@ -132,6 +132,48 @@ describe('Idempotency-Key', () => {
     expect(kept.n).toBe(0);
   });
 
+  it("a keyed mutation's answer shows what it wrote, and readers see the change as soon as it answers", async () => {
+    // The write, the reads of its answer and the kept answer share one transaction.
+    const editor = await api.signUp(Role.EDITOR);
+    const post = await publishedPost(api, editor.token, { title: 'Before the keyed edit', tags: ['keyed-edit'] });
+    const feed = async () => {
+      const query = encodeURIComponent('{ posts(first: 5, filter: { tag: "keyed-edit" }) { nodes { title } } }');
+      const response = await fetch(`${api.url}?query=${query}`);
+      const body = (await response.json()) as { data: { posts: { nodes: Array<{ title: string }> } } };
+      return {
+        titles: body.data.posts.nodes.map(({ title }) => title),
+        cache: response.headers.get('x-broadsheet-cache'),
+      };
+    };
+    await feed();
+    expect((await feed()).cache).toBe('hit');
+    const revisionCount = async () =>
+      (
+        await api.db.query(
+          `SELECT count(*)::int AS n FROM post_revisions r JOIN posts p ON p.id = r.post_id WHERE 'keyed-edit' = ANY(p.tags)`,
+        )
+      )[0].n as number;
+    const revisionsBefore = await revisionCount();
+
+    const edit = await api.post(
+      JSON.stringify({
+        query: `mutation($id: ID!, $v: Int!) {
+          updatePost(id: $id, expectedVersion: $v, input: { title: "After the keyed edit" }) { title version revisions { title } }
+        }`,
+        variables: { id: post.id, v: post.version },
+      }),
+      { authorization: `Bearer ${editor.token}`, 'idempotency-key': 'keyed-edit-1' },
+    );
+    const body = (await edit.json()) as {
+      data: { updatePost: { title: string; version: number; revisions: Array<{ title: string }> } };
+    };
+    expect(body.data.updatePost).toMatchObject({ title: 'After the keyed edit', version: post.version + 1 });
+    // The revision this edit wrote, not yet committed when the answer read it, is in the answer.
+    expect(body.data.updatePost.revisions).toHaveLength(revisionsBefore + 1);
+    expect(await revisionCount()).toBe(revisionsBefore + 1);
+    expect((await feed()).titles).toEqual(['After the keyed edit']);
+  });
+
   describe('login reached through fragments or aliases (issue 16, item 6)', () => {
     const credentials = () => ({ e: writerEmail, p: 'correct horse battery' });
     const rowsHolding = async (token: string) =>

@@ -70,6 +70,16 @@ export interface Config {
   responseCacheEntries: number;
   /** Where events' cache keys are purged (PURGE_TARGET); unset: nothing is purged. */
   purge: PurgeConfig | undefined;
+  /**
+   * The largest answer an Idempotency-Key keeps, in bytes; a keyed mutation whose answer is
+   * larger is undone and refused (it could not be answered again). 0: no limit.
+   */
+  idempotencyMaxAnswerBytes: number;
+  /**
+   * Answers one client (a signed-in author, else an address) may have kept in the last hour;
+   * past it a keyed mutation is undone and refused (RATE_LIMITED). 0: no limit.
+   */
+  idempotencyKeysPerClientPerHour: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -209,5 +219,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteLanguage: env.SITE_LANGUAGE || 'en',
     responseCacheEntries: int('RESPONSE_CACHE_ENTRIES', env.RESPONSE_CACHE_ENTRIES, 1000),
     purge: purgeConfig(env),
+    idempotencyMaxAnswerBytes: int('IDEMPOTENCY_MAX_ANSWER_BYTES', env.IDEMPOTENCY_MAX_ANSWER_BYTES, 64 * 1024),
+    idempotencyKeysPerClientPerHour: int(
+      'IDEMPOTENCY_KEYS_PER_CLIENT_PER_HOUR',
+      env.IDEMPOTENCY_KEYS_PER_CLIENT_PER_HOUR,
+      600,
+    ),
   };
 }

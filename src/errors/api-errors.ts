@@ -59,8 +59,9 @@ export class ConflictError extends ApiError {
 }
 
 export class RateLimitedError extends ApiError {
-  constructor(message: string, retryAfterSeconds: number) {
+  constructor(message: string, retryAfterSeconds: number, options: Pick<ApiErrorOptions, 'status'> = {}) {
     super(`${message} Try again in ${retryAfterSeconds} s.`, ErrorCode.RATE_LIMITED, {
+      ...options,
       extensions: { retryAfterSeconds },
     });
   }

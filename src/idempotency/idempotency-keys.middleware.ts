@@ -6,8 +6,10 @@ import { TokenService } from '../auth/tokens';
 import { factsOf } from '../context/request-facts';
 import { runInRequestTransaction } from '../db/request-transaction';
 import {
+  ApiError,
   BadUserInputError,
   ConflictError,
+  RateLimitedError,
   UnavailableError,
   errorResponseBody,
   httpStatusOf,
@@ -15,6 +17,7 @@ import {
 import { ErrorCode } from '../errors/error-code';
 import { MAX_DOCUMENT_TOKENS } from '../limits/document-shape';
 import { IdempotencyStore } from './idempotency-store';
+import { KeyOwner, Outcome } from './keyed-run';
 import { rootFieldNames } from './root-field-names';
 
 /** The contract's key: 1 to 255 visible ASCII characters. */
@@ -46,14 +49,39 @@ function mutationFields(body: GraphQLBody): Set<string> | null {
 /**
  * Who the key belongs to: the signed-in author's session (author and token version, so a token
  * ended by logout or a password change reaches none of the answers kept after), else the
- * client's address.
+ * client's address. The hourly allowance counts the author, whatever the session.
  */
-function principalOf(req: Request, tokens: TokenService): string {
+function ownerOf(req: Request, tokens: TokenService): KeyOwner {
   const token = bearerToken(req.headers);
   const claims = token ? tokens.verify(token) : null;
-  return claims
-    ? `author:${claims.authorId}:${claims.tokenVersion}`
-    : `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+  if (claims) {
+    return { principal: `author:${claims.authorId}:${claims.tokenVersion}`, client: `author:${claims.authorId}` };
+  }
+  const address = `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+  return { principal: address, client: address };
+}
+
+/** What to answer instead of an answer that was undone (nothing written, nothing kept). */
+function undone(outcome: Exclude<Outcome, { kind: 'answered' }>, requestId: string): ApiError {
+  switch (outcome.kind) {
+    case 'failed':
+      return new UnavailableError(requestId);
+    case 'too-large':
+      return new BadUserInputError(
+        `The answer to this mutation is ${outcome.bytes.toLocaleString('en')} bytes; an Idempotency-Key keeps ` +
+          `answers of up to ${outcome.limit.toLocaleString('en')} bytes, so nothing was changed. Ask for fewer ` +
+          'fields (an id and a version find the rest), or send it without the key.',
+        'Idempotency-Key',
+        { status: 422, extensions: { maxAnswerBytes: outcome.limit } },
+      );
+    case 'over-limit':
+      return new RateLimitedError(
+        `Answers to ${outcome.limit.toLocaleString('en')} mutations with an Idempotency-Key were kept for you in ` +
+          'the last hour, as many as are kept; nothing was changed.',
+        outcome.retryAfterSeconds,
+        { status: 429 },
+      );
+  }
 }
 
 /**
@@ -64,10 +92,10 @@ function principalOf(req: Request, tokens: TokenService): string {
  *
  * The first request runs in one transaction with its key (src/idempotency/keyed-run.ts): what it
  * writes and the answer kept for a retry commit together, before the answer is sent, so no crash
- * can leave a write without its answer. An answer with a 5xx status, INTERNAL_SERVER_ERROR or
- * RATE_LIMITED is not kept, so a retry really runs; a request that wrote and failed on our side
- * is undone. `login` is never kept (its answer is a live token, and it writes nothing): alone, it
- * runs as if it had no key; beside other fields, it is refused.
+ * can leave a write without its answer. Only answers of mutations that wrote are kept, within
+ * IDEMPOTENCY_MAX_ANSWER_BYTES and IDEMPOTENCY_KEYS_PER_CLIENT_PER_HOUR; a request that wrote
+ * and cannot be kept is undone and told why. `login` is never kept (its answer is a live token,
+ * and it writes nothing): alone, it runs as if it had no key; beside other fields, it is refused.
  */
 export function idempotencyKeys(store: IdempotencyStore, tokens: TokenService, onError: (error: unknown) => void) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -97,11 +125,11 @@ export function idempotencyKeys(store: IdempotencyStore, tokens: TokenService, o
       return;
     }
 
-    const principal = principalOf(req, tokens);
+    const owner = ownerOf(req, tokens);
     const requestHash = createHash('sha256')
       .update(JSON.stringify([body.query, body.operationName ?? null, body.variables ?? null]))
       .digest('hex');
-    const claim = await store.claim(principal, key, requestHash);
+    const claim = await store.claim(owner, key, requestHash);
     switch (claim.kind) {
       case 'different-request': {
         const error = new BadUserInputError(
@@ -142,17 +170,22 @@ export function idempotencyKeys(store: IdempotencyStore, tokens: TokenService, o
             headers: { 'content-type': String(res.getHeader('content-type') ?? 'application/json') },
             body: typeof payload === 'string' ? payload : '',
           };
-          const rateLimited = facts.errorCodes.includes(ErrorCode.RATE_LIMITED);
-          const unavailable = () => {
-            const error = new UnavailableError(facts.requestId);
-            facts.errorCodes.push(ErrorCode.INTERNAL_SERVER_ERROR);
-            res.status(httpStatusOf(error)).json(errorResponseBody(error));
-          };
-          run.finish(answer, failed, rateLimited).then(
-            (outcome) => (outcome.kind === 'answered' ? send(payload) : unavailable()),
+          run.finish(answer, failed).then(
+            (outcome) => {
+              if (outcome.kind === 'answered') {
+                send(payload);
+                return;
+              }
+              const error = undone(outcome, facts.requestId);
+              facts.errorCodes.push(String(error.extensions.code));
+              if (outcome.kind === 'over-limit') res.set('retry-after', String(outcome.retryAfterSeconds));
+              res.status(httpStatusOf(error)).json(errorResponseBody(error));
+            },
             (error: unknown) => {
               onError(error);
-              unavailable();
+              const unavailable = new UnavailableError(facts.requestId);
+              facts.errorCodes.push(ErrorCode.INTERNAL_SERVER_ERROR);
+              res.status(httpStatusOf(unavailable)).json(errorResponseBody(unavailable));
             },
           );
           return res;

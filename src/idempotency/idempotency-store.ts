@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { KeyedRun, StoredAnswer } from './keyed-run';
+import { IdempotencyLimits, KeyOwner, KeyedRun, StoredAnswer } from './keyed-run';
 
 /** How long a key holds its first answer. */
 const KEY_LIFETIME = '24 hours';
@@ -37,7 +37,10 @@ interface FirstRequest {
 
 /** Keys and the answers they keep, in PostgreSQL so that every instance sees them. */
 export class IdempotencyStore {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly limits: IdempotencyLimits,
+  ) {}
 
   /**
    * Claims `key` for this request, or says what the first request with it left: its answer,
@@ -45,7 +48,7 @@ export class IdempotencyStore {
    * opens the transaction the request runs in (`run.transaction`) and holds the key's lock until
    * `run.finish` ends it.
    */
-  async claim(principal: string, key: string, requestHash: string): Promise<Claim> {
+  async claim(owner: KeyOwner, key: string, requestHash: string): Promise<Claim> {
     const runner = this.db.createQueryRunner();
     let claimed = false;
     try {
@@ -54,7 +57,7 @@ export class IdempotencyStore {
       await runner.query(`SET LOCAL idle_in_transaction_session_timeout = '${IDLE_LIMIT}'`);
       const [{ locked }] = (await runner.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [
         KEY_LOCK,
-        `${principal} ${key}`,
+        `${owner.principal} ${key}`,
       ])) as Array<{ locked: boolean }>;
       if (!locked) return { kind: 'in-progress' };
       const [first] = (await runner.query(
@@ -62,7 +65,7 @@ export class IdempotencyStore {
                 status IS NULL AND created_at > now() - interval '${ABANDONED_AFTER}' AS running
          FROM idempotency_keys
          WHERE principal = $1 AND key = $2 AND created_at > now() - interval '${KEY_LIFETIME}'`,
-        [principal, key],
+        [owner.principal, key],
       )) as FirstRequest[];
       if (first && (first.status !== null || first.running)) {
         if (first.requestHash !== requestHash) return { kind: 'different-request' };
@@ -73,7 +76,7 @@ export class IdempotencyStore {
         };
       }
       claimed = true;
-      return { kind: 'claimed', run: new KeyedRun(runner, principal, key, requestHash) };
+      return { kind: 'claimed', run: new KeyedRun(runner, owner, key, requestHash, this.limits) };
     } finally {
       if (!claimed) {
         if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);

@@ -4,6 +4,7 @@ import { Capability } from '../capability/capability';
 import { Logger } from '../logger';
 import { idempotencyKeys } from './idempotency-keys.middleware';
 import { IdempotencyStore } from './idempotency-store';
+import { IdempotencyLimits } from './keyed-run';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -12,8 +13,13 @@ const HOUR_MS = 60 * 60 * 1000;
  * first answer, kept in PostgreSQL (table idempotency_keys), and an hourly job that removes
  * keys past their 24 hours.
  */
-export function idempotency(deps: { db: DataSource; tokens: TokenService; logger: Logger }): Capability {
-  const store = new IdempotencyStore(deps.db);
+export function idempotency(deps: {
+  db: DataSource;
+  tokens: TokenService;
+  logger: Logger;
+  config: IdempotencyLimits;
+}): Capability {
+  const store = new IdempotencyStore(deps.db, deps.config);
   return {
     name: 'idempotency keys',
     graphql: {

@@ -1,5 +1,12 @@
 import type { QueryRunner } from 'typeorm';
+import type { Config } from '../config';
 import { RequestTransaction } from '../db/request-transaction';
+
+/**
+ * The advisory-lock class (the first of two int4 keys, a space apart from the one-key locks of
+ * slugs and the go-live sweep) of one client's count of kept answers.
+ */
+const CLIENT_LOCK = 0x6964636c; // "idcl"
 
 export interface StoredAnswer {
   status: number;
@@ -7,12 +14,27 @@ export interface StoredAnswer {
   body: string;
 }
 
+/**
+ * Who sends a key: `principal` owns it (a signed-in author's session, or an address), `client`
+ * is what the hourly allowance counts (the author whatever the session, or the address).
+ */
+export interface KeyOwner {
+  principal: string;
+  client: string;
+}
+
+export type IdempotencyLimits = Pick<Config, 'idempotencyMaxAnswerBytes' | 'idempotencyKeysPerClientPerHour'>;
+
 /** What became of a first request once its answer was known. */
 export type Outcome =
   /** Its writes and its answer are committed, or it wrote nothing and nothing is kept: send the answer. */
   | { kind: 'answered'; kept: boolean }
   /** Undone, because of a failure of ours after it had written: nothing is written, nothing kept. */
-  | { kind: 'failed' };
+  | { kind: 'failed' }
+  /** Undone: its answer is larger than a key keeps. */
+  | { kind: 'too-large'; bytes: number; limit: number }
+  /** Undone: its client has had `limit` answers kept in the last hour; one drops out in `retryAfterSeconds`. */
+  | { kind: 'over-limit'; limit: number; retryAfterSeconds: number };
 
 /**
  * The first request with a key, from the key's lookup to its answer, in one transaction that the
@@ -25,24 +47,26 @@ export class KeyedRun {
 
   constructor(
     runner: QueryRunner,
-    private readonly principal: string,
+    private readonly owner: KeyOwner,
     private readonly key: string,
     private readonly requestHash: string,
+    private readonly limits: IdempotencyLimits,
   ) {
     this.transaction = { runner, wrote: false, open: true };
   }
 
   /**
-   * Ends the request by its answer. A failure of ours or a "slow down" is not kept, so a retry
-   * is judged again; when the request had written, a failure of ours undoes it (the caller says
-   * so instead of sending the answer), so that the retry cannot write twice. Anything else is
-   * committed with the answer.
+   * Ends the request by its answer. A request that wrote nothing keeps nothing: a retry runs it
+   * again and can write nothing twice (refusals, input errors, rate limits and sign-ins stay out
+   * of the table). One that wrote is committed with its answer, unless the answer carries a
+   * failure of ours, is larger than a key keeps, or its client is past its hourly allowance:
+   * then it is undone, and the caller says why instead of sending the answer.
    */
-  async finish(answer: StoredAnswer, failedOnOurSide: boolean, rateLimited: boolean): Promise<Outcome> {
+  async finish(answer: StoredAnswer, failedOnOurSide: boolean): Promise<Outcome> {
     const { runner } = this.transaction;
     this.transaction.open = false;
     try {
-      const outcome = await this.decide(answer, failedOnOurSide, rateLimited);
+      const outcome = await this.decide(answer, failedOnOurSide);
       if (outcome.kind === 'answered') await runner.commitTransaction();
       else await runner.rollbackTransaction();
       return outcome;
@@ -55,18 +79,42 @@ export class KeyedRun {
     }
   }
 
-  private async decide(answer: StoredAnswer, failedOnOurSide: boolean, rateLimited: boolean): Promise<Outcome> {
+  private async decide(answer: StoredAnswer, failedOnOurSide: boolean): Promise<Outcome> {
     const { runner, wrote } = this.transaction;
-    if (wrote && failedOnOurSide) return { kind: 'failed' };
-    if (!wrote && (failedOnOurSide || rateLimited)) return { kind: 'answered', kept: false };
+    if (!wrote) return { kind: 'answered', kept: false };
+    if (failedOnOurSide) return { kind: 'failed' };
+    const { idempotencyMaxAnswerBytes: maxBytes, idempotencyKeysPerClientPerHour: perHour } = this.limits;
+    const bytes = Buffer.byteLength(answer.body, 'utf8');
+    if (maxBytes > 0 && bytes > maxBytes) return { kind: 'too-large', bytes, limit: maxBytes };
+    if (perHour > 0) {
+      // Counted under a lock per client, held to the commit: parallel requests count one by one.
+      await runner.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CLIENT_LOCK, this.owner.client]);
+      const [{ kept, freedIn }] = (await runner.query(
+        `SELECT count(*)::int AS kept,
+                ceil(extract(epoch FROM min(created_at) + interval '1 hour' - now()))::int AS "freedIn"
+         FROM idempotency_keys WHERE client = $1 AND created_at > now() - interval '1 hour'`,
+        [this.owner.client],
+      )) as Array<{ kept: number; freedIn: number | null }>;
+      if (kept >= perHour) {
+        return { kind: 'over-limit', limit: perHour, retryAfterSeconds: Math.max(1, freedIn ?? 1) };
+      }
+    }
     // Over a row past its lifetime, or one left by a dead instance of an earlier release.
     await runner.query(
-      `INSERT INTO idempotency_keys AS k (principal, key, request_hash, status, response_headers, response_body)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (principal, key) DO UPDATE SET request_hash = EXCLUDED.request_hash,
+      `INSERT INTO idempotency_keys AS k (principal, key, client, request_hash, status, response_headers, response_body)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (principal, key) DO UPDATE SET client = EXCLUDED.client, request_hash = EXCLUDED.request_hash,
          status = EXCLUDED.status, response_headers = EXCLUDED.response_headers,
          response_body = EXCLUDED.response_body, created_at = now()`,
-      [this.principal, this.key, this.requestHash, answer.status, JSON.stringify(answer.headers), answer.body],
+      [
+        this.owner.principal,
+        this.key,
+        this.owner.client,
+        this.requestHash,
+        answer.status,
+        JSON.stringify(answer.headers),
+        answer.body,
+      ],
     );
     return { kind: 'answered', kept: true };
   }

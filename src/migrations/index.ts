@@ -7,6 +7,7 @@ import { Events1764600000000 } from './1764600000000-Events';
 import { EventPositions1764700000000 } from './1764700000000-EventPositions';
 import { EventsNotify1764800000000 } from './1764800000000-EventsNotify';
 import { PostsAnnounced1764900000000 } from './1764900000000-PostsAnnounced';
+import { IdempotencyKeysClient1765000000000 } from './1765000000000-IdempotencyKeysClient';
 
 /** Every migration, oldest first. Listed explicitly so the compiled and the ts-run code agree. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   EventPositions1764700000000,
   EventsNotify1764800000000,
   PostsAnnounced1764900000000,
+  IdempotencyKeysClient1765000000000,
 ];

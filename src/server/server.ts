@@ -55,7 +55,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     responseCache({ db, redis, bus, horizon, publicCacheControl, config, logger }),
     feeds({ contextFor, publicCacheControl, config }),
     cachePurges(config.purge, logger),
-    idempotency({ db, tokens, logger }),
+    idempotency({ db, tokens, logger, config }),
   ];
   capabilities.push(eventProcessing({ db, config, logger, consumers: capabilities.flatMap((c) => c.consumers ?? []) }));
 

@@ -1,6 +1,6 @@
 /** The shape of the demo content (src/seed/demo-content/index.ts). */
-export type DemoRole = 'ADMIN' | 'EDITOR' | 'AUTHOR';
-export type DemoStatus = 'DRAFT' | 'SCHEDULED' | 'PUBLISHED' | 'ARCHIVED';
+type DemoRole = 'ADMIN' | 'EDITOR' | 'AUTHOR';
+type DemoStatus = 'DRAFT' | 'SCHEDULED' | 'PUBLISHED' | 'ARCHIVED';
 type DemoCommentStatus = 'PENDING' | 'APPROVED' | 'SPAM' | 'REJECTED';
 
 export interface DemoAuthor {

@@ -1,4 +1,4 @@
-import { Role } from '../src/domain/enums';
+import { Role } from '../../../src/domain/enums';
 import {
   ArchivePostDocument,
   AuthorPostsDocument,
@@ -11,9 +11,9 @@ import {
   SetFeaturedDocument,
   TagsDocument,
   AuthorLookupDocument,
-} from './generated/operations';
-import { draftPost, publishedPost } from './helpers/posts';
-import { SignedIn, TestServer, startTestServer } from './helpers/test-server';
+} from '../../generated/operations';
+import { draftPost, publishedPost } from '../../helpers/posts';
+import { SignedIn, TestServer, startTestServer } from '../../helpers/test-server';
 
 let api: TestServer;
 let owner: SignedIn;

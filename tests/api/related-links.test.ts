@@ -1,4 +1,4 @@
-import { Role } from '../src/domain/enums';
+import { Role } from '../../src/domain/enums';
 import {
   UnpublishPostDocument,
   UpdatePostDocument,
@@ -11,9 +11,9 @@ import {
   RemoveRelatedLinkDocument,
   ReorderRelatedLinksDocument,
   type RelatedLinkInput,
-} from './generated/operations';
-import { draftPost, publishedPost } from './helpers/posts';
-import { SignedIn, TestServer, errorCode, startTestServer } from './helpers/test-server';
+} from '../generated/operations';
+import { draftPost, publishedPost } from '../helpers/posts';
+import { SignedIn, TestServer, errorCode, startTestServer } from '../helpers/test-server';
 
 let api: TestServer;
 let owner: SignedIn;

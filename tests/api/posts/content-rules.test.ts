@@ -1,7 +1,7 @@
-import { Role } from '../src/domain/enums';
-import { CreatePostDocument, PostBySlugDocument, UpdatePostDocument } from './generated/operations';
-import { draftPost } from './helpers/posts';
-import { SignedIn, TestServer, errorCode, startTestServer } from './helpers/test-server';
+import { Role } from '../../../src/domain/enums';
+import { CreatePostDocument, PostBySlugDocument, UpdatePostDocument } from '../../generated/operations';
+import { draftPost } from '../../helpers/posts';
+import { SignedIn, TestServer, errorCode, startTestServer } from '../../helpers/test-server';
 
 let api: TestServer;
 let author: SignedIn;

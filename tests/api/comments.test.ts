@@ -1,4 +1,4 @@
-import { Role } from '../src/domain/enums';
+import { Role } from '../../src/domain/enums';
 import {
   AddCommentDocument,
   CommentByIdDocument,
@@ -9,9 +9,9 @@ import {
   ModerationQueueDocument,
   PostThreadDocument,
   type AddCommentInput,
-} from './generated/operations';
-import { draftPost, publishedPost } from './helpers/posts';
-import { SignedIn, TestServer, errorCode, startTestServer } from './helpers/test-server';
+} from '../generated/operations';
+import { draftPost, publishedPost } from '../helpers/posts';
+import { SignedIn, TestServer, errorCode, startTestServer } from '../helpers/test-server';
 
 let api: TestServer;
 let editor: SignedIn;

@@ -1,4 +1,4 @@
-import { Role } from '../src/domain/enums';
+import { Role } from '../../src/domain/enums';
 import {
   ArchivePostDocument,
   DeletePostDocument,
@@ -7,9 +7,9 @@ import {
   RestoreRevisionDocument,
   UnpublishPostDocument,
   UpdatePostDocument,
-} from './generated/operations';
-import { draftPost, publishedPost } from './helpers/posts';
-import { SignedIn, TestServer, startTestServer } from './helpers/test-server';
+} from '../generated/operations';
+import { draftPost, publishedPost } from '../helpers/posts';
+import { SignedIn, TestServer, startTestServer } from '../helpers/test-server';
 
 /**
  * Suggestions (Post.relatedPosts after the curated links) are drawn from a per-tag index that the

@@ -1,4 +1,4 @@
-import { Role } from '../src/domain/enums';
+import { Role } from '../../../src/domain/enums';
 import {
   ArchivePostDocument,
   CreatePostDocument,
@@ -10,9 +10,9 @@ import {
   UnpublishPostDocument,
   UpdatePostDocument,
   PostRevisionsDocument,
-} from './generated/operations';
-import { draftPost, publishedPost } from './helpers/posts';
-import { SignedIn, TestServer, errorCode, startTestServer } from './helpers/test-server';
+} from '../../generated/operations';
+import { draftPost, publishedPost } from '../../helpers/posts';
+import { SignedIn, TestServer, errorCode, startTestServer } from '../../helpers/test-server';
 
 let api: TestServer;
 let admin: SignedIn;

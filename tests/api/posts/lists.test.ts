@@ -1,4 +1,4 @@
-import { Role } from '../src/domain/enums';
+import { Role } from '../../../src/domain/enums';
 import {
   type PostsQueryVariables,
   AuthorLookupDocument,
@@ -11,9 +11,9 @@ import {
   TagsDocument,
   FeaturedPostsDocument,
   SetFeaturedDocument,
-} from './generated/operations';
-import { draftPost, publishedPost } from './helpers/posts';
-import { SignedIn, TestServer, errorCode, startTestServer } from './helpers/test-server';
+} from '../../generated/operations';
+import { draftPost, publishedPost } from '../../helpers/posts';
+import { SignedIn, TestServer, errorCode, startTestServer } from '../../helpers/test-server';
 
 let api: TestServer;
 let editor: SignedIn;

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { print } from 'graphql';
-import { Role } from '../src/domain/enums';
+import { Role } from '../../src/domain/enums';
 import {
   CostlyQueryDocument,
   ElevenLevelsDeepDocument,
@@ -14,9 +14,9 @@ import {
   NegativeSiblingCostDocument,
   type TagsQuery,
   type TagsQueryVariables,
-} from './generated/operations';
-import { publishedPost } from './helpers/posts';
-import { TestServer, errorCode, startTestServer } from './helpers/test-server';
+} from '../generated/operations';
+import { publishedPost } from '../helpers/posts';
+import { TestServer, errorCode, startTestServer } from '../helpers/test-server';
 
 let api: TestServer;
 beforeAll(async () => {

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { BreakingChange, buildSchema, findBreakingChanges } from 'graphql';
 import { parse } from 'yaml';
-import { printApiSchema } from '../src/server/print-schema';
+import { printApiSchema } from '../../src/server/print-schema';
 
-const root = path.resolve(__dirname, '..');
+const root = path.resolve(__dirname, '..', '..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 
 /**

@@ -3,9 +3,9 @@ import {
   createHandWrittenServer,
   HandWrittenServer,
   type HandWrittenServerOptions,
-} from '../bench/hand-written-server';
-import { FeedName, PARITY_PAGES, feedRequestBody } from '../bench/queries';
-import { Role } from '../src/domain/enums';
+} from '../../bench/hand-written-server';
+import { FeedName, PARITY_PAGES, feedRequestBody } from '../../bench/queries';
+import { Role } from '../../src/domain/enums';
 import {
   AddCommentDocument,
   AddRelatedLinkDocument,
@@ -14,9 +14,9 @@ import {
   ModerateCommentDocument,
   type CommentStatus,
   type RelatedLinkInput,
-} from './generated/operations';
-import { draftPost, publishedPost } from './helpers/posts';
-import { SignedIn, TestServer, startTestServer } from './helpers/test-server';
+} from '../generated/operations';
+import { draftPost, publishedPost } from '../helpers/posts';
+import { SignedIn, TestServer, startTestServer } from '../helpers/test-server';
 
 /**
  * The benchmark compares Broadsheet with a hand-written endpoint (bench/hand-written-server.ts);

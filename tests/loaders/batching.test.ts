@@ -1,13 +1,13 @@
-import { Role } from '../src/domain/enums';
+import { Role } from '../../src/domain/enums';
 import {
   AddCommentDocument,
   AddRelatedLinkDocument,
   MobileFeedDocument,
   NestedFeedDocument,
   UpdatePostDocument,
-} from './generated/operations';
-import { publishedPost } from './helpers/posts';
-import { SignedIn, TestServer, startTestServer } from './helpers/test-server';
+} from '../generated/operations';
+import { publishedPost } from '../helpers/posts';
+import { SignedIn, TestServer, startTestServer } from '../helpers/test-server';
 
 let api: TestServer;
 let editor: SignedIn;

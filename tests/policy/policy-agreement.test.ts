@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import crypto from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Viewer } from '../src/auth/viewer';
-import { createDataSource } from '../src/db/data-source';
-import { CommentStatus, PostStatus, Role } from '../src/domain/enums';
-import { selectList } from '../src/entities/columns';
-import { Comment } from '../src/entities/comment.entity';
-import { Post } from '../src/entities/post.entity';
-import { RelatedLink } from '../src/entities/related-link.entity';
-import { canSeeAuthor, visibleAuthorSql } from '../src/policy/author.policy';
-import { canSeeComment, inPublicThread, inPublicThreadSql, visibleCommentSql } from '../src/policy/comment.policy';
+import { Viewer } from '../../src/auth/viewer';
+import { createDataSource } from '../../src/db/data-source';
+import { CommentStatus, PostStatus, Role } from '../../src/domain/enums';
+import { selectList } from '../../src/entities/columns';
+import { Comment } from '../../src/entities/comment.entity';
+import { Post } from '../../src/entities/post.entity';
+import { RelatedLink } from '../../src/entities/related-link.entity';
+import { canSeeAuthor, visibleAuthorSql } from '../../src/policy/author.policy';
+import { canSeeComment, inPublicThread, inPublicThreadSql, visibleCommentSql } from '../../src/policy/comment.policy';
 import {
   canEditPost,
   canSeePost,
@@ -19,9 +19,9 @@ import {
   servedStatus,
   servedStatusSql,
   visiblePostSql,
-} from '../src/policy/post.policy';
-import { canSeeLink, visibleLinkSql } from '../src/policy/related-link.policy';
-import { createTestDatabase } from './helpers/test-database';
+} from '../../src/policy/post.policy';
+import { canSeeLink, visibleLinkSql } from '../../src/policy/related-link.policy';
+import { createTestDatabase } from '../helpers/test-database';
 
 /**
  * Each policy says the same thing twice: as a TypeScript predicate (for rows already loaded)

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(__dirname, '..');
+const root = path.resolve(__dirname, '..', '..');
 
 /** The layers of src/, top first, as eslint.config.mjs enforces them (layers.mjs is ESM; read as text). */
 function layers(): string[] {

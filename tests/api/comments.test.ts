@@ -10,8 +10,9 @@ import {
   PostThreadDocument,
   type AddCommentInput,
 } from '../generated/operations';
+import { startNewsroom } from '../helpers/newsroom';
 import { draftPost, publishedPost } from '../helpers/posts';
-import { SignedIn, TestServer, errorCode, startTestServer } from '../helpers/test-server';
+import { SignedIn, TestServer, errorCode } from '../helpers/test-server';
 
 let api: TestServer;
 let editor: SignedIn;
@@ -19,12 +20,14 @@ let author: SignedIn;
 let admin: SignedIn;
 
 beforeAll(async () => {
-  api = await startTestServer({ commentsPerMinute: 3 });
-  [editor, author, admin] = await Promise.all([
-    api.signUp(Role.EDITOR, 'Eda Editor'),
-    api.signUp(Role.AUTHOR, 'Aki Author'),
-    api.signUp(Role.ADMIN),
-  ]);
+  ({ api, editor, author, admin } = await startNewsroom(
+    {
+      editor: { role: Role.EDITOR, name: 'Eda Editor' },
+      author: { role: Role.AUTHOR, name: 'Aki Author' },
+      admin: Role.ADMIN,
+    },
+    { commentsPerMinute: 3 },
+  ));
 });
 afterAll(() => api.close());
 

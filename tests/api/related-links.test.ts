@@ -12,20 +12,20 @@ import {
   ReorderRelatedLinksDocument,
   type RelatedLinkInput,
 } from '../generated/operations';
+import { startNewsroom } from '../helpers/newsroom';
 import { draftPost, publishedPost } from '../helpers/posts';
-import { SignedIn, TestServer, errorCode, startTestServer } from '../helpers/test-server';
+import { SignedIn, TestServer, errorCode } from '../helpers/test-server';
 
 let api: TestServer;
 let owner: SignedIn;
 let otherAuthor: SignedIn;
 let editor: SignedIn;
 beforeAll(async () => {
-  api = await startTestServer();
-  [owner, otherAuthor, editor] = await Promise.all([
-    api.signUp(Role.AUTHOR),
-    api.signUp(Role.AUTHOR),
-    api.signUp(Role.EDITOR),
-  ]);
+  ({ api, owner, otherAuthor, editor } = await startNewsroom({
+    owner: Role.AUTHOR,
+    otherAuthor: Role.AUTHOR,
+    editor: Role.EDITOR,
+  }));
 });
 afterAll(() => api.close());
 

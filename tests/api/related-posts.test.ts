@@ -8,8 +8,9 @@ import {
   UnpublishPostDocument,
   UpdatePostDocument,
 } from '../generated/operations';
+import { startNewsroom } from '../helpers/newsroom';
 import { draftPost, publishedPost } from '../helpers/posts';
-import { SignedIn, TestServer, startTestServer } from '../helpers/test-server';
+import { SignedIn, TestServer } from '../helpers/test-server';
 
 /**
  * Suggestions (Post.relatedPosts after the curated links) are drawn from a per-tag index that the
@@ -20,8 +21,7 @@ import { SignedIn, TestServer, startTestServer } from '../helpers/test-server';
 let api: TestServer;
 let author: SignedIn;
 beforeAll(async () => {
-  api = await startTestServer();
-  author = await api.signUp(Role.AUTHOR);
+  ({ api, author } = await startNewsroom({ author: Role.AUTHOR }));
 });
 afterAll(() => api.close());
 

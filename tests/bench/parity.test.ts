@@ -15,8 +15,9 @@ import {
   type CommentStatus,
   type RelatedLinkInput,
 } from '../generated/operations';
+import { startNewsroom } from '../helpers/newsroom';
 import { draftPost, publishedPost } from '../helpers/posts';
-import { SignedIn, TestServer, startTestServer } from '../helpers/test-server';
+import { SignedIn, TestServer } from '../helpers/test-server';
 
 /**
  * The benchmark compares Broadsheet with a hand-written endpoint (bench/hand-written-server.ts);
@@ -77,8 +78,7 @@ async function moderate(id: string, status: CommentStatus): Promise<void> {
  * title, external links, a post with more curated links than relatedPosts returns.
  */
 beforeAll(async () => {
-  api = await startTestServer({ commentsPerMinute: 1000 });
-  editor = await api.signUp(Role.EDITOR);
+  ({ api, editor } = await startNewsroom({ editor: Role.EDITOR }, { commentsPerMinute: 1000 }));
   writers = await Promise.all([
     api.signUp(Role.AUTHOR),
     api.signUp(Role.AUTHOR),

@@ -4,8 +4,9 @@ import { Client as UrqlClient, cacheExchange, fetchExchange, gql as urqlGql } fr
 import { GraphQLClient, gql as requestGql } from 'graphql-request';
 import { Environment, GraphQLResponse, Network, RecordSource, Store, fetchQuery } from 'relay-runtime';
 import { Role } from '../../src/domain/enums';
+import { startNewsroom } from '../helpers/newsroom';
 import { publishedPost } from '../helpers/posts';
-import { TestServer, startTestServer } from '../helpers/test-server';
+import { TestServer } from '../helpers/test-server';
 import RelayGuideFeedQuery, {
   type RelayGuideFeedQuery as FeedQuery,
 } from './relay/__generated__/RelayGuideFeedQuery.graphql';
@@ -30,8 +31,9 @@ describe('client guide', () => {
   };
 
   beforeAll(async () => {
-    api = await startTestServer();
-    const editor = (await api.signUp(Role.EDITOR, 'Client Guide')).token;
+    const newsroom = await startNewsroom({ editor: { role: Role.EDITOR, name: 'Client Guide' } });
+    api = newsroom.api;
+    const editor = newsroom.editor.token;
     for (let i = 1; i <= 12; i += 1) {
       titles.unshift((await publishedPost(api, editor, { title: `Guide story ${i}`, tags: ['guide'] })).title);
     }

@@ -2,16 +2,18 @@ import { Role } from '../../src/domain/enums';
 import { announceDuePosts } from '../../src/events/go-live';
 import { fromGlobalId } from '../../src/schema/global-id';
 import { PublishPostDocument, UnpublishPostDocument } from '../generated/operations';
+import { startNewsroom } from '../helpers/newsroom';
 import { draftPost } from '../helpers/posts';
-import { TestServer, startTestServer } from '../helpers/test-server';
+import { TestServer } from '../helpers/test-server';
 
 /** A scheduled post's `post.published` event: once, after its time, whoever sweeps and whenever. */
 describe('scheduled go-live events', () => {
   let api: TestServer;
   let token: string;
   beforeAll(async () => {
-    api = await startTestServer();
-    token = (await api.signUp(Role.EDITOR)).token;
+    const newsroom = await startNewsroom({ editor: Role.EDITOR });
+    api = newsroom.api;
+    token = newsroom.editor.token;
   });
   afterAll(() => api.close());
 

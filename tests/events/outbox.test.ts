@@ -15,8 +15,9 @@ import {
   UpdateAuthorDocument,
   UpdatePostDocument,
 } from '../generated/operations';
+import { startNewsroom } from '../helpers/newsroom';
 import { draftPost, publishedPost } from '../helpers/posts';
-import { TestServer, startTestServer } from '../helpers/test-server';
+import { TestServer } from '../helpers/test-server';
 
 interface EventRow {
   seq: string;
@@ -33,8 +34,7 @@ describe('the event outbox', () => {
   let api: TestServer;
   let editor: { id: string; token: string };
   beforeAll(async () => {
-    api = await startTestServer();
-    editor = await api.signUp(Role.EDITOR);
+    ({ api, editor } = await startNewsroom({ editor: Role.EDITOR }));
   });
   afterAll(() => api.close());
 

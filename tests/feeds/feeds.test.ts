@@ -2,8 +2,9 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser } from 'fast-xml-parser';
 import { Role } from '../../src/domain/enums';
 import { AuthorLookupDocument, PostByIdDocument, UnpublishPostDocument } from '../generated/operations';
+import { startNewsroom } from '../helpers/newsroom';
 import { draftPost, publishedPost } from '../helpers/posts';
-import { TestServer, startTestServer } from '../helpers/test-server';
+import { TestServer } from '../helpers/test-server';
 
 type Published = Awaited<ReturnType<typeof publishedPost>>;
 
@@ -20,10 +21,13 @@ describe('feeds and sitemaps', () => {
   let draftId: string;
 
   beforeAll(async () => {
-    api = await startTestServer({ publicBaseUrl: 'https://news.example.com', siteTitle: 'Harbour Herald' });
+    const newsroom = await startNewsroom(
+      { editor: { role: Role.EDITOR, name: "Inês O'Costa" }, other: { role: Role.EDITOR, name: 'Rui Mar' } },
+      { publicBaseUrl: 'https://news.example.com', siteTitle: 'Harbour Herald' },
+    );
+    ({ api, editor } = newsroom);
+    const { other } = newsroom;
     base = api.url.replace('/graphql', '');
-    editor = await api.signUp(Role.EDITOR, "Inês O'Costa");
-    const other = await api.signUp(Role.EDITOR, 'Rui Mar');
     // Three days ago: in the feeds and the sitemap, not in the news sitemap (48 hours).
     old = await publishedPost(
       api,

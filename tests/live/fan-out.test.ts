@@ -1,8 +1,9 @@
 import { Role } from '../../src/domain/enums';
 import { PostPublishedDocument, PublishPostDocument } from '../generated/operations';
 import { LiveClient, liveClient, untilListening } from '../helpers/live-client';
+import { startNewsroom } from '../helpers/newsroom';
 import { draftPost } from '../helpers/posts';
-import { TestServer, startTestServer } from '../helpers/test-server';
+import { TestServer } from '../helpers/test-server';
 
 /** A breaking story reaching many readers' tickers must not cost a read per reader. */
 describe('live fan-out', () => {
@@ -11,8 +12,13 @@ describe('live fan-out', () => {
   beforeAll(async () => {
     // Only the commit's NOTIFY wakes the dispatcher, so nothing else runs SQL during a count.
     const hour = 60 * 60 * 1000;
-    api = await startTestServer({ goLiveIntervalMs: hour, eventsPollIntervalMs: hour }, { liveEvents: true });
-    editor = (await api.signUp(Role.EDITOR)).token;
+    const newsroom = await startNewsroom(
+      { editor: Role.EDITOR },
+      { goLiveIntervalMs: hour, eventsPollIntervalMs: hour },
+      { liveEvents: true },
+    );
+    api = newsroom.api;
+    editor = newsroom.editor.token;
   });
   afterAll(() => api.close());
 

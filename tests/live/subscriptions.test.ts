@@ -10,6 +10,7 @@ import {
   UnpublishPostDocument,
 } from '../generated/operations';
 import { LiveClient, liveClient, untilListening } from '../helpers/live-client';
+import { startNewsroom } from '../helpers/newsroom';
 import { publishedPost } from '../helpers/posts';
 import { TestServer, errorCode, startTestServer } from '../helpers/test-server';
 
@@ -24,8 +25,13 @@ describe('live subscriptions', () => {
     return client;
   };
   beforeAll(async () => {
-    api = await startTestServer({ subscriptionsPerConnection: 3, subscriptionsPerClientIp: 5 }, { liveEvents: true });
-    editor = (await api.signUp(Role.EDITOR)).token;
+    const newsroom = await startNewsroom(
+      { editor: Role.EDITOR },
+      { subscriptionsPerConnection: 3, subscriptionsPerClientIp: 5 },
+      { liveEvents: true },
+    );
+    api = newsroom.api;
+    editor = newsroom.editor.token;
   });
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.dispose()));

@@ -6,8 +6,9 @@ import {
   NestedFeedDocument,
   UpdatePostDocument,
 } from '../generated/operations';
+import { startNewsroom } from '../helpers/newsroom';
 import { publishedPost } from '../helpers/posts';
-import { SignedIn, TestServer, startTestServer } from '../helpers/test-server';
+import { SignedIn, TestServer } from '../helpers/test-server';
 
 let api: TestServer;
 let editor: SignedIn;
@@ -19,8 +20,7 @@ let editor: SignedIn;
  */
 beforeAll(async () => {
   // Without the response cache: these count what executing a query costs, every time.
-  api = await startTestServer({ responseCacheEntries: 0 });
-  editor = await api.signUp(Role.EDITOR);
+  ({ api, editor } = await startNewsroom({ editor: Role.EDITOR }, { responseCacheEntries: 0 }));
   const authors = await Promise.all([
     api.signUp(Role.AUTHOR),
     api.signUp(Role.AUTHOR),

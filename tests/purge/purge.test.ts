@@ -10,8 +10,9 @@ import {
   UnpublishPostDocument,
   UpdatePostDocument,
 } from '../generated/operations';
+import { startNewsroom } from '../helpers/newsroom';
 import { draftPost, publishedPost } from '../helpers/posts';
-import { TestServer, startTestServer } from '../helpers/test-server';
+import { TestServer } from '../helpers/test-server';
 
 interface Recorded {
   /** When it arrived (ms since the epoch). */
@@ -75,11 +76,11 @@ describe('purging CDN caches on changes (generic HTTP PURGE, as Varnish xkey tak
   const purged = (key: string, from = 0) => purgedWith(recorder, keysOf, key, from);
   beforeAll(async () => {
     recorder = await startRecorder();
-    api = await startTestServer(
+    ({ api, editor } = await startNewsroom(
+      { editor: Role.EDITOR },
       { purge: { kind: 'http', url: `${recorder.url}/purge`, method: 'PURGE', keysHeader: 'xkey-purge' } },
       { liveEvents: true },
-    );
-    editor = await api.signUp(Role.EDITOR);
+    ));
   });
   afterAll(async () => {
     await api.close();

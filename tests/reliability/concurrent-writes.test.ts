@@ -5,14 +5,16 @@ import {
   PostRevisionsDocument,
   UpdatePostDocument,
 } from '../generated/operations';
+import { startNewsroom } from '../helpers/newsroom';
 import { draftPost } from '../helpers/posts';
-import { TestServer, errorCode, startTestServer } from '../helpers/test-server';
+import { TestServer, errorCode } from '../helpers/test-server';
 
 let api: TestServer;
 let token: string;
 beforeAll(async () => {
-  api = await startTestServer();
-  token = (await api.signUp(Role.EDITOR)).token;
+  const newsroom = await startNewsroom({ editor: Role.EDITOR });
+  api = newsroom.api;
+  token = newsroom.editor.token;
 });
 afterAll(() => api.close());
 

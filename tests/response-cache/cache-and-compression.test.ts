@@ -12,8 +12,9 @@ import {
   SetFeaturedDocument,
   TagsDocument,
 } from '../generated/operations';
+import { startNewsroom } from '../helpers/newsroom';
 import { publishedPost } from '../helpers/posts';
-import { TestServer, startTestServer } from '../helpers/test-server';
+import { TestServer } from '../helpers/test-server';
 
 interface RawAnswer {
   status: number;
@@ -51,8 +52,9 @@ describe('delivery of GraphQL answers', () => {
   let api: TestServer;
   let editor: string;
   beforeAll(async () => {
-    api = await startTestServer();
-    editor = (await api.signUp(Role.EDITOR)).token;
+    const newsroom = await startNewsroom({ editor: Role.EDITOR });
+    api = newsroom.api;
+    editor = newsroom.editor.token;
     for (let i = 0; i < 5; i += 1) await publishedPost(api, editor, { tags: ['harbour'] });
   });
   afterAll(() => api.close());

@@ -1,8 +1,9 @@
 import { print } from 'graphql';
 import { Role } from '../../src/domain/enums';
 import { PostsDocument, PublishPostDocument } from '../generated/operations';
+import { startNewsroom } from '../helpers/newsroom';
 import { draftPost, publishedPost } from '../helpers/posts';
-import { TestServer, startTestServer } from '../helpers/test-server';
+import { TestServer } from '../helpers/test-server';
 
 interface Answer {
   cache: string | null;
@@ -15,8 +16,9 @@ describe('response cache for anonymous reads', () => {
   let api: TestServer;
   let editor: string;
   beforeAll(async () => {
-    api = await startTestServer();
-    editor = (await api.signUp(Role.EDITOR)).token;
+    const newsroom = await startNewsroom({ editor: Role.EDITOR });
+    api = newsroom.api;
+    editor = newsroom.editor.token;
     for (let i = 0; i < 3; i += 1) await publishedPost(api, editor, { tags: ['cached'] });
   });
   afterAll(() => api.close());

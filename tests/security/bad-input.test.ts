@@ -1,7 +1,8 @@
 import { Role } from '../../src/domain/enums';
 import { encodeCursor } from '../../src/pagination/cursor';
+import { startNewsroom } from '../helpers/newsroom';
 import { draftPost, publishedPost } from '../helpers/posts';
-import { TestServer, startTestServer } from '../helpers/test-server';
+import { TestServer } from '../helpers/test-server';
 
 interface Answer {
   status: number;
@@ -14,8 +15,9 @@ describe('bad input', () => {
   let editorToken: string;
   let postId: string;
   beforeAll(async () => {
-    api = await startTestServer();
-    editorToken = (await api.signUp(Role.EDITOR)).token;
+    const newsroom = await startNewsroom({ editor: Role.EDITOR });
+    api = newsroom.api;
+    editorToken = newsroom.editor.token;
     postId = (await publishedPost(api, editorToken, { title: 'A story to comment on', tags: ['harbour'] })).id;
   });
   afterAll(() => api.close());

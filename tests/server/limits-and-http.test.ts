@@ -15,14 +15,15 @@ import {
   type TagsQuery,
   type TagsQueryVariables,
 } from '../generated/operations';
+import { startNewsroom } from '../helpers/newsroom';
 import { publishedPost } from '../helpers/posts';
-import { TestServer, errorCode, startTestServer } from '../helpers/test-server';
+import { TestServer, errorCode } from '../helpers/test-server';
 
 let api: TestServer;
 beforeAll(async () => {
-  api = await startTestServer();
-  const author = await api.signUp(Role.AUTHOR);
-  await publishedPost(api, author.token, { tags: ['limits'] });
+  const newsroom = await startNewsroom({ author: Role.AUTHOR });
+  api = newsroom.api;
+  await publishedPost(api, newsroom.author.token, { tags: ['limits'] });
 });
 afterAll(() => api.close());
 

@@ -1,13 +1,13 @@
 import { Role } from '../../../src/domain/enums';
 import { CreatePostDocument, PostBySlugDocument, UpdatePostDocument } from '../../generated/operations';
+import { startNewsroom } from '../../helpers/newsroom';
 import { draftPost } from '../../helpers/posts';
-import { SignedIn, TestServer, errorCode, startTestServer } from '../../helpers/test-server';
+import { SignedIn, TestServer, errorCode } from '../../helpers/test-server';
 
 let api: TestServer;
 let author: SignedIn;
 beforeAll(async () => {
-  api = await startTestServer();
-  author = await api.signUp(Role.AUTHOR);
+  ({ api, author } = await startNewsroom({ author: Role.AUTHOR }));
 });
 afterAll(() => api.close());
 

@@ -12,14 +12,14 @@ import {
   FeaturedPostsDocument,
   SetFeaturedDocument,
 } from '../../generated/operations';
+import { startNewsroom } from '../../helpers/newsroom';
 import { draftPost, publishedPost } from '../../helpers/posts';
-import { SignedIn, TestServer, errorCode, startTestServer } from '../../helpers/test-server';
+import { SignedIn, TestServer, errorCode } from '../../helpers/test-server';
 
 let api: TestServer;
 let editor: SignedIn;
 beforeAll(async () => {
-  api = await startTestServer();
-  editor = await api.signUp(Role.EDITOR);
+  ({ api, editor } = await startNewsroom({ editor: Role.EDITOR }));
 });
 afterAll(() => api.close());
 

@@ -12,8 +12,9 @@ import {
   TagsDocument,
   AuthorLookupDocument,
 } from '../../generated/operations';
+import { startNewsroom } from '../../helpers/newsroom';
 import { draftPost, publishedPost } from '../../helpers/posts';
-import { SignedIn, TestServer, startTestServer } from '../../helpers/test-server';
+import { SignedIn, TestServer } from '../../helpers/test-server';
 
 let api: TestServer;
 let owner: SignedIn;
@@ -26,12 +27,11 @@ let live: { id: string; slug: string };
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
 beforeAll(async () => {
-  api = await startTestServer();
-  [owner, otherAuthor, editor] = await Promise.all([
-    api.signUp(Role.AUTHOR, 'Visibility Owner'),
-    api.signUp(Role.AUTHOR),
-    api.signUp(Role.EDITOR),
-  ]);
+  ({ api, owner, otherAuthor, editor } = await startNewsroom({
+    owner: { role: Role.AUTHOR, name: 'Visibility Owner' },
+    otherAuthor: Role.AUTHOR,
+    editor: Role.EDITOR,
+  }));
   ownerSlug = (await api.gql(AuthorLookupDocument, { id: owner.id }, { token: owner.token })).data!.author!.slug;
   // Every post carries the word "lighthouse" and the tag "zebra" so search and tag paths can find them.
   const common = { body: '<p>The lighthouse keeper retires.</p>', tags: ['zebra'] };

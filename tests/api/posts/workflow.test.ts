@@ -11,8 +11,9 @@ import {
   UpdatePostDocument,
   PostRevisionsDocument,
 } from '../../generated/operations';
+import { startNewsroom } from '../../helpers/newsroom';
 import { draftPost, publishedPost } from '../../helpers/posts';
-import { SignedIn, TestServer, errorCode, startTestServer } from '../../helpers/test-server';
+import { SignedIn, TestServer, errorCode } from '../../helpers/test-server';
 
 let api: TestServer;
 let admin: SignedIn;
@@ -21,13 +22,12 @@ let owner: SignedIn;
 let otherAuthor: SignedIn;
 
 beforeAll(async () => {
-  api = await startTestServer();
-  [admin, editor, owner, otherAuthor] = await Promise.all([
-    api.signUp(Role.ADMIN),
-    api.signUp(Role.EDITOR),
-    api.signUp(Role.AUTHOR, 'Owner Author'),
-    api.signUp(Role.AUTHOR),
-  ]);
+  ({ api, admin, editor, owner, otherAuthor } = await startNewsroom({
+    admin: Role.ADMIN,
+    editor: Role.EDITOR,
+    owner: { role: Role.AUTHOR, name: 'Owner Author' },
+    otherAuthor: Role.AUTHOR,
+  }));
 });
 afterAll(() => api.close());
 

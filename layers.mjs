@@ -1,6 +1,6 @@
 // The layers of src/, top first: each may import only those listed after it (README "Layout").
 // eslint.config.mjs turns this list into import-x/no-restricted-paths zones, and
-// tests/layout.test.ts holds the README's Layout section to it.
+// tests/server/layout.test.ts holds the README's Layout section to it.
 export const LAYERS = [
   'main.ts',
   'cli',

@@ -7,7 +7,7 @@ import { FeedName } from './queries';
  * The benchmark's reference: what the two feed pages cost without GraphQL, an ORM or loaders.
  * Plain node:http and a pg Pool; one SQL statement per request builds the whole answer, which is
  * sent as `JSON.stringify(answer) + '\n'`, byte for byte what Apollo sends for the same page
- * (tests/bench-parity.test.ts holds the two to equal answers). It understands only POST bodies
+ * (tests/bench/parity.test.ts holds the two to equal answers). It understands only POST bodies
  * `{operationName?, query, variables: {first}}` of the SimpleFeed and MobileFeed operations
  * (bench/queries.ts), for an anonymous reader.
  */

@@ -1,15 +1,18 @@
 import { Role } from '../../../src/domain/enums';
 import { PostsDocument } from '../../generated/operations';
+import { startNewsroom } from '../../helpers/newsroom';
 import { publishedPost } from '../../helpers/posts';
-import { TestServer, startTestServer } from '../../helpers/test-server';
+import { TestServer } from '../../helpers/test-server';
 
 let api: TestServer;
-let editor: string;
 
 beforeAll(async () => {
-  api = await startTestServer();
-  editor = (await api.signUp(Role.EDITOR)).token;
-  await publishedPost(api, editor, { title: 'Ferry strike in New York', tags: ['New   York', 'Harbour'] });
+  const newsroom = await startNewsroom({ editor: Role.EDITOR });
+  api = newsroom.api;
+  await publishedPost(api, newsroom.editor.token, {
+    title: 'Ferry strike in New York',
+    tags: ['New   York', 'Harbour'],
+  });
 });
 
 afterAll(() => api.close());

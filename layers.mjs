@@ -10,6 +10,7 @@ export const LAYERS = [
   'feeds',
   'idempotency',
   'live',
+  'previews',
   'purge',
   'response-cache',
   // A capability too, below the others: they log and count through it.

@@ -80,6 +80,10 @@ export interface Config {
    * past it a keyed mutation is undone and refused (RATE_LIMITED). 0: no limit.
    */
   idempotencyKeysPerClientPerHour: number;
+  /** Where the front end shows a preview: the `url` of preview links. `{token}` is replaced. */
+  previewUrlTemplate: string;
+  /** Live preview links one post may have; making one more revokes its oldest. */
+  previewLinksPerPost: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -161,6 +165,20 @@ function publicBaseUrl(value: string | undefined): string | undefined {
   return value;
 }
 
+function previewUrlTemplate(value: string | undefined): string {
+  if (value === undefined || value === '') return '/preview/{token}';
+  if (!value.includes('{token}') || !/^(\/|https?:\/\/[^/])/.test(value)) {
+    throw new Error('PREVIEW_URL_TEMPLATE must be a path (/...) or an http(s) URL containing {token}');
+  }
+  return value;
+}
+
+function atLeastOne(name: string, value: string | undefined, fallback: number): number {
+  const n = int(name, value, fallback);
+  if (n < 1) throw new Error(`${name} must be at least 1, got "${value}"`);
+  return n;
+}
+
 function redisUrl(value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
   if (!/^rediss?:\/\//.test(value)) throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
@@ -225,5 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.IDEMPOTENCY_KEYS_PER_CLIENT_PER_HOUR,
       600,
     ),
+    previewUrlTemplate: previewUrlTemplate(env.PREVIEW_URL_TEMPLATE),
+    previewLinksPerPost: atLeastOne('PREVIEW_LINKS_PER_POST', env.PREVIEW_LINKS_PER_POST, 20),
   };
 }

@@ -8,6 +8,7 @@ import { EventPositions1764700000000 } from './1764700000000-EventPositions';
 import { EventsNotify1764800000000 } from './1764800000000-EventsNotify';
 import { PostsAnnounced1764900000000 } from './1764900000000-PostsAnnounced';
 import { IdempotencyKeysClient1765000000000 } from './1765000000000-IdempotencyKeysClient';
+import { PreviewLinks1765200000000 } from './1765200000000-PreviewLinks';
 
 /** Every migration, oldest first. Listed explicitly so the compiled and the ts-run code agree. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   EventsNotify1764800000000,
   PostsAnnounced1764900000000,
   IdempotencyKeysClient1765000000000,
+  PreviewLinks1765200000000,
 ];

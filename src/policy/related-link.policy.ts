@@ -19,7 +19,20 @@ export function canSeeLink(
   post: PostVisibilityFacts,
   target: PostVisibilityFacts | null,
 ): boolean {
-  return canSeePost(viewer, post) && (link.targetPostId === null || (target !== null && canSeePost(viewer, target)));
+  return canSeePost(viewer, post) && canSeeLinkTarget(viewer, link, target);
+}
+
+/**
+ * The target's half of `canSeeLink`: an external link, or a link to a post the viewer may see.
+ * The links of a post opened by a preview token are judged by this half alone: the token opens
+ * its post, never the posts it links to.
+ */
+export function canSeeLinkTarget(
+  viewer: Viewer | null,
+  link: LinkVisibilityFacts,
+  target: PostVisibilityFacts | null,
+): boolean {
+  return link.targetPostId === null || (target !== null && canSeePost(viewer, target));
 }
 
 /** SQL of `canSeeLink` for the link aliased `alias` (its post and target are looked up as `lp` and `lt`). */

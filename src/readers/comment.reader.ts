@@ -37,9 +37,12 @@ export class CommentReader {
     return comment.parentId ? this.byId(comment.parentId) : null;
   }
 
-  /** Comment.post: a comment the viewer sees is on a post they see. */
+  /**
+   * Comment.post: a comment the viewer sees is on a post they see, or in the thread of the post
+   * a preview token opened in this request (that post, as the token opened it).
+   */
   async postOf(comment: Comment): Promise<Post> {
-    return (await this.posts.byId(comment.postId))!;
+    return ((await this.posts.byId(comment.postId)) ?? this.scope.openedByPreview.get(comment.postId))!;
   }
 
   /** Post.comments: the approved top-level comments, oldest first. */

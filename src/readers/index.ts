@@ -4,6 +4,7 @@ import { createLoaders } from '../loaders';
 import { AuthorReader } from './author.reader';
 import { CommentReader } from './comment.reader';
 import { PostReader } from './post.reader';
+import { PreviewReader } from './preview.reader';
 import { RelatedLinkReader } from './related-link.reader';
 import { RevisionReader } from './revision.reader';
 
@@ -13,6 +14,7 @@ export interface Readers {
   relatedLinks: RelatedLinkReader;
   authors: AuthorReader;
   revisions: RevisionReader;
+  previews: PreviewReader;
 }
 
 /** One reader per domain for one request, over that request's DataLoaders, bound to who asks. */
@@ -28,6 +30,7 @@ export function createReaders(deps: {
     loaders: createLoaders(deps.db),
     viewer: deps.viewer,
     cacheKeys: deps.cacheKeys ?? new Set<string>(),
+    openedByPreview: new Map(),
   };
   const posts = new PostReader(scope);
   return {
@@ -36,5 +39,6 @@ export function createReaders(deps: {
     relatedLinks: new RelatedLinkReader(scope, deps.postUrlTemplate),
     authors: new AuthorReader(scope),
     revisions: new RevisionReader(scope),
+    previews: new PreviewReader(scope),
   };
 }

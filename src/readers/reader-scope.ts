@@ -1,5 +1,6 @@
 import { Viewer } from '../auth/viewer';
 import { Queryable } from '../db/queryable';
+import { Post } from '../entities/post.entity';
 import { Loaders } from '../loaders';
 
 /** What every reader of one request shares: the pool, the request's loaders, and who asks. */
@@ -10,4 +11,9 @@ export interface ReaderScope {
   viewer(): Viewer | null;
   /** The cache keys of what this request read (src/domain/cache-keys.ts), for its answer's cache tags. */
   cacheKeys: Set<string>;
+  /**
+   * The posts this request opened with a preview token (previewPost), by id, each the one object
+   * answered. Only the readers of such a post's own parts look here; no other read does.
+   */
+  openedByPreview: Map<string, Post>;
 }

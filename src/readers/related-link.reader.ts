@@ -2,7 +2,7 @@ import { CacheKey } from '../domain/cache-keys';
 import { Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
 import { canSeePost } from '../policy/post.policy';
-import { canSeeLink, linkTitle, linkUrl } from '../policy/related-link.policy';
+import { canSeeLink, canSeeLinkTarget, linkTitle, linkUrl } from '../policy/related-link.policy';
 import { ReaderScope } from './reader-scope';
 
 /** The only way to related links: each post's links and links by id, under the link policy. */
@@ -16,6 +16,8 @@ export class RelatedLinkReader {
   private async isVisible(link: RelatedLink, post: Post | null): Promise<boolean> {
     if (!post) return false;
     const target = link.targetPostId ? await this.scope.loaders.postById.load(link.targetPostId) : null;
+    // The links of the very post a preview token opened show what readers would see were it live.
+    if (this.scope.openedByPreview.get(post.id) === post) return canSeeLinkTarget(this.scope.viewer(), link, target);
     return canSeeLink(this.scope.viewer(), link, post, target);
   }
 

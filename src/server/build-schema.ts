@@ -8,6 +8,7 @@ import { NodeResolver } from '../resolvers/node.resolver';
 import { PostMutationResolver } from '../resolvers/post-mutation.resolver';
 import { PostRevisionResolver } from '../resolvers/post-revision.resolver';
 import { PostResolver } from '../resolvers/post.resolver';
+import { PreviewLinkResolver } from '../resolvers/preview-link.resolver';
 import { RelatedLinkResolver } from '../resolvers/related-link.resolver';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver';
 import { cacheControlDirective } from '../schema/cache-control.directive';
@@ -42,6 +43,7 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
       PostResolver,
       PostMutationResolver,
       PostRevisionResolver,
+      PreviewLinkResolver,
       RelatedLinkResolver,
       SubscriptionResolver,
     ],

@@ -15,6 +15,7 @@ import { DEFAULT_LIMITS } from '../limits/operation-limits';
 import { liveUpdates } from '../live';
 import { observability } from '../observability';
 import { createUnexpectedErrorLog } from '../observability/unexpected-error-log';
+import { previews } from '../previews';
 import { cachePurges } from '../purge';
 import { responseCache } from '../response-cache';
 import { createServices } from '../services';
@@ -32,7 +33,12 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   const { config, db, logger } = deps;
   const tokens = new TokenService(deps.jwtSecret, config.jwtExpiresIn);
   const shared = connectSharedState(config, logger);
-  const services = createServices({ db: db.manager, tokens, ...shared.serviceLimiters() });
+  const previewLinks = {
+    urlTemplate: config.previewUrlTemplate,
+    publicBaseUrl: config.publicBaseUrl,
+    linksPerPost: config.previewLinksPerPost,
+  };
+  const services = createServices({ db: db.manager, tokens, ...shared.serviceLimiters(), previewLinks });
   const logUnexpected = createUnexpectedErrorLog(logger);
   const reads = preparedReads(db);
   const sessions = createSessionAuthenticator({ db: reads, tokens, logUnexpected });
@@ -56,6 +62,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     feeds({ contextFor, publicCacheControl, config }),
     cachePurges(config.purge, logger),
     idempotency({ db, tokens, logger, config }),
+    previews({ previewLinks: services.previewLinks }),
   ];
   capabilities.push(eventProcessing({ db, config, logger, consumers: capabilities.flatMap((c) => c.consumers ?? []) }));
 

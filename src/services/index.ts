@@ -5,6 +5,8 @@ import { AuthorService } from './author.service';
 import { CommentService } from './comment.service';
 import { LoginLimiters, LoginService } from './login.service';
 import { PostService } from './post.service';
+import { PreviewLinkSettings } from './preview-link.commands';
+import { PreviewLinkService } from './preview-link.service';
 import { RelatedLinkService } from './related-link.service';
 
 /** The write side: stateless services, made once per server (or per seeding transaction). */
@@ -14,6 +16,7 @@ export interface Services {
   comments: CommentService;
   relatedLinks: RelatedLinkService;
   login: LoginService;
+  previewLinks: PreviewLinkService;
 }
 
 export interface ServiceDeps {
@@ -23,6 +26,7 @@ export interface ServiceDeps {
   /** Anonymous comments per client IP. */
   commentLimiter: RateLimiter;
   loginLimiters: LoginLimiters;
+  previewLinks: PreviewLinkSettings;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -32,5 +36,6 @@ export function createServices(deps: ServiceDeps): Services {
     comments: new CommentService(deps.db, deps.commentLimiter),
     relatedLinks: new RelatedLinkService(deps.db),
     login: new LoginService(deps.db, deps.tokens, deps.loginLimiters),
+    previewLinks: new PreviewLinkService(deps.db, deps.previewLinks),
   };
 }

@@ -23,6 +23,13 @@ import { rootFieldNames } from './root-field-names';
 /** The contract's key: 1 to 255 visible ASCII characters. */
 const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
 
+/**
+ * Root fields whose answer is a live secret, which must not sit in a table for a day: a sign-in
+ * token (`login`), a preview token (`createPreviewLink`: preview_links keeps only hashes, so a
+ * copy of the database opens no preview; a kept answer would).
+ */
+const SECRET_ANSWERS: ReadonlySet<string> = new Set(['login', 'createPreviewLink']);
+
 interface GraphQLBody {
   query?: unknown;
   operationName?: unknown;
@@ -94,8 +101,8 @@ function undone(outcome: Exclude<Outcome, { kind: 'answered' }>, requestId: stri
  * writes and the answer kept for a retry commit together, before the answer is sent, so no crash
  * can leave a write without its answer. Only answers of mutations that wrote are kept, within
  * IDEMPOTENCY_MAX_ANSWER_BYTES and IDEMPOTENCY_KEYS_PER_CLIENT_PER_HOUR; a request that wrote
- * and cannot be kept is undone and told why. `login` is never kept (its answer is a live token,
- * and it writes nothing): alone, it runs as if it had no key; beside other fields, it is refused.
+ * and cannot be kept is undone and told why. `login` and `createPreviewLink` are never kept (their
+ * answers are live tokens): alone, each runs as if it had no key; beside other fields, refused.
  */
 export function idempotencyKeys(store: IdempotencyStore, tokens: TokenService, onError: (error: unknown) => void) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -112,13 +119,14 @@ export function idempotencyKeys(store: IdempotencyStore, tokens: TokenService, o
     const body = (req.body ?? {}) as GraphQLBody;
     const fields = mutationFields(body);
     if (!fields) return next();
-    // login's answer is a live token, which must not sit in a table for a day (and signing in
-    // twice writes nothing): alone, it runs as if it had no key; beside other fields, no key
-    // can cover the request.
-    if (fields.has('login')) {
-      if ([...fields].every((field) => field === 'login' || field === '__typename')) return next();
+    // An answer holding a live token is never kept: alone, such a field runs as if it had no key
+    // (signing in twice writes nothing; a retried createPreviewLink makes a second link, within
+    // the post's cap); beside other fields, no key can cover the request.
+    const secret = [...fields].find((field) => SECRET_ANSWERS.has(field));
+    if (secret) {
+      if ([...fields].every((field) => SECRET_ANSWERS.has(field) || field === '__typename')) return next();
       const error = new BadUserInputError(
-        'An Idempotency-Key cannot cover login: its answer is a live sign-in token, which is never kept. Send login in a request of its own.',
+        `An Idempotency-Key cannot cover ${secret}: its answer is a live token, which is never kept. Send ${secret} in a request of its own.`,
         'Idempotency-Key',
       );
       res.status(422).json(errorResponseBody(error));

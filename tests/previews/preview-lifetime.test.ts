@@ -120,4 +120,23 @@ describe('tokens cannot be forged or altered', () => {
     );
     expect(n).toBe(0);
   });
+
+  it('an Idempotency-Key does not keep the answer (the token): a retry makes a new link', async () => {
+    const draft = await draftPost(api, owner.token);
+    const body = JSON.stringify({
+      query: 'mutation($id: ID!) { createPreviewLink(postId: $id) { token } }',
+      variables: { id: draft.id },
+    });
+    const send = () => api.post(body, { authorization: `Bearer ${owner.token}`, 'idempotency-key': 'preview-key-1' });
+    const [first, retry] = [await send(), await send()];
+    expect(retry.headers.get('idempotent-replayed')).toBeNull();
+    const tokens = [first, retry].map(
+      async (answer) =>
+        ((await answer.json()) as { data: { createPreviewLink: { token: string } } }).data.createPreviewLink.token,
+    );
+    const [a, b] = await Promise.all(tokens);
+    expect(a).not.toBe(b);
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = 'preview-key-1'`);
+    expect(n).toBe(0);
+  });
 });

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
       );
     }
     if (config.seedDemo && (await isEmptyDatabase(db, config.adminEmail))) {
-      const seeded = await seedDemo(db);
+      const seeded = await seedDemo(db, config.postUrlTemplate);
       logger.info(
         `seeded demo content: ${seeded.authors} authors, ${seeded.posts} posts, ${seeded.comments} comments, ${seeded.links} related links`,
       );

@@ -13,7 +13,7 @@ async function seed(): Promise<void> {
       console.log('[broadsheet] the database already has content; demo content goes only into an empty one');
       return;
     }
-    const seeded = await seedDemo(database.db);
+    const seeded = await seedDemo(database.db, config.postUrlTemplate);
     console.log(
       `[broadsheet] seeded ${seeded.authors} authors, ${seeded.posts} posts, ${seeded.comments} comments and ${seeded.links} related links; demo password: ${DEMO_PASSWORD}`,
     );

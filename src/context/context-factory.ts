@@ -4,6 +4,7 @@ import { bearerToken } from '../auth/bearer-token';
 import { SessionAuthenticator } from '../auth/session-authenticator';
 import { Viewer } from '../auth/viewer';
 import { Queryable } from '../db/queryable';
+import { SitePaths } from '../domain/site-paths';
 import { Readers, createReaders } from '../readers';
 import { Services } from '../services';
 import { Context } from './context';
@@ -25,6 +26,8 @@ export interface ContextDeps {
   sessions: SessionAuthenticator;
   /** POST_URL_TEMPLATE: where the front end shows a post. */
   postUrlTemplate: string;
+  /** The public site's paths (POST_URL_TEMPLATE, PUBLIC_BASE_URL), for resolveUrl. */
+  sitePaths: SitePaths;
 }
 
 /** Builds contexts for who asks: one per HTTP request, one per live subscription. */
@@ -39,6 +42,7 @@ export function createContextBuilder(deps: ContextDeps) {
         db: countedIn(facts, deps.db),
         viewer: () => session.viewer,
         postUrlTemplate: deps.postUrlTemplate,
+        sitePaths: deps.sitePaths,
         cacheKeys,
       });
     return {

@@ -4,6 +4,7 @@ import { Author } from '../entities/author.entity';
 import { Comment } from '../entities/comment.entity';
 import { PostRevision } from '../entities/post-revision.entity';
 import { Post } from '../entities/post.entity';
+import { Redirect } from '../entities/redirect.entity';
 import { RelatedLink } from '../entities/related-link.entity';
 import { migrations } from '../migrations';
 
@@ -19,7 +20,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url: options.url,
-    entities: [Author, Post, PostRevision, Comment, RelatedLink],
+    entities: [Author, Post, PostRevision, Comment, RelatedLink, Redirect],
     migrations,
     migrationsTableName: 'migrations',
     synchronize: false,

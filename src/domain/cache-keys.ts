@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { toGlobalId } from './global-id';
 
 /** Half of a UTF-16 pair on its own (a client can send one): encodeURIComponent throws on it. */
@@ -16,4 +17,10 @@ export const CacheKey = {
   /** Every list of posts (feeds, search, tags, related posts): any post change may reorder one. */
   postLists: 'list:post',
   featured: 'featured',
+  /**
+   * What resolveUrl answers for a normalised path of the site (src/domain/url-path.ts): a
+   * redirect made, removed or repointed there, or a post moving there, purges it. A path may be
+   * 2,048 characters, so the key holds 22 characters of its SHA-256 instead.
+   */
+  path: (path: string) => `path:${createHash('sha256').update(path).digest('base64url').slice(0, 22)}`,
 } as const;

@@ -28,3 +28,10 @@ export enum RelatedLinkKind {
   POST = 'POST',
   EXTERNAL = 'EXTERNAL',
 }
+
+/** Why a redirect exists: a post's slug changed, an import brought an old URL, or an editor made it. */
+export enum RedirectSource {
+  SLUG_CHANGE = 'SLUG_CHANGE',
+  IMPORT = 'IMPORT',
+  MANUAL = 'MANUAL',
+}

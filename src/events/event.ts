@@ -12,7 +12,8 @@ export type EventType =
   | 'comment.rejected'
   | 'comment.deleted'
   | 'related-links.changed'
-  | 'author.updated';
+  | 'author.updated'
+  | 'redirect.created';
 
 /** An event as a service records it; the outbox adds its sequence number and time. */
 export interface NewEvent {

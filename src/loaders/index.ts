@@ -8,6 +8,7 @@ import {
 } from './comments.loaders';
 import { createPostBodyByIdLoader, createPostByIdLoader, createPostBySlugLoader } from './post-by-id.loader';
 import { createPostsByAuthorLoader } from './posts-by-author.loader';
+import { createRedirectByIdLoader, createRedirectByPathLoader } from './redirect.loaders';
 import {
   createRelatedLinkByIdLoader,
   createRelatedLinksByPostLoader,
@@ -41,6 +42,8 @@ export function createLoaders(db: Queryable) {
     relatedLinkById: createRelatedLinkByIdLoader(db),
     relatedLinksByPost: createRelatedLinksByPostLoader(db, postById),
     relatedPostsByPost: createRelatedPostsByPostLoader(db, authorById),
+    redirectById: createRedirectByIdLoader(db),
+    redirectByPath: createRedirectByPathLoader(db, postById),
   };
 }
 

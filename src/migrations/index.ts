@@ -9,6 +9,7 @@ import { EventsNotify1764800000000 } from './1764800000000-EventsNotify';
 import { PostsAnnounced1764900000000 } from './1764900000000-PostsAnnounced';
 import { IdempotencyKeysClient1765000000000 } from './1765000000000-IdempotencyKeysClient';
 import { PreviewLinks1765200000000 } from './1765200000000-PreviewLinks';
+import { Redirects1765300000000 } from './1765300000000-Redirects';
 
 /** Every migration, oldest first. Listed explicitly so the compiled and the ts-run code agree. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   PostsAnnounced1764900000000,
   IdempotencyKeysClient1765000000000,
   PreviewLinks1765200000000,
+  Redirects1765300000000,
 ];

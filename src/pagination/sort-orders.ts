@@ -44,3 +44,12 @@ export const BY_NAME: KeysetOrder = {
   direction: 'ASC',
   idColumn: 'a.id',
 };
+
+/** Redirects: newest first (aliased `r`). */
+export const BY_CREATED_AT_DESC: KeysetOrder = {
+  name: 'created',
+  column: 'r.created_at',
+  type: 'timestamptz',
+  direction: 'DESC',
+  idColumn: 'r.id',
+};

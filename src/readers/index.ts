@@ -1,10 +1,12 @@
 import { Viewer } from '../auth/viewer';
 import { Queryable } from '../db/queryable';
+import { SitePaths } from '../domain/site-paths';
 import { createLoaders } from '../loaders';
 import { AuthorReader } from './author.reader';
 import { CommentReader } from './comment.reader';
 import { PostReader } from './post.reader';
 import { PreviewReader } from './preview.reader';
+import { RedirectReader } from './redirect.reader';
 import { RelatedLinkReader } from './related-link.reader';
 import { RevisionReader } from './revision.reader';
 
@@ -15,6 +17,7 @@ export interface Readers {
   authors: AuthorReader;
   revisions: RevisionReader;
   previews: PreviewReader;
+  redirects: RedirectReader;
 }
 
 /** One reader per domain for one request, over that request's DataLoaders, bound to who asks. */
@@ -22,6 +25,8 @@ export function createReaders(deps: {
   db: Queryable;
   viewer: () => Viewer | null;
   postUrlTemplate: string;
+  /** The public site's paths, for resolveUrl. */
+  sitePaths: SitePaths;
   /** Where the readers note the cache keys of what they read; a new set when omitted. */
   cacheKeys?: Set<string>;
 }): Readers {
@@ -40,5 +45,6 @@ export function createReaders(deps: {
     authors: new AuthorReader(scope),
     revisions: new RevisionReader(scope),
     previews: new PreviewReader(scope),
+    redirects: new RedirectReader(scope, posts, deps.sitePaths),
   };
 }

@@ -27,5 +27,7 @@ function readNode(ctx: Context, type: NodeTypeName, id: string): Promise<object 
       return readers.comments.byId(id);
     case 'RelatedLink':
       return readers.relatedLinks.byId(id);
+    case 'Redirect':
+      return readers.redirects.byId(id);
   }
 }

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { CommentStatus, PostStatus, RelatedLinkKind, Role } from '../domain/enums';
+import { CommentStatus, PostStatus, RedirectSource, RelatedLinkKind, Role } from '../domain/enums';
 
 let registered = false;
 
@@ -11,4 +11,12 @@ export function registerEnumTypes(): void {
   registerEnumType(PostStatus, { name: 'PostStatus' });
   registerEnumType(CommentStatus, { name: 'CommentStatus' });
   registerEnumType(RelatedLinkKind, { name: 'RelatedLinkKind' });
+  registerEnumType(RedirectSource, {
+    name: 'RedirectSource',
+    valuesConfig: {
+      SLUG_CHANGE: { description: "Made when a post's slug changed." },
+      IMPORT: { description: "Made by an import, from the old platform's URL." },
+      MANUAL: { description: 'Made by an editor.' },
+    },
+  });
 }

@@ -11,6 +11,7 @@ const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>([
   'PostRevision',
   'Comment',
   'RelatedLink',
+  'Redirect',
 ]);
 
 /** Reads any global id; a malformed one is BAD_USER_INPUT naming `field`. */

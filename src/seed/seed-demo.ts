@@ -1,10 +1,12 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { CommentStatus, PostStatus, Role } from '../domain/enums';
+import { SitePaths } from '../domain/site-paths';
 import { NO_RATE_LIMIT } from '../limits/rate-limiter';
 import { AuthorService } from '../services/author.service';
 import { CommentService } from '../services/comment.service';
 import { PostService } from '../services/post.service';
+import { RedirectService } from '../services/redirect.service';
 import { RelatedLinkService } from '../services/related-link.service';
 import { DEMO_AUTHORS, DEMO_POSTS, DemoComment } from './demo-content';
 
@@ -28,10 +30,10 @@ export async function isEmptyDatabase(db: DataSource, bootstrapAdminEmail?: stri
 }
 
 /** The services, bound to the seeding transaction (theirs become savepoints inside it). */
-function servicesIn(m: EntityManager) {
+function servicesIn(m: EntityManager, postUrlTemplate: string) {
   return {
     authors: new AuthorService(m),
-    posts: new PostService(m),
+    posts: new PostService(m, new RedirectService(m, new SitePaths(postUrlTemplate))),
     comments: new CommentService(m, NO_RATE_LIMIT),
     links: new RelatedLinkService(m),
   };
@@ -48,14 +50,16 @@ interface DemoDates {
  * comments, related links) in one transaction, through the same services as the API: posts get
  * sanitized bodies, derived excerpts, reading times, slugs, normalized tags and revisions as
  * real ones do; readers' comments arrive PENDING and are moderated. Then the rows are dated
- * back to when the story says they happened.
+ * back to when the story says they happened. `postUrlTemplate` (POST_URL_TEMPLATE) is where
+ * the posts' services record slug history, as the server's do.
  */
 export async function seedDemo(
   db: DataSource,
+  postUrlTemplate: string,
 ): Promise<{ authors: number; posts: number; comments: number; links: number }> {
   const now = Date.now();
   return db.transaction(async (m) => {
-    const services = servicesIn(m);
+    const services = servicesIn(m, postUrlTemplate);
     const viewers = new Map<string, Viewer>();
     for (const author of DEMO_AUTHORS) {
       const [existing]: Array<{ id: string }> = await m.query('SELECT id FROM authors WHERE lower(email) = lower($1)', [

@@ -9,6 +9,7 @@ import { PostMutationResolver } from '../resolvers/post-mutation.resolver';
 import { PostRevisionResolver } from '../resolvers/post-revision.resolver';
 import { PostResolver } from '../resolvers/post.resolver';
 import { PreviewLinkResolver } from '../resolvers/preview-link.resolver';
+import { RedirectResolver } from '../resolvers/redirect.resolver';
 import { RelatedLinkResolver } from '../resolvers/related-link.resolver';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver';
 import { cacheControlDirective } from '../schema/cache-control.directive';
@@ -44,6 +45,7 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
       PostMutationResolver,
       PostRevisionResolver,
       PreviewLinkResolver,
+      RedirectResolver,
       RelatedLinkResolver,
       SubscriptionResolver,
     ],

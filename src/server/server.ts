@@ -6,6 +6,7 @@ import { Capability } from '../capability/capability';
 import { startJobs, JobScheduler } from '../capability/job-scheduler';
 import { createContextBuilder, createContextFactory } from '../context/context-factory';
 import { preparedReads } from '../db/prepared-reads';
+import { SitePaths } from '../domain/site-paths';
 import { eventProcessing } from '../event-processing';
 import { feeds } from '../feeds';
 import { PublicCacheControl } from '../http-cache/public-cache-control';
@@ -38,11 +39,13 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     publicBaseUrl: config.publicBaseUrl,
     linksPerPost: config.previewLinksPerPost,
   };
-  const services = createServices({ db: db.manager, tokens, ...shared.serviceLimiters(), previewLinks });
+  const sitePaths = new SitePaths(config.postUrlTemplate, config.publicBaseUrl);
+  const services = createServices({ db: db.manager, tokens, sitePaths, ...shared.serviceLimiters(), previewLinks });
   const logUnexpected = createUnexpectedErrorLog(logger);
   const reads = preparedReads(db);
   const sessions = createSessionAuthenticator({ db: reads, tokens, logUnexpected });
-  const contextFor = createContextBuilder({ db: reads, services, sessions, postUrlTemplate: config.postUrlTemplate });
+  const { postUrlTemplate } = config;
+  const contextFor = createContextBuilder({ db: reads, services, sessions, postUrlTemplate, sitePaths });
   const app = createHttpApp(config);
   const httpServer = http.createServer(app);
   const schema = await buildApiSchema();

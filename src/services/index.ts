@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { TokenService } from '../auth/tokens';
+import { SitePaths } from '../domain/site-paths';
 import { RateLimiter } from '../limits/rate-limiter';
 import { AuthorService } from './author.service';
 import { CommentService } from './comment.service';
@@ -7,6 +8,7 @@ import { LoginLimiters, LoginService } from './login.service';
 import { PostService } from './post.service';
 import { PreviewLinkSettings } from './preview-link.commands';
 import { PreviewLinkService } from './preview-link.service';
+import { RedirectService } from './redirect.service';
 import { RelatedLinkService } from './related-link.service';
 
 /** The write side: stateless services, made once per server (or per seeding transaction). */
@@ -15,6 +17,7 @@ export interface Services {
   posts: PostService;
   comments: CommentService;
   relatedLinks: RelatedLinkService;
+  redirects: RedirectService;
   login: LoginService;
   previewLinks: PreviewLinkService;
 }
@@ -27,14 +30,18 @@ export interface ServiceDeps {
   commentLimiter: RateLimiter;
   loginLimiters: LoginLimiters;
   previewLinks: PreviewLinkSettings;
+  /** The public site's paths: where a post is shown (slug history), which URLs are the site's. */
+  sitePaths: SitePaths;
 }
 
 export function createServices(deps: ServiceDeps): Services {
+  const redirects = new RedirectService(deps.db, deps.sitePaths);
   return {
     authors: new AuthorService(deps.db),
-    posts: new PostService(deps.db),
+    posts: new PostService(deps.db, redirects),
     comments: new CommentService(deps.db, deps.commentLimiter),
     relatedLinks: new RelatedLinkService(deps.db),
+    redirects,
     login: new LoginService(deps.db, deps.tokens, deps.loginLimiters),
     previewLinks: new PreviewLinkService(deps.db, deps.previewLinks),
   };

@@ -20,6 +20,7 @@ import {
   writeVersionedChange,
 } from './post-versioning';
 import { NewPost, PostChanges } from './post.commands';
+import { RedirectService } from './redirect.service';
 import { claimSlug, slugForNewRow } from './slug';
 import { normalizeTags } from './tags';
 
@@ -41,7 +42,11 @@ function excerptFor(given: string | null | undefined, body: string): Pick<Post, 
  * One transaction per call.
  */
 export class PostService {
-  constructor(private readonly db: EntityManager) {}
+  constructor(
+    private readonly db: EntityManager,
+    /** Slug history: an old path leads to the new one, recorded with the change. */
+    private readonly redirects: RedirectService,
+  ) {}
 
   /** A new DRAFT by `viewer`, or on behalf of `authorId` (editors and admins). */
   async create(viewer: Viewer, input: NewPost, authorId?: string): Promise<Post> {
@@ -86,6 +91,8 @@ export class PostService {
     const body = input.body === undefined ? undefined : sanitizeBody(input.body);
     const tags = input.tags === undefined ? undefined : normalizeTags(input.tags ?? []);
     return inTransaction(this.db, async (m) => {
+      // Redirect writes lock before any post row (src/services/redirect.service.ts).
+      if (input.slug != null) await this.redirects.lock(m);
       const { post: current } = await lockEditablePost(m, viewer, postId);
       assertVersion(current, expectedVersion);
       const patch: PostPatch = {};
@@ -102,7 +109,9 @@ export class PostService {
       if (input.source !== undefined) patch.source = input.source?.trim() || null;
       if (input.coverImageUrl !== undefined) patch.coverImageUrl = input.coverImageUrl;
       if (tags !== undefined) patch.tags = tags;
-      return writeVersionedChange(m, viewer, current, patch);
+      const updated = await writeVersionedChange(m, viewer, current, patch);
+      if (patch.slug !== undefined) await this.redirects.slugChanged(m, current.id, current.slug, patch.slug);
+      return updated;
     }).catch(rethrowSlugConflict);
   }
 

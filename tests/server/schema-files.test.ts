@@ -18,9 +18,6 @@ const NOT_YET_SERVED: RegExp[] = [
   /^(Webhook|WebhookDelivery|WebhookDeliveryStatus|WebhookDeliveryEdge|WebhookDeliveryConnection|WebhookWithSecret|CreateWebhookInput|UpdateWebhookInput) was removed\.$/,
   /^Query\.(webhooks|webhookEventTypes) was removed\.$/,
   /^Mutation\.(createWebhook|updateWebhook|deleteWebhook|rotateWebhookSecret|redeliverWebhook|testWebhook) was removed\.$/,
-  /^(UrlResolution|Redirect|RedirectSource|RedirectEdge|RedirectConnection|CreateRedirectInput) was removed\.$/,
-  /^Query\.(resolveUrl|redirects) was removed\.$/,
-  /^Mutation\.(createRedirect|deleteRedirect) was removed\.$/,
   // Issue 18 (media library): Media and its renditions, crops, covers and library management.
   /^(Media|MediaEdge|MediaConnection|ImageRendition|ImageFormat|FocalPoint|FocalPointInput|UpdateMediaInput) was removed\.$/,
   /^Standard scalar Float was removed because it is not referenced anymore\.$/,

@@ -9,14 +9,14 @@ export interface StoredAnswer {
 
 /** Where the response cache keeps answers: this process's memory, or Redis shared by every instance. */
 export interface AnswerStore {
-  /** Shared by every instance (Redis): a change is dropped once, by the instance that made it. */
+  /** Shared by every instance (Redis): a change is dropped from it by the outbox's consumer, once. */
   readonly shared: boolean;
   get(key: string): Promise<StoredAnswer | undefined>;
   /** Keeps `answer` for `ttlSeconds`, unless something changed since `generation` was read. */
   set(key: string, answer: StoredAnswer, ttlSeconds: number, generation: number): Promise<void>;
   /** A number that moves whenever anything is dropped; read it before computing an answer. */
   generation(): Promise<number>;
-  /** Drops every answer tagged with one of `keys`. */
+  /** Drops every answer tagged with one of `keys`, and moves the generation; rejects when it could not. */
   drop(keys: string[]): Promise<void>;
 }
 

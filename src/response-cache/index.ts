@@ -33,8 +33,9 @@ export interface ResponseCacheDeps {
  * before GraphQL runs are never stored), a lookup in front of Apollo, and the plugin that
  * decides and keeps. Its per-request state (which requests missed) is a WeakMap inside
  * ResponseCache. It drops answers when their cache keys change: a change of this process at
- * commit (before the write answers), another instance's when its event comes round (its
- * consumer puts the keys on the bus; every instance hears them).
+ * commit (before the write answers), and every change again when its event comes round: its
+ * consumer drops the keys from a shared store until that works, then puts them on the bus, which
+ * every instance hears.
  */
 export function responseCache(deps: ResponseCacheDeps): Capability {
   const { config, logger } = deps;
@@ -61,7 +62,7 @@ export function responseCache(deps: ResponseCacheDeps): Capability {
       afterBody: [cache.middleware],
     },
     plugins: [cachePolicyPlugin(deps.publicCacheControl, cache)],
-    consumers: [responseCacheConsumer(deps.bus)],
+    consumers: [responseCacheConsumer(cache, deps.bus)],
     stop: async () => unlisten(),
   };
 }

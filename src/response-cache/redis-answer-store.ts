@@ -31,7 +31,8 @@ return 1`;
 /**
  * The response cache in Redis, shared by every instance: answers under `answer:<key>`, and per
  * cache tag the set of answers carrying it, so a change drops them wherever they were made.
- * While Redis is away it keeps nothing and finds nothing: requests are answered afresh.
+ * While Redis is away it keeps nothing and finds nothing: requests are answered afresh. A drop
+ * that fails rejects: the outbox's consumer tries it again until it is done.
  */
 export class RedisAnswerStore implements AnswerStore {
   readonly shared = true;

@@ -19,9 +19,9 @@ interface Miss {
 /**
  * A cache of anonymous answers inside the server, so a burst of readers of one page costs one
  * execution. Requests with a token never touch it. An answer is kept only when it is public
- * (public-answer.ts), for `maxAge` seconds, and dropped as soon as
- * any of its cache keys changes (changes of this process at commit, before the write answers;
- * with Redis, that is every instance's store).
+ * (public-answer.ts), for `maxAge` seconds, and dropped as soon as any of its cache keys
+ * changes: changes of this process at commit, before the write answers, and every change again
+ * when its event comes round from the outbox (committed), until that drop is done.
  */
 export class ResponseCache {
   constructor(
@@ -115,15 +115,29 @@ export class ResponseCache {
   }
 
   /**
-   * A change made through another instance, as its event comes round: drops what it replaced
-   * here, unless the store is shared (the instance that made it dropped it already, at commit).
+   * A committed change, as the outbox's consumer hands it round (on one instance): drops what it
+   * replaced from a shared store, and moves its generation, whether or not the instance that made
+   * it could at commit (Redis may have been away from it then). Rejects when the drop fails, so
+   * the dispatcher hands the event round again. A store in memory is each instance's own: they
+   * drop from theirs when the bus tells them (`changedElsewhere`).
+   */
+  async committed(keys: string[]): Promise<void> {
+    if (this.store.shared) await this.store.drop(keys);
+  }
+
+  /**
+   * A change, as the bus tells every instance: drops what it replaced here, unless the store is
+   * shared (the consumer dropped it from the store already); the next go-live may have moved.
    */
   async changedElsewhere(keys: string[]): Promise<void> {
     if (this.store.shared) this.horizon.changed();
     else await this.forget(keys);
   }
 
-  /** Drops the answers tagged with `keys`; a failure is logged, never thrown at the write that changed them. */
+  /**
+   * Drops the answers tagged with `keys` at commit, so the writer's next read is fresh; a failure
+   * is logged, never thrown at the write that changed them (the consumer drops them again).
+   */
   async forget(keys: string[]): Promise<void> {
     this.horizon.changed();
     try {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import v8 from 'node:v8';
 import { LOG_LEVELS, LogLevel } from './logger';
 
 /** Where purges go (PURGE_TARGET and its settings; see README "Caching and CDNs"). */
@@ -68,6 +69,10 @@ export interface Config {
   siteLanguage: string;
   /** Anonymous answers the response cache keeps in memory (without Redis); 0 turns it off. */
   responseCacheEntries: number;
+  /** Bytes the response cache keeps in memory at most (without Redis); past it the least recently used go. */
+  responseCacheMaxBytes: number;
+  /** The largest answer the response cache keeps, in memory or in Redis; a larger one is answered, not kept. */
+  responseCacheMaxEntryBytes: number;
   /** Where events' cache keys are purged (PURGE_TARGET); unset: nothing is purged. */
   purge: PurgeConfig | undefined;
   /**
@@ -179,6 +184,14 @@ function atLeastOne(name: string, value: string | undefined, fallback: number): 
   return n;
 }
 
+/**
+ * A sixteenth of the heap V8 may grow to (`--max-old-space-size`, or what Node chose for the
+ * machine), so the cache shrinks with the process: 64 MiB under a 1 GiB heap, 256 MiB under 4 GiB.
+ */
+function defaultResponseCacheBytes(): number {
+  return Math.floor(v8.getHeapStatistics().heap_size_limit / 16);
+}
+
 function redisUrl(value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
   if (!/^rediss?:\/\//.test(value)) throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
@@ -236,6 +249,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteTitle: env.SITE_TITLE || 'Broadsheet',
     siteLanguage: env.SITE_LANGUAGE || 'en',
     responseCacheEntries: int('RESPONSE_CACHE_ENTRIES', env.RESPONSE_CACHE_ENTRIES, 1000),
+    responseCacheMaxBytes: int('RESPONSE_CACHE_MAX_BYTES', env.RESPONSE_CACHE_MAX_BYTES, defaultResponseCacheBytes()),
+    responseCacheMaxEntryBytes: int('RESPONSE_CACHE_MAX_ENTRY_BYTES', env.RESPONSE_CACHE_MAX_ENTRY_BYTES, 1024 * 1024),
     purge: purgeConfig(env),
     idempotencyMaxAnswerBytes: int('IDEMPOTENCY_MAX_ANSWER_BYTES', env.IDEMPOTENCY_MAX_ANSWER_BYTES, 64 * 1024),
     idempotencyKeysPerClientPerHour: int(

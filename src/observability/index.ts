@@ -21,6 +21,8 @@ export interface ObservabilityDeps {
   isStopping(): boolean;
   /** Open live connections and subscriptions, for /metrics. */
   liveOpen(): { connections: number; subscriptions: number };
+  /** What the response cache holds in this process, for /metrics. */
+  responseCacheSize(): { bytes: number; entries: number };
 }
 
 /**
@@ -31,6 +33,7 @@ export interface ObservabilityDeps {
 export function observability(deps: ObservabilityDeps): Capability {
   const metrics = createMetrics((deps.db.driver as PostgresDriver).master as Pool);
   metrics.observeLive(deps.liveOpen);
+  metrics.observeResponseCache(deps.responseCacheSize);
   return {
     name: 'observability',
     mount(app) {

@@ -15,6 +15,8 @@ export interface Metrics {
   record(req: Request, res: Response, next: NextFunction): void;
   /** Reports the live subscriptions (and their sockets) that `read` counts, at each scrape. */
   observeLive(read: () => { connections: number; subscriptions: number }): void;
+  /** Reports what the response cache holds in this process, at each scrape. */
+  observeResponseCache(read: () => { bytes: number; entries: number }): void;
 }
 
 /**
@@ -82,6 +84,24 @@ export function createMetrics(pool: Pool): Metrics {
         registers: [registry],
         collect() {
           this.set(read().subscriptions);
+        },
+      });
+    },
+    observeResponseCache(read) {
+      new Gauge({
+        name: 'broadsheet_response_cache_bytes',
+        help: 'Bytes of answers the response cache holds in this process (bounded by RESPONSE_CACHE_MAX_BYTES; 0 with Redis, which holds them).',
+        registers: [registry],
+        collect() {
+          this.set(read().bytes);
+        },
+      });
+      new Gauge({
+        name: 'broadsheet_response_cache_entries',
+        help: 'Answers the response cache holds in this process (0 with Redis, which holds them).',
+        registers: [registry],
+        collect() {
+          this.set(read().entries);
         },
       });
     },

@@ -21,8 +21,13 @@ export interface ResponseCacheDeps {
   bus: EventBus;
   horizon: ScheduleHorizon;
   publicCacheControl: PublicCacheControl;
-  config: Pick<Config, 'responseCacheEntries' | 'cacheMaxAge'>;
+  config: Pick<Config, 'responseCacheEntries' | 'responseCacheMaxBytes' | 'responseCacheMaxEntryBytes' | 'cacheMaxAge'>;
   logger: Logger;
+}
+
+/** The response cache's capability, and what it holds in this process (for /metrics). */
+export interface ResponseCacheCapability extends Capability {
+  size(): { bytes: number; entries: number };
 }
 
 /**
@@ -35,17 +40,22 @@ export interface ResponseCacheDeps {
  * ResponseCache. It drops answers when their cache keys change: a change of this process at
  * commit (before the write answers), and every change again when its event comes round: its
  * consumer drops the keys from a shared store until that works, then puts them on the bus, which
- * every instance hears.
+ * every instance hears. Answers are bounded: each by RESPONSE_CACHE_MAX_ENTRY_BYTES, the store in
+ * memory by RESPONSE_CACHE_MAX_BYTES and RESPONSE_CACHE_ENTRIES.
  */
-export function responseCache(deps: ResponseCacheDeps): Capability {
+export function responseCache(deps: ResponseCacheDeps): ResponseCacheCapability {
   const { config, logger } = deps;
-  const cache = new ResponseCache(
-    deps.redis ? new RedisAnswerStore(deps.redis) : new MemoryAnswerStore(config.responseCacheEntries),
-    deps.horizon,
-    deps.publicCacheControl,
-    config.responseCacheEntries > 0 && config.cacheMaxAge > 0,
-    (error) => logger.warn('response cache unavailable; answering afresh', { cause: String(error) }),
-  );
+  const store = deps.redis
+    ? new RedisAnswerStore(deps.redis)
+    : new MemoryAnswerStore({ maxEntries: config.responseCacheEntries, maxBytes: config.responseCacheMaxBytes });
+  const cache = new ResponseCache({
+    store,
+    horizon: deps.horizon,
+    publicCacheControl: deps.publicCacheControl,
+    enabled: config.responseCacheEntries > 0 && config.cacheMaxAge > 0,
+    maxEntryBytes: config.responseCacheMaxEntryBytes,
+    onError: (error) => logger.warn('response cache unavailable; answering afresh', { cause: String(error) }),
+  });
   watchCommittedChanges(deps.db, (keys) => cache.forget(keys));
   const unlisten = deps.bus.listen((event) => {
     if (event.kind === 'keys.changed') void cache.changedElsewhere(event.keys);
@@ -64,5 +74,6 @@ export function responseCache(deps: ResponseCacheDeps): Capability {
     plugins: [cachePolicyPlugin(deps.publicCacheControl, cache)],
     consumers: [responseCacheConsumer(cache, deps.bus)],
     stop: async () => unlisten(),
+    size: () => cache.size(),
   };
 }

@@ -28,11 +28,15 @@ for i = 2, #KEYS do
 end
 return 1`;
 
+/** Ends the line of an answer's keys and name, before its body (JSON never holds a raw newline). */
+const NEWLINE = 0x0a;
+
 /**
- * The response cache in Redis, shared by every instance: answers under `answer:<key>`, and per
- * cache tag the set of answers carrying it, so a change drops them wherever they were made.
- * While Redis is away it keeps nothing and finds nothing: requests are answered afresh. A drop
- * that fails rejects: the outbox's consumer tries it again until it is done.
+ * The response cache in Redis, shared by every instance: answers under `answer:<key>` (a line of
+ * JSON with their tags and operation name, then the body's bytes as sent, so a hit parses one
+ * short line), and per cache tag the set of answers carrying it, so a change drops them wherever
+ * they were made. While Redis is away it keeps nothing and finds nothing: requests are answered
+ * afresh. A drop that fails rejects: the outbox's consumer tries it again until it is done.
  */
 export class RedisAnswerStore implements AnswerStore {
   readonly shared = true;
@@ -53,8 +57,11 @@ export class RedisAnswerStore implements AnswerStore {
 
   async get(key: string): Promise<StoredAnswer | undefined> {
     try {
-      const stored = await this.redis.commands.get(this.answerKey(key));
-      return stored ? (JSON.parse(stored) as StoredAnswer) : undefined;
+      const stored = await this.redis.commands.getBuffer(this.answerKey(key));
+      const end = stored?.indexOf(NEWLINE) ?? -1;
+      if (!stored || end < 0) return undefined; // none, or kept by an older release in another shape
+      const { keys, operationName } = JSON.parse(stored.subarray(0, end).toString()) as Omit<StoredAnswer, 'body'>;
+      return { body: stored.subarray(end + 1), keys, operationName };
     } catch {
       return undefined;
     }
@@ -69,7 +76,10 @@ export class RedisAnswerStore implements AnswerStore {
         this.answerKey(key),
         ...answer.keys.map((tag) => this.tagKey(tag)),
         String(generation),
-        JSON.stringify(answer),
+        Buffer.concat([
+          Buffer.from(`${JSON.stringify({ keys: answer.keys, operationName: answer.operationName })}\n`),
+          answer.body,
+        ]),
         String(ttlSeconds),
         key,
       );
@@ -84,6 +94,10 @@ export class RedisAnswerStore implements AnswerStore {
     } catch {
       return -1; // never equal to a later read: nothing is kept while Redis is unsure
     }
+  }
+
+  size(): { bytes: number; entries: number } {
+    return { bytes: 0, entries: 0 }; // Redis holds them: see its own INFO memory
   }
 
   async drop(keys: string[]): Promise<void> {

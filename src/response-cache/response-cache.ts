@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { RequestFacts, factsOf } from '../context/request-facts';
 import { markPublic } from '../http-cache/cache-headers';
 import { PublicCacheControl } from '../http-cache/public-cache-control';
 import { ScheduleHorizon } from '../http-cache/schedule-horizon';
+import { answerKeyOf } from './answer-key';
 import { AnswerStore, StoredAnswer } from './answer-store';
 import { asksAnonymously } from './public-answer';
 
@@ -16,21 +16,40 @@ interface Miss {
   generation: number;
 }
 
+export interface ResponseCacheOptions {
+  store: AnswerStore;
+  horizon: ScheduleHorizon;
+  publicCacheControl: PublicCacheControl;
+  enabled: boolean;
+  /** The largest answer kept, in bytes; a larger one is answered and not kept (in memory or in Redis). */
+  maxEntryBytes: number;
+  onError: (error: unknown) => void;
+}
+
 /**
  * A cache of anonymous answers inside the server, so a burst of readers of one page costs one
  * execution. Requests with a token never touch it. An answer is kept only when it is public
- * (public-answer.ts), for `maxAge` seconds, and dropped as soon as any of its cache keys
- * changes: changes of this process at commit, before the write answers, and every change again
- * when its event comes round from the outbox (committed), until that drop is done.
+ * (public-answer.ts) and at most `maxEntryBytes`, for `maxAge` seconds, under what Apollo reads
+ * of the request (answer-key.ts), and dropped as soon as any of its cache keys changes:
+ * changes of this process at commit, before the write answers, and every change again when its
+ * event comes round from the outbox (committed), until that drop is done.
  */
 export class ResponseCache {
-  constructor(
-    private readonly store: AnswerStore,
-    private readonly horizon: ScheduleHorizon,
-    private readonly publicCacheControl: PublicCacheControl,
-    private readonly enabled: boolean,
-    private readonly onError: (error: unknown) => void,
-  ) {}
+  private readonly store: AnswerStore;
+  private readonly horizon: ScheduleHorizon;
+  private readonly publicCacheControl: PublicCacheControl;
+  private readonly enabled: boolean;
+  private readonly maxEntryBytes: number;
+  private readonly onError: (error: unknown) => void;
+
+  constructor(options: ResponseCacheOptions) {
+    this.store = options.store;
+    this.horizon = options.horizon;
+    this.publicCacheControl = options.publicCacheControl;
+    this.enabled = options.enabled;
+    this.maxEntryBytes = options.maxEntryBytes;
+    this.onError = options.onError;
+  }
 
   /** Misses being answered now: readers of the same page meanwhile wait for that answer. */
   private readonly inFlight = new Map<string, Promise<void>>();
@@ -42,14 +61,13 @@ export class ResponseCache {
     const body = req.body as { query?: unknown; extensions?: unknown } | undefined;
     const isOperation =
       req.method === 'GET' ||
-      (req.method === 'POST' && body !== null && typeof body === 'object' && (body.query || body.extensions));
-    if (!this.enabled || !asksAnonymously(req.headers.authorization) || !isOperation) {
+      (req.method === 'POST' && body !== null && typeof body === 'object' && Boolean(body.query || body.extensions));
+    const cacheable = this.enabled && asksAnonymously(req.headers.authorization) && isOperation;
+    if (!cacheable) {
       next();
       return;
     }
-    // GET: the query string; POST: the JSON body (parsed and written again, so spacing does not matter).
-    const source = req.method === 'GET' ? req.originalUrl : JSON.stringify(req.body ?? null);
-    const key = createHash('sha256').update(`${req.method} ${source}`).digest('base64url');
+    const key = answerKeyOf(req);
     const facts = factsOf(res);
     // The first reader of a page answers it; a burst of the same request meanwhile waits for that
     // answer instead of running too. GETs only: a POST may be a mutation, which nobody should
@@ -88,7 +106,7 @@ export class ResponseCache {
     res.status(200);
     res.setHeader('content-type', 'application/json; charset=utf-8');
     // Without a length, compression would compress even a tiny answer.
-    res.setHeader('content-length', Buffer.byteLength(answer.body));
+    res.setHeader('content-length', answer.body.length);
     // Kept only when it was public (the cache policy plugin), so it is sent as public again.
     await markPublic(res.setHeader.bind(res), this.publicCacheControl, answer.keys, 'Authorization');
     res.setHeader('x-broadsheet-cache', 'hit');
@@ -104,7 +122,11 @@ export class ResponseCache {
   async remember(facts: RequestFacts, body: unknown, keys: string[], operationName?: string): Promise<void> {
     const miss = this.misses.get(facts);
     if (!miss) return;
-    const answer: StoredAnswer = { body: JSON.stringify(body), keys, operationName };
+    const json = JSON.stringify(body);
+    // One character is at least one byte: most answers over the bound are known without encoding them.
+    if (json.length > this.maxEntryBytes) return;
+    const answer: StoredAnswer = { body: Buffer.from(json), keys, operationName };
+    if (answer.body.length > this.maxEntryBytes) return;
     try {
       // Kept as long as a CDN may keep it: never past the next scheduled go-live.
       const { maxAge: ttl } = await this.publicCacheControl.lifetime();
@@ -132,6 +154,11 @@ export class ResponseCache {
   async changedElsewhere(keys: string[]): Promise<void> {
     if (this.store.shared) this.horizon.changed();
     else await this.forget(keys);
+  }
+
+  /** What this process holds, for /metrics. */
+  size(): { bytes: number; entries: number } {
+    return this.store.size();
   }
 
   /**

@@ -58,10 +58,12 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   const { bus, redis } = shared;
   const liveDeps = { httpServer, schema, bus, sessions, contextFor, limits, config, logUnexpected };
   const live = liveUpdates({ ...liveDeps, clientIpOf: clientIpOf(app) });
+  const answers = responseCache({ db, redis, bus, horizon, publicCacheControl, config, logger });
+  const observed = { liveOpen: live.open, responseCacheSize: answers.size };
   const capabilities: Capability[] = [
-    observability({ db, logger, logUnexpected, config, isStopping: () => stopping, liveOpen: live.open }),
+    observability({ db, logger, logUnexpected, config, isStopping: () => stopping, ...observed }),
     live,
-    responseCache({ db, redis, bus, horizon, publicCacheControl, config, logger }),
+    answers,
     feeds({ contextFor, publicCacheControl, config }),
     cachePurges(config.purge, logger),
     idempotency({ db, tokens, logger, config }),

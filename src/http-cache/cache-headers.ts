@@ -13,15 +13,22 @@ export function markPrivate(set: SetHeader): void {
 }
 
 /**
+ * What a GraphQL answer of a URL depends on besides the URL: the type the client accepts
+ * (`application/json` or `application/graphql-response+json`, the same body) and whether it
+ * signed in. A shared cache keeps one answer per pair, never handing one to the other.
+ */
+export const GRAPHQL_VARY = 'Accept, Authorization';
+
+/**
  * Public: the policy's max-age cut at the next scheduled go-live, the cache tags of what it read
- * (what to purge it by) and, where the same URL answers differently to a signed-in request,
- * `Vary: Authorization`, so a shared cache does not hand one to the other.
+ * (what to purge it by) and, where the same URL answers differently by request headers, the
+ * `Vary` naming them (GraphQL answers: GRAPHQL_VARY), so a shared cache does not hand one to the other.
  */
 export async function markPublic(
   set: SetHeader,
   control: PublicCacheControl,
   keys: Iterable<string>,
-  vary?: 'Authorization',
+  vary?: typeof GRAPHQL_VARY,
 ): Promise<void> {
   set('cache-control', await control.header());
   if (vary) set('vary', vary);

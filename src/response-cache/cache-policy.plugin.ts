@@ -1,13 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { RequestFacts } from '../context/request-facts';
-import { markPrivate, markPublic } from '../http-cache/cache-headers';
+import { GRAPHQL_VARY, markPrivate, markPublic } from '../http-cache/cache-headers';
 import { PublicCacheControl } from '../http-cache/public-cache-control';
 import { isPublicAnswer } from './public-answer';
 import { ResponseCache } from './response-cache';
 
 /**
  * The `Cache-Control` of each GraphQL answer: public (`public, max-age=N,
- * stale-while-revalidate=M`, varying on Authorization, tagged with its cache keys) when
+ * stale-while-revalidate=M`, varying on Accept and Authorization, tagged with its cache keys) when
  * `isPublicAnswer` says so, `private, no-store` otherwise. A public answer to a request the
  * response cache missed is kept there.
  */
@@ -27,10 +27,13 @@ export function cachePolicyPlugin(
           }
           const { facts } = context.contextValue;
           const keys = [...(facts?.cacheKeys ?? [])];
-          await markPublic(set, publicCacheControl, keys, 'Authorization');
+          await markPublic(set, publicCacheControl, keys, GRAPHQL_VARY);
           const answer = context.response.body;
-          if (facts && answer.kind === 'single' && responseCache.missed(facts)) {
+          const miss = facts ? responseCache.missed(facts) : undefined;
+          if (facts && miss && answer.kind === 'single') {
             headers.set('x-broadsheet-cache', 'miss');
+            // The type a hit of it is sent as (Apollo sets none that is set already): the same, by construction.
+            headers.set('content-type', miss.contentType);
             await responseCache.remember(facts, answer.singleResult, keys, context.operation?.name?.value);
           }
         },

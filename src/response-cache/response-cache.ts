@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { RequestFacts, factsOf } from '../context/request-facts';
-import { markPublic } from '../http-cache/cache-headers';
+import { GRAPHQL_VARY, markPublic } from '../http-cache/cache-headers';
 import { PublicCacheControl } from '../http-cache/public-cache-control';
 import { ScheduleHorizon } from '../http-cache/schedule-horizon';
 import { answerKeyOf } from './answer-key';
@@ -10,9 +10,10 @@ import { asksAnonymously } from './public-answer';
 /** How long a request waits for the same request's answer in flight before it runs itself. */
 const IN_FLIGHT_WAIT_MS = 2000;
 
-/** A request that found nothing: where its answer may be kept, and the store's generation when it looked. */
+/** A request that found nothing: where its answer may be kept, its type, and the store's generation when it looked. */
 interface Miss {
   key: string;
+  contentType: string;
   generation: number;
 }
 
@@ -30,9 +31,9 @@ export interface ResponseCacheOptions {
  * A cache of anonymous answers inside the server, so a burst of readers of one page costs one
  * execution. Requests with a token never touch it. An answer is kept only when it is public
  * (public-answer.ts) and at most `maxEntryBytes`, for `maxAge` seconds, under what Apollo reads
- * of the request (answer-key.ts), and dropped as soon as any of its cache keys changes:
- * changes of this process at commit, before the write answers, and every change again when its
- * event comes round from the outbox (committed), until that drop is done.
+ * of the request and the type it is sent as (answer-key.ts), and dropped as soon as any of its
+ * cache keys changes: changes of this process at commit, before the write answers, and every
+ * change again when its event comes round from the outbox (committed), until that drop is done.
  */
 export class ResponseCache {
   private readonly store: AnswerStore;
@@ -63,11 +64,12 @@ export class ResponseCache {
       req.method === 'GET' ||
       (req.method === 'POST' && body !== null && typeof body === 'object' && Boolean(body.query || body.extensions));
     const cacheable = this.enabled && asksAnonymously(req.headers.authorization) && isOperation;
-    if (!cacheable) {
+    const answerKey = cacheable ? answerKeyOf(req) : undefined;
+    if (!answerKey) {
       next();
       return;
     }
-    const key = answerKeyOf(req);
+    const { key, contentType } = answerKey;
     const facts = factsOf(res);
     // The first reader of a page answers it; a burst of the same request meanwhile waits for that
     // answer instead of running too. GETs only: a POST may be a mutation, which nobody should
@@ -89,11 +91,11 @@ export class ResponseCache {
         const hit = await this.store.get(key);
         if (hit) {
           facts.operationName = hit.operationName;
-          await this.send(res, hit);
+          await this.send(res, hit, contentType);
           return;
         }
         // Read before the answer is computed, and only then: a hit needs no generation.
-        this.misses.set(facts, { key, generation: await this.store.generation() });
+        this.misses.set(facts, { key, contentType, generation: await this.store.generation() });
         next();
       })
       .catch((error: unknown) => {
@@ -102,20 +104,24 @@ export class ResponseCache {
       });
   };
 
-  private async send(res: Response, answer: StoredAnswer): Promise<void> {
+  private async send(res: Response, answer: StoredAnswer, contentType: string): Promise<void> {
     res.status(200);
-    res.setHeader('content-type', 'application/json; charset=utf-8');
+    // The type the miss was sent as: it is part of the key.
+    res.setHeader('content-type', contentType);
     // Without a length, compression would compress even a tiny answer.
     res.setHeader('content-length', answer.body.length);
     // Kept only when it was public (the cache policy plugin), so it is sent as public again.
-    await markPublic(res.setHeader.bind(res), this.publicCacheControl, answer.keys, 'Authorization');
+    await markPublic(res.setHeader.bind(res), this.publicCacheControl, answer.keys, GRAPHQL_VARY);
     res.setHeader('x-broadsheet-cache', 'hit');
     res.end(answer.body);
   }
 
-  /** Whether this request looked here and found nothing, so its public answer may be kept. */
-  missed(facts: RequestFacts): boolean {
-    return this.misses.has(facts);
+  /**
+   * When this request looked here and found nothing, so its public answer may be kept: the type
+   * its answer is to be sent as (a hit will be sent as that type too).
+   */
+  missed(facts: RequestFacts): { contentType: string } | undefined {
+    return this.misses.get(facts);
   }
 
   /** Keeps a public answer of a request that missed (called by the cache policy plugin, before it is sent). */

@@ -22,7 +22,7 @@ export class CommentReader {
   async byId(id: string): Promise<Comment | null> {
     const comment = await this.scope.loaders.commentById.load(id);
     if (!comment) {
-      // Every comment event purges the list key.
+      // A comment readers may see comes with an event that purges the list key.
       this.scope.cacheKeys.add(CacheKey.postLists);
       return null;
     }

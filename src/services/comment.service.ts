@@ -2,12 +2,11 @@ import { EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { returningRows } from '../db/returning-rows';
 import { inTransaction } from '../db/transaction';
-import { CacheKey } from '../domain/cache-keys';
 import { CommentStatus, PostStatus } from '../domain/enums';
 import { selectList } from '../entities/columns';
 import { COMMENT_READ, Comment } from '../entities/comment.entity';
 import { BadUserInputError, ForbiddenError, NotFoundError, RateLimitedError } from '../errors/api-errors';
-import { EventType, NewEvent } from '../events/event';
+import { commentEvent, readersSeeCommentChange } from '../events/comment-events';
 import { recordEvents } from '../events/outbox';
 import { RateLimiter } from '../limits/rate-limiter';
 import { canCommentOn, canModerateComments } from '../policy/comment.policy';
@@ -23,16 +22,17 @@ function isLinkHeavy(body: string): boolean {
   return (body.match(LINK)?.length ?? 0) >= MAX_LINKS_BEFORE_HOLD;
 }
 
-/** A comment's event: it changes its post's thread and comment count. */
-function commentEvent(
-  type: EventType,
-  comment: Pick<Comment, 'id' | 'postId'>,
-  payload?: Record<string, unknown>,
-): NewEvent {
-  // Lists show comments and their counts: an answer too big to name its posts is tagged list:post.
-  const cacheKeys = [CacheKey.post(comment.postId), CacheKey.postLists];
-  return { type, postId: comment.postId, commentId: comment.id, cacheKeys, payload };
-}
+/**
+ * The statuses of a comment and of every reply under it, at any depth, locked: a delete takes
+ * them all (by foreign key), and readers saw it if one of them was approved (a reply stays
+ * approved, and readable by id, under a comment moderated back to pending).
+ */
+const THREAD_STATUSES = `
+  WITH RECURSIVE thread AS (
+    SELECT id FROM comments WHERE id = $1
+    UNION SELECT c.id FROM comments c JOIN thread t ON c.parent_id = t.id
+  )
+  SELECT status FROM comments WHERE id IN (SELECT id FROM thread) FOR UPDATE`;
 
 /** Comments: writing (with the spam guard), moderating, deleting. */
 export class CommentService {
@@ -95,7 +95,8 @@ export class CommentService {
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COMMENT_RETURN_COLUMNS}`,
         [postId, parentId ?? null, viewer?.id ?? null, authorName, body, status, clientIp],
       );
-      await recordEvents(m, [commentEvent('comment.added', inserted, { status: inserted.status })]);
+      const seen = readersSeeCommentChange(inserted.status);
+      await recordEvents(m, [commentEvent('comment.added', inserted, seen, { status: inserted.status })]);
       return inserted;
     });
     return comment;
@@ -118,7 +119,8 @@ export class CommentService {
       );
       if (before.status !== status) {
         const type = status === CommentStatus.APPROVED ? 'comment.approved' : 'comment.rejected';
-        await recordEvents(m, [commentEvent(type, comment, { status })]);
+        const seen = readersSeeCommentChange(before.status, status);
+        await recordEvents(m, [commentEvent(type, comment, seen, { status })]);
       }
       return comment;
     });
@@ -128,11 +130,13 @@ export class CommentService {
   async delete(viewer: Viewer, commentId: string): Promise<boolean> {
     if (!canModerateComments(viewer)) throw new ForbiddenError();
     return inTransaction(this.db, async (m) => {
+      const thread: Array<{ status: CommentStatus }> = await m.query(THREAD_STATUSES, [commentId]);
       const deleted = returningRows<Pick<Comment, 'id' | 'postId'>>(
         await m.query('DELETE FROM comments WHERE id = $1 RETURNING id, post_id AS "postId"', [commentId]),
       );
       if (deleted.length === 0) throw new NotFoundError('Comment');
-      await recordEvents(m, [commentEvent('comment.deleted', deleted[0])]);
+      const seen = readersSeeCommentChange(...thread.map((comment) => comment.status));
+      await recordEvents(m, [commentEvent('comment.deleted', deleted[0], seen)]);
       return true;
     });
   }

@@ -2,14 +2,13 @@ import { EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { inTransaction } from '../db/transaction';
 import { violatedUniqueIndex } from '../db/unique-violation';
-import { CacheKey } from '../domain/cache-keys';
 import { PostStatus } from '../domain/enums';
 import { selectList } from '../entities/columns';
 import { PostRevision } from '../entities/post-revision.entity';
 import { Post } from '../entities/post.entity';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors/api-errors';
 import { recordEvents } from '../events/outbox';
-import { postCacheKeys } from '../events/post-events';
+import { postDeletedEvent } from '../events/post-events';
 import { canWriteAs, isLive } from '../policy/post.policy';
 import { deriveExcerpt, htmlToText, readingTimeMinutes, sanitizeBody } from './html-content';
 import {
@@ -165,12 +164,10 @@ export class PostService {
       ])) as Array<{ id: string }>;
       await m.query('DELETE FROM posts WHERE id = $1', [post.id]);
       await recordEvents(m, [
-        {
-          type: 'post.deleted',
-          postId: post.id,
-          authorId: post.authorId,
-          cacheKeys: [...postCacheKeys(post), ...linking.map(({ id }) => CacheKey.post(id))],
-        },
+        postDeletedEvent(
+          post,
+          linking.map(({ id }) => id),
+        ),
       ]);
       return true;
     });

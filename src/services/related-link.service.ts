@@ -2,14 +2,13 @@ import { EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { LINK_RANK_IN_WINDOW_SQL } from '../db/link-rank.sql';
 import { inTransaction } from '../db/transaction';
-import { CacheKey } from '../domain/cache-keys';
 import { RelatedLinkKind } from '../domain/enums';
 import { selectList } from '../entities/columns';
 import { Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
 import { BadUserInputError, NotFoundError } from '../errors/api-errors';
-import { NewEvent } from '../events/event';
 import { recordEvents } from '../events/outbox';
+import { relatedLinksChangedEvent } from '../events/post-events';
 import { canSeePost } from '../policy/post.policy';
 import { POST_WRITE_COLUMNS, lockEditablePost } from './post-versioning';
 import { NewRelatedLink } from './related-link.commands';
@@ -29,12 +28,6 @@ function linksOf(m: EntityManager, postId: string): Promise<Array<RelatedLink & 
     `SELECT ${LINK_COLUMNS_RANKED}, l.position AS "sortKey" FROM related_links l WHERE l.post_id = $1 ORDER BY l.position`,
     [postId],
   );
-}
-
-/** A change of a post's curated links: its page shows them. */
-function linksChanged(postId: string): NewEvent {
-  // Lists show links too (the mobile feed): an answer too big to name its posts is tagged list:post.
-  return { type: 'related-links.changed', postId, cacheKeys: [CacheKey.post(postId), CacheKey.postLists] };
 }
 
 /**
@@ -95,7 +88,7 @@ export class RelatedLinkService {
           key,
         ],
       );
-      await recordEvents(m, [linksChanged(post.id)]);
+      await recordEvents(m, [relatedLinksChangedEvent(post)]);
       // Served as its rank: exactly the links before it in `existing` come before it now.
       return { ...link, position: place };
     });
@@ -108,9 +101,9 @@ export class RelatedLinkService {
         [linkId],
       );
       if (!found) throw new NotFoundError('Related link');
-      await lockEditablePost(m, viewer, found.postId);
+      const { post } = await lockEditablePost(m, viewer, found.postId);
       await m.query('DELETE FROM related_links WHERE id = $1', [linkId]);
-      await recordEvents(m, [linksChanged(found.postId)]);
+      await recordEvents(m, [relatedLinksChangedEvent(post)]);
       return true;
     });
   }
@@ -130,7 +123,7 @@ export class RelatedLinkService {
          WHERE l.id = o.id AND l.post_id = $1`,
         [post.id, linkIds],
       );
-      await recordEvents(m, [linksChanged(post.id)]);
+      await recordEvents(m, [relatedLinksChangedEvent(post)]);
       return linksOf(m, post.id);
     });
   }

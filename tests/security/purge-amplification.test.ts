@@ -2,8 +2,18 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Role } from '../../src/domain/enums';
 import { fromGlobalId } from '../../src/schema/global-id';
-import { AddCommentDocument, DeleteCommentDocument, ModerateCommentDocument } from '../generated/operations';
-import { publishedPost } from '../helpers/posts';
+import {
+  AddCommentDocument,
+  AddRelatedLinkDocument,
+  ArchivePostDocument,
+  DeleteCommentDocument,
+  DeletePostDocument,
+  ModerateCommentDocument,
+  PublishPostDocument,
+  SetFeaturedDocument,
+  UpdatePostDocument,
+} from '../generated/operations';
+import { draftPost, publishedPost } from '../helpers/posts';
 import { TestServer, startTestServer } from '../helpers/test-server';
 
 /** A purge endpoint (Varnish xkey style) that records the keys of each request it is sent. */
@@ -26,7 +36,7 @@ async function startPurgeRecorder() {
 
 /**
  * Issue 16, item 9: a change no reader can see (a reader's comment waiting as PENDING, the
- * moderation of one nobody saw) purged its post and every list page from the
+ * moderation of one nobody saw, a draft's edit) purged its post and every list page from the
  * CDN and the response cache, so anyone could empty them at 5 comments a minute. Events name
  * the keys of what readers see change, nothing more.
  */
@@ -158,6 +168,45 @@ describe('changes no reader can see purge nothing', () => {
     const from = recorder.purges.length;
     await deleteComment(parent);
     expect(await purgedSince(from, `post:${post.id}`)).toContain('list:post');
+  });
+
+  it("a draft's edits, links, featuring, archiving and deletion purge nothing; publishing it does", async () => {
+    const draft = await draftPost(api, editor.token, { tags: ['unseen'] });
+    const gone = await draftPost(api, editor.token, { tags: ['unseen'] });
+    const only = await purgedBy(async () => {
+      const edited = await api.gql(
+        UpdatePostDocument,
+        { id: draft.id, expectedVersion: draft.version, input: { title: 'Still a draft', tags: ['unseen-too'] } },
+        { token: editor.token },
+      );
+      expect(edited.errors).toBeUndefined();
+      await api.gql(SetFeaturedDocument, { id: draft.id, featured: true }, { token: editor.token });
+      const link = { url: 'https://example.com/elsewhere', title: 'Elsewhere' };
+      expect(
+        (await api.gql(AddRelatedLinkDocument, { postId: draft.id, input: link }, { token: editor.token })).errors,
+      ).toBeUndefined();
+      await api.gql(ArchivePostDocument, { id: gone.id }, { token: editor.token });
+      await api.gql(DeletePostDocument, { id: gone.id }, { token: editor.token });
+    });
+    expect(only).toEqual([]);
+    const from = recorder.purges.length;
+    await api.gql(PublishPostDocument, { id: draft.id }, { token: editor.token });
+    expect(await purgedSince(from, `post:${draft.id}`)).toEqual(
+      expect.arrayContaining([`post:${draft.id}`, 'list:post', 'featured', 'tag:unseen-too', `author:${editor.id}`]),
+    );
+  });
+
+  it('deleting a draft purges the live posts that linked to it: their other links move up', async () => {
+    const draft = await draftPost(api, editor.token);
+    const linking = await livePost();
+    await api.gql(
+      AddRelatedLinkDocument,
+      { postId: linking.id, input: { targetPostId: draft.id } },
+      { token: editor.token },
+    );
+    const from = recorder.purges.length;
+    await api.gql(DeletePostDocument, { id: draft.id }, { token: editor.token });
+    expect(await purgedSince(from, `post:${linking.id}`)).not.toContain(`post:${draft.id}`);
   });
 
   it("keeps the response cache's answers: a reader's page stays cached through pending comments", async () => {

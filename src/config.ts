@@ -164,9 +164,24 @@ function purgeConfig(env: NodeJS.ProcessEnv): PurgeConfig | undefined {
   }
 }
 
+/**
+ * The site's address: every link in feeds and sitemaps is made from it, so one that cannot be
+ * the base of a URL (which made every feed a 500) stops the start instead.
+ */
 function publicBaseUrl(value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!/^https?:\/\/[^/]/.test(value)) throw new Error('PUBLIC_BASE_URL must be an http:// or https:// URL');
+  const refused = new Error(
+    'PUBLIC_BASE_URL must be an http:// or https:// URL with no credentials, query or fragment, such as https://news.example.com',
+  );
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw refused;
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash)
+    throw refused;
+  if (!/^https?:\/\/[^/]/.test(value)) throw refused;
   return value;
 }
 

@@ -42,6 +42,11 @@ async function main(): Promise<void> {
   }
   const url = `http://${config.host}:${port}/graphql`;
   logger.info(`GraphQL at ${url}${config.landingPage ? ' (open it in a browser for Apollo Sandbox)' : ''}`);
+  if (config.production && !config.publicBaseUrl) {
+    logger.warn(
+      "PUBLIC_BASE_URL is unset: links in feeds and sitemaps follow each request's Host and X-Forwarded-Proto; set it to the site's address",
+    );
+  }
   const demoAdmin = DEMO_AUTHORS.find((author) => author.role === 'ADMIN');
   if (config.seedDemo && demoAdmin) {
     logger.info(

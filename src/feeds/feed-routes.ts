@@ -5,6 +5,8 @@ import { notModified } from '../http-cache/conditional-request';
 import { PublicCacheControl } from '../http-cache/public-cache-control';
 import { Readers } from '../readers';
 import { FeedChannel, FeedPost, atom1, jsonFeed11, lastModified, rss2 } from './feed-documents';
+import { feedFilterOf } from './feed-filter';
+import { LINK_HEADERS, linkBaseOf } from './link-base';
 import { SitemapEntry, newsSitemap, sitemap } from './sitemaps';
 
 /** Posts in a feed (CONTRACT.md "Delivery"). */
@@ -19,7 +21,7 @@ export interface FeedRoutesDeps {
   before: express.RequestHandler[];
   /** Anonymous readers for one request, and where they note the cache keys of what they read. */
   readersFor(res: Response): { readers: Readers; cacheKeys: Set<string> };
-  /** PUBLIC_BASE_URL; unset: the scheme and Host of each request. */
+  /** PUBLIC_BASE_URL; unset: the scheme and Host of each request, checked (link-base.ts). */
   publicBaseUrl: string | undefined;
   /** POST_URL_TEMPLATE: where the front end shows a post (`{slug}`). */
   postUrlTemplate: string;
@@ -29,14 +31,24 @@ export interface FeedRoutesDeps {
 }
 
 /**
+ * A plain-text answer that no cache keeps: what feed readers and crawlers show of a refusal. (The
+ * contract's JSON error body is for API clients; these routes speak XML and JSON Feed.)
+ */
+function answerText(res: Response, status: number, message: string): void {
+  markPrivate(res.setHeader.bind(res));
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.status(status).type('text/plain').send(message);
+}
+
+/**
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the newest live posts (the whole site, `?tag=` or
  * `?author=<slug>`), sitemap.xml and the Google News sitemap: read as an anonymous reader, with
  * the cache headers and tags of GraphQL answers, ETag and Last-Modified, and 304 to a request
- * that already has them.
+ * that already has them. What the client sends (the query, and the Host and scheme when links
+ * follow the request) is checked before anything is read: what cannot be used is 400.
  */
 export function feedRoutes(deps: FeedRoutesDeps): express.Router {
   const router = express.Router();
-  const baseOf = (req: Request) => (deps.publicBaseUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/$/, '');
   const postUrl = (base: string, slug: string) =>
     new URL(deps.postUrlTemplate.replace('{slug}', encodeURIComponent(slug)), `${base}/`).toString();
 
@@ -50,6 +62,8 @@ export function feedRoutes(deps: FeedRoutesDeps): express.Router {
   ): Promise<void> => {
     res.setHeader('content-type', contentType);
     await markPublic(res.setHeader.bind(res), deps.publicCacheControl, cacheKeys);
+    // Links made from the request's Host and scheme: a shared cache keeps one answer for each.
+    if (deps.publicBaseUrl === undefined) for (const header of LINK_HEADERS) res.vary(header);
     // Weak: the same feed gzip- or brotli-compressed is the same feed.
     const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
     res.setHeader('etag', etag);
@@ -61,22 +75,21 @@ export function feedRoutes(deps: FeedRoutesDeps): express.Router {
   const feed =
     (format: 'rss' | 'atom' | 'json') =>
     async (req: Request, res: Response): Promise<void> => {
+      const filter = feedFilterOf(req.query);
+      if ('refused' in filter) return answerText(res, 400, filter.refused);
+      const link = linkBaseOf(req, deps.publicBaseUrl);
+      if ('refused' in link) return answerText(res, 400, link.refused);
+      const { base } = link;
+      const { tag, authorSlug } = filter;
       const { readers, cacheKeys } = deps.readersFor(res);
-      const tag = typeof req.query.tag === 'string' && req.query.tag.trim() ? req.query.tag : undefined;
-      const authorSlug = typeof req.query.author === 'string' ? req.query.author : undefined;
       const author = authorSlug === undefined ? null : await readers.authors.bySlug(authorSlug);
-      if (authorSlug !== undefined && !author) {
-        // Not kept by caches: the author may publish a first post any minute, and no key names this.
-        markPrivate(res.setHeader.bind(res));
-        res.status(404).type('text/plain').send(`No author "${authorSlug}".`);
-        return;
-      }
+      // Not kept by caches: the author may publish a first post any minute, and no key names this.
+      if (authorSlug !== undefined && !author) return answerText(res, 404, `No author "${authorSlug}".`);
       const [posts, changedAt] = await Promise.all([
         readers.posts.newestForFeed({ tag, authorSlug }, FEED_SIZE),
         readers.posts.contentChangedAt(),
       ]);
       const authors = await Promise.all(posts.map((post) => readers.authors.credited(post.authorId)));
-      const base = baseOf(req);
       const query = tag
         ? `?tag=${encodeURIComponent(tag)}`
         : authorSlug
@@ -123,13 +136,15 @@ export function feedRoutes(deps: FeedRoutesDeps): express.Router {
   const sitemapRoute =
     (news: boolean) =>
     async (req: Request, res: Response): Promise<void> => {
+      const link = linkBaseOf(req, deps.publicBaseUrl);
+      if ('refused' in link) return answerText(res, 400, link.refused);
+      const { base } = link;
       const { readers, cacheKeys } = deps.readersFor(res);
       const since = news ? new Date(Date.now() - NEWS_WINDOW_MS) : undefined;
       const [posts, changedAt] = await Promise.all([
         readers.posts.liveForSitemap(news ? NEWS_SITEMAP_SIZE : SITEMAP_SIZE, since),
         readers.posts.contentChangedAt(),
       ]);
-      const base = baseOf(req);
       const entries: SitemapEntry[] = posts.map((post) => ({
         url: postUrl(base, post.slug),
         title: post.title,

@@ -1,7 +1,12 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { PostStatus } from '../domain/enums';
-import { POST_BODY_MAX as BODY_MAX, POST_EXCERPT_MAX as EXCERPT_MAX } from '../domain/text-size';
+import {
+  POST_BODY_MAX as BODY_MAX,
+  POST_EXCERPT_MAX as EXCERPT_MAX,
+  SLUG_MAX,
+  TAG_FILTER_MAX,
+} from '../domain/text-size';
 import { PostListFilter } from '../readers/post.reader';
 import { NewPost, PostChanges } from '../services/post.commands';
 import { IsHttpUrl, IsNotBlank } from './validators';
@@ -82,12 +87,12 @@ export class UpdatePostInput extends PostFieldsInput implements PostChanges {
 export class PostFilter implements PostListFilter {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(100)
+  @MaxLength(TAG_FILTER_MAX)
   tag?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(200)
+  @MaxLength(SLUG_MAX)
   authorSlug?: string | null;
 
   @Field(() => Boolean, { nullable: true })

@@ -1,29 +1,8 @@
-import http from 'node:http';
 import { loadConfig } from '../../src/config';
 import { Role } from '../../src/domain/enums';
 import { publishedPost } from '../helpers/posts';
 import { TestServer, startTestServer } from '../helpers/test-server';
-
-interface RawAnswer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** A GET with headers as a client writes them, Host included (fetch may not set Host). */
-function rawGet(url: string, path: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const request = http.request({ hostname, port, path, headers, agent: false }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
+import { RawAnswer, rawGet } from './raw-http';
 
 const FEEDS = ['/feeds/rss.xml', '/feeds/atom.xml', '/feeds/feed.json'];
 const ROUTES = [...FEEDS, '/sitemap.xml', '/sitemap-news.xml'];

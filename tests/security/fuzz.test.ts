@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
 import {
   GraphQLArgument,
   GraphQLInputType,
@@ -18,6 +19,7 @@ import {
 import { Role } from '../../src/domain/enums';
 import { publishedPost } from '../helpers/posts';
 import { TestServer, startTestServer } from '../helpers/test-server';
+import { rawGet } from './raw-http';
 
 /** A small seeded generator (mulberry32): the same operations on every run, reproducible from the seed. */
 function randomFrom(seed: number) {
@@ -75,6 +77,38 @@ const HOSTILE: Record<string, unknown[]> = {
     'yesterday',
     '2021-05-24T09:30:00',
   ],
+};
+
+/** Every byte percent-encoded, so any text (a lone surrogate included) goes into a URL as UTF-8 would. */
+const percentEncoded = (text: string) =>
+  [...Buffer.from(text, 'utf8')].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('');
+
+const FEED_ROUTES = ['/feeds/rss.xml', '/feeds/atom.xml', '/feeds/feed.json', '/sitemap.xml', '/sitemap-news.xml'];
+const FEED_REQUESTS = 300;
+/** What a hostile client puts in a feed's query string: names, and values as they go on the wire. */
+const FEED_PARAMETERS = ['tag', 'author', 'tag[]', 'tag[x]', 'author[]', 'page', '', 'a%20b', '%00'];
+const RAW_VALUES = ['', '%', '%zz', '%00', '%ff%fe', '%c0%80', '+', '&', '=', 'fuzz', 'FUZZ', '%20fuzz%20', '..%2f..'];
+/** Header values a client may send (Node refuses to send control characters and anything past U+00FF). */
+const FEED_HEADERS: Record<string, string[]> = {
+  host: [
+    'a b',
+    'x<y>',
+    'news.example.com',
+    '[::1]:1',
+    '[::1',
+    'caf\u00e9.example',
+    'h'.repeat(300),
+    '',
+    '..',
+    'a:b:c',
+    ':80',
+    'localhost:0',
+  ],
+  'x-forwarded-proto': ['http', 'https', 'javascript', 'a b', '', 'HTTPS, http', 'https,javascript', 'ftp'],
+  'x-forwarded-host': ['evil.example', 'a b', '<x>'],
+  'if-none-match': ['*', 'W/"x"', '"', 'W/'.repeat(100)],
+  'if-modified-since': ['yesterday', new Date().toUTCString(), '0', 'Tue, 31 Feb 2099 99:99:99 GMT'],
+  'accept-encoding': ['identity', 'gzip', 'br', 'gzip;q=0, *;q=x'],
 };
 
 describe('fuzzing every root field with hostile input', () => {
@@ -171,4 +205,69 @@ describe('fuzzing every root field with hostile input', () => {
     }
     expect(failures).toEqual([]);
   }, 120_000);
+
+  it(`${FEED_REQUESTS} seeded feed and sitemap requests: no 5xx, and every 200 well-formed with http(s) links`, async () => {
+    const random = randomFrom(SEED + 1);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+    const strings = HOSTILE.String as string[];
+    const value = () => (random() < 0.5 ? percentEncoded(pick(strings)) : pick(RAW_VALUES));
+    const failures: string[] = [];
+    for (let i = 0; i < FEED_REQUESTS; i += 1) {
+      const route = FEED_ROUTES[i % FEED_ROUTES.length];
+      const parameters = Array.from({ length: Math.floor(random() * 3) }, () => `${pick(FEED_PARAMETERS)}=${value()}`);
+      const path = parameters.length > 0 ? `${route}?${parameters.join('&')}` : route;
+      const headers = Object.fromEntries(
+        Object.entries(FEED_HEADERS)
+          .filter(() => random() < 0.4)
+          .map(([name, values]) => [name, pick(values)]),
+      );
+      const answer = await rawGet(api.url, path, headers);
+      const problem =
+        answer.status >= 500
+          ? 'a 5xx'
+          : /\n\s+at |QueryFailedError|SELECT /.test(answer.body)
+            ? 'internals in the body'
+            : answer.status !== 200
+              ? undefined
+              : route.endsWith('.json')
+                ? jsonFeedProblem(answer.body)
+                : XMLValidator.validate(answer.body) === true
+                  ? linkProblem(xmlLinks(answer.body))
+                  : 'XML that does not parse';
+      if (problem)
+        failures.push(
+          `${problem}: GET ${path} ${JSON.stringify(headers).slice(0, 300)} -> ${answer.status} ${answer.body.slice(0, 200)}`,
+        );
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 });
+
+/** Links in an answer: absolute, http or https. */
+function linkProblem(urls: string[]): string | undefined {
+  const isHttp = (url: string) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(url).protocol);
+    } catch {
+      return false;
+    }
+  };
+  const bad = urls.find((url) => !isHttp(url));
+  return bad === undefined ? undefined : `a link that is not http(s): ${bad}`;
+}
+
+/** The links of an RSS, Atom or sitemap document: <link>, <loc> and href="...". */
+const xmlLinks = (xml: string) =>
+  [...xml.matchAll(/<(?:loc|link)>([^<]*)<|href="([^"]*)"/g)].map((match) => match[1] ?? match[2]);
+
+/** A JSON Feed 1.1 that parses, with http(s) links. */
+function jsonFeedProblem(body: string): string | undefined {
+  let feed: { version?: string; feed_url?: string; home_page_url?: string; items?: Array<{ url?: string }> };
+  try {
+    feed = JSON.parse(body) as typeof feed;
+  } catch {
+    return 'JSON that does not parse';
+  }
+  if (feed.version !== 'https://jsonfeed.org/version/1.1') return 'not JSON Feed 1.1';
+  return linkProblem([feed.feed_url!, feed.home_page_url!, ...(feed.items ?? []).map((item) => item.url!)]);
+}

@@ -11,6 +11,7 @@ export const LAYERS = [
   'idempotency',
   'live',
   'previews',
+  'media',
   'purge',
   'response-cache',
   // A capability too, below the others: they log and count through it.
@@ -37,6 +38,7 @@ export const LAYERS = [
   'domain',
   'errors',
   'config.ts',
+  'media-config.ts',
   'secrets.ts',
   'logger.ts',
 ];

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import v8 from 'node:v8';
 import { LOG_LEVELS, LogLevel } from './logger';
+import { MediaConfig, loadMediaConfig } from './media-config';
 
 /** Where purges go (PURGE_TARGET and its settings; see README "Caching and CDNs"). */
 export type PurgeConfig =
@@ -89,6 +90,8 @@ export interface Config {
   previewUrlTemplate: string;
   /** Live preview links one post may have; making one more revokes its oldest. */
   previewLinksPerPost: number;
+  /** The media library: storage, limits, rendition widths and crop ratios (src/media-config.ts). */
+  media: MediaConfig;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -224,11 +227,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !jwtSecret) throw new Error('JWT_SECRET is required when NODE_ENV=production');
   if (jwtSecret) assertStrongSecret(jwtSecret);
   const trustProxyRaw = env.TRUST_PROXY ?? 'loopback';
+  const dataDir = path.resolve(env.DATA_DIR || './.data');
   return {
     port: int('PORT', env.PORT, 4000),
     host: env.HOST || '127.0.0.1',
     databaseUrl,
-    dataDir: path.resolve(env.DATA_DIR || './.data'),
+    dataDir,
     embeddedPgPort: int('EMBEDDED_PG_PORT', env.EMBEDDED_PG_PORT, 54329),
     production,
     jwtSecret,
@@ -275,5 +279,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     previewUrlTemplate: previewUrlTemplate(env.PREVIEW_URL_TEMPLATE),
     previewLinksPerPost: atLeastOne('PREVIEW_LINKS_PER_POST', env.PREVIEW_LINKS_PER_POST, 20),
+    media: loadMediaConfig(env, dataDir),
   };
 }

@@ -28,6 +28,8 @@ export interface ContextDeps {
   postUrlTemplate: string;
   /** The public site's paths (POST_URL_TEMPLATE, PUBLIC_BASE_URL), for resolveUrl. */
   sitePaths: SitePaths;
+  /** Where a stored media file is served (src/media). */
+  mediaUrl: (key: string) => string;
 }
 
 /** Builds contexts for who asks: one per HTTP request, one per live subscription. */
@@ -43,6 +45,7 @@ export function createContextBuilder(deps: ContextDeps) {
         viewer: () => session.viewer,
         postUrlTemplate: deps.postUrlTemplate,
         sitePaths: deps.sitePaths,
+        mediaUrl: deps.mediaUrl,
         cacheKeys,
       });
     return {

@@ -12,6 +12,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export const CacheKey = {
   post: (postId: string) => `post:${toGlobalId('Post', postId)}`,
   author: (authorId: string) => `author:${toGlobalId('Author', authorId)}`,
+  media: (mediaId: string) => `media:${toGlobalId('Media', mediaId)}`,
   /** Percent-encoded: a tag may hold spaces, commas and any letter, which headers cannot carry. */
   tag: (tag: string) => `tag:${encodeURIComponent(tag.replace(LONE_SURROGATE, '\uFFFD'))}`,
   /** Every list of posts (feeds, search, tags, related posts): any post change may reorder one. */

@@ -24,6 +24,14 @@ export enum CommentStatus {
   REJECTED = 'REJECTED',
 }
 
+/** The formats images are served in (a GIF's renditions are JPEG). */
+export enum ImageFormat {
+  JPEG = 'JPEG',
+  PNG = 'PNG',
+  WEBP = 'WEBP',
+  AVIF = 'AVIF',
+}
+
 export enum RelatedLinkKind {
   POST = 'POST',
   EXTERNAL = 'EXTERNAL',

@@ -64,6 +64,10 @@ export class Post {
   @Column({ name: 'cover_image_url', type: 'text', nullable: true })
   coverImageUrl!: string | null;
 
+  /** The cover from the media library, served by Post.cover. */
+  @Column({ name: 'cover_media_id', type: 'uuid', nullable: true })
+  coverMediaId!: string | null;
+
   @Field(() => [String], { description: 'Lower-case, unique, in the order the editor gave them.' })
   @Column({ type: 'text', array: true })
   tags!: string[];

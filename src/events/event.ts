@@ -13,7 +13,10 @@ export type EventType =
   | 'comment.deleted'
   | 'related-links.changed'
   | 'author.updated'
-  | 'redirect.created';
+  | 'redirect.created'
+  | 'media.created'
+  | 'media.updated'
+  | 'media.deleted';
 
 /** An event as a service records it; the outbox adds its sequence number and time. */
 export interface NewEvent {

@@ -6,7 +6,7 @@ import { isLive } from '../policy/post.policy';
 import { NewEvent } from './event';
 
 /** The fields whose change readers see in a post's page. */
-const CONTENT_FIELDS = ['slug', 'title', 'body', 'excerpt', 'source', 'coverImageUrl', 'tags'] as const;
+const CONTENT_FIELDS = ['slug', 'title', 'body', 'excerpt', 'source', 'coverImageUrl', 'coverMediaId', 'tags'] as const;
 
 type PostFacts = Pick<Post, 'id' | 'authorId' | 'tags' | 'featured' | 'status' | 'publishedAt'> & Partial<Post>;
 

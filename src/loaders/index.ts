@@ -6,6 +6,7 @@ import {
   createCommentsByPostLoader,
   createRepliesByCommentLoader,
 } from './comments.loaders';
+import { createMediaByIdLoader, createRenditionsByMediaLoader } from './media.loaders';
 import { createPostBodyByIdLoader, createPostByIdLoader, createPostBySlugLoader } from './post-by-id.loader';
 import { createPostsByAuthorLoader } from './posts-by-author.loader';
 import { createRedirectByIdLoader, createRedirectByPathLoader } from './redirect.loaders';
@@ -44,6 +45,8 @@ export function createLoaders(db: Queryable) {
     relatedPostsByPost: createRelatedPostsByPostLoader(db, authorById),
     redirectById: createRedirectByIdLoader(db),
     redirectByPath: createRedirectByPathLoader(db, postById),
+    mediaById: createMediaByIdLoader(db),
+    renditionsByMedia: createRenditionsByMediaLoader(db),
   };
 }
 

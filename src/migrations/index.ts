@@ -10,6 +10,7 @@ import { PostsAnnounced1764900000000 } from './1764900000000-PostsAnnounced';
 import { IdempotencyKeysClient1765000000000 } from './1765000000000-IdempotencyKeysClient';
 import { PreviewLinks1765200000000 } from './1765200000000-PreviewLinks';
 import { Redirects1765300000000 } from './1765300000000-Redirects';
+import { Media1765400000000 } from './1765400000000-Media';
 
 /** Every migration, oldest first. Listed explicitly so the compiled and the ts-run code agree. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   IdempotencyKeysClient1765000000000,
   PreviewLinks1765200000000,
   Redirects1765300000000,
+  Media1765400000000,
 ];

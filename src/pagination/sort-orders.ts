@@ -53,3 +53,12 @@ export const BY_CREATED_AT_DESC: KeysetOrder = {
   direction: 'DESC',
   idColumn: 'r.id',
 };
+
+/** The media library: newest first (media aliased `m`). */
+export const BY_MEDIA_CREATED_AT: KeysetOrder = {
+  name: 'media',
+  column: 'm.created_at',
+  type: 'timestamptz',
+  direction: 'DESC',
+  idColumn: 'm.id',
+};

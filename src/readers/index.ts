@@ -4,6 +4,7 @@ import { SitePaths } from '../domain/site-paths';
 import { createLoaders } from '../loaders';
 import { AuthorReader } from './author.reader';
 import { CommentReader } from './comment.reader';
+import { MediaReader } from './media.reader';
 import { PostReader } from './post.reader';
 import { PreviewReader } from './preview.reader';
 import { RedirectReader } from './redirect.reader';
@@ -18,6 +19,7 @@ export interface Readers {
   revisions: RevisionReader;
   previews: PreviewReader;
   redirects: RedirectReader;
+  media: MediaReader;
 }
 
 /** One reader per domain for one request, over that request's DataLoaders, bound to who asks. */
@@ -27,6 +29,8 @@ export function createReaders(deps: {
   postUrlTemplate: string;
   /** The public site's paths, for resolveUrl. */
   sitePaths: SitePaths;
+  /** Where a stored media file is served (src/media). */
+  mediaUrl: (key: string) => string;
   /** Where the readers note the cache keys of what they read; a new set when omitted. */
   cacheKeys?: Set<string>;
 }): Readers {
@@ -46,5 +50,6 @@ export function createReaders(deps: {
     revisions: new RevisionReader(scope),
     previews: new PreviewReader(scope),
     redirects: new RedirectReader(scope, posts, deps.sitePaths),
+    media: new MediaReader(scope, deps.mediaUrl),
   };
 }

@@ -29,5 +29,7 @@ function readNode(ctx: Context, type: NodeTypeName, id: string): Promise<object 
       return readers.relatedLinks.byId(id);
     case 'Redirect':
       return readers.redirects.byId(id);
+    case 'Media':
+      return readers.media.byId(id);
   }
 }

@@ -5,6 +5,12 @@ import { Post } from '../entities/post.entity';
 import { targetId } from '../schema/global-id';
 import { CreatePostInput, UpdatePostInput } from '../schema/post.inputs';
 
+/** The input with `coverMediaId` as a media row id (absent and null stay as they are). */
+function withCoverDecoded<T extends { coverMediaId?: string | null }>(input: T): T {
+  if (input.coverMediaId == null) return input;
+  return { ...input, coverMediaId: targetId(input.coverMediaId, 'Media', 'coverMediaId', 'Media') };
+}
+
 /** The post workflow's mutations: decode ids, then hand over to PostService. Signed-in authors only. */
 @Resolver(() => Post)
 export class PostMutationResolver {
@@ -12,7 +18,7 @@ export class PostMutationResolver {
   @Mutation(() => Post)
   createPost(@Arg('input', () => CreatePostInput) input: CreatePostInput, @Ctx() ctx: Context) {
     const authorId = input.authorId == null ? undefined : targetId(input.authorId, 'Author', 'authorId');
-    return ctx.services.posts.create(ctx.viewer!, input, authorId);
+    return ctx.services.posts.create(ctx.viewer!, withCoverDecoded(input), authorId);
   }
 
   @Authorized()
@@ -23,7 +29,7 @@ export class PostMutationResolver {
     @Arg('input', () => UpdatePostInput) input: UpdatePostInput,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.posts.update(ctx.viewer!, targetId(id, 'Post', 'id'), expectedVersion, input);
+    return ctx.services.posts.update(ctx.viewer!, targetId(id, 'Post', 'id'), expectedVersion, withCoverDecoded(input));
   }
 
   @Authorized()

@@ -3,6 +3,7 @@ import type { Context } from '../context/context';
 import { PostStatus } from '../domain/enums';
 import { POST_BODY_MAX, longText } from '../domain/text-size';
 import { Author } from '../entities/author.entity';
+import { Media } from '../entities/media.entity';
 import { PostRevision } from '../entities/post-revision.entity';
 import { Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
@@ -69,6 +70,14 @@ export class PostResolver {
   @FieldResolver(() => Author)
   author(@Parent() post: Post, @Ctx() ctx: Context): Promise<Author> {
     return ctx.readers.authors.credited(post.authorId);
+  }
+
+  @FieldResolver(() => Media, {
+    nullable: true,
+    description: 'The cover image from the media library, when one is set (coverImageUrl stays for external images).',
+  })
+  cover(@Parent() post: Post, @Ctx() ctx: Context): Promise<Media | null> {
+    return ctx.readers.media.coverOf(post);
   }
 
   @FieldResolver(() => Int, { description: 'Approved comments on this post, replies included.' })

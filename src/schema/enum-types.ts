@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { CommentStatus, PostStatus, RedirectSource, RelatedLinkKind, Role } from '../domain/enums';
+import { CommentStatus, ImageFormat, PostStatus, RedirectSource, RelatedLinkKind, Role } from '../domain/enums';
 
 let registered = false;
 
@@ -19,4 +19,5 @@ export function registerEnumTypes(): void {
       MANUAL: { description: 'Made by an editor.' },
     },
   });
+  registerEnumType(ImageFormat, { name: 'ImageFormat' });
 }

@@ -12,6 +12,7 @@ const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>([
   'Comment',
   'RelatedLink',
   'Redirect',
+  'Media',
 ]);
 
 /** Reads any global id; a malformed one is BAD_USER_INPUT naming `field`. */

@@ -42,6 +42,11 @@ abstract class PostFieldsInput {
   @IsOptional()
   @ArrayMaxSize(TAGS_MAX_RAW)
   tags?: string[] | null;
+
+  /** Decoded by the resolver before the service sees it. */
+  @Field(() => ID, { nullable: true, description: 'A media item of the library to use as the cover; null removes it.' })
+  @IsOptional()
+  coverMediaId?: string | null;
 }
 
 @InputType()

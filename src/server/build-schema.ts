@@ -4,6 +4,7 @@ import { PubSub, buildSchema } from 'type-graphql';
 import { AuthResolver } from '../resolvers/auth.resolver';
 import { AuthorResolver } from '../resolvers/author.resolver';
 import { CommentResolver } from '../resolvers/comment.resolver';
+import { MediaResolver } from '../resolvers/media.resolver';
 import { NodeResolver } from '../resolvers/node.resolver';
 import { PostMutationResolver } from '../resolvers/post-mutation.resolver';
 import { PostRevisionResolver } from '../resolvers/post-revision.resolver';
@@ -40,6 +41,7 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
       AuthResolver,
       AuthorResolver,
       CommentResolver,
+      MediaResolver,
       NodeResolver,
       PostResolver,
       PostMutationResolver,

@@ -14,6 +14,7 @@ import { ScheduleHorizon } from '../http-cache/schedule-horizon';
 import { idempotency } from '../idempotency';
 import { DEFAULT_LIMITS } from '../limits/operation-limits';
 import { liveUpdates } from '../live';
+import { createMediaFiles, mediaLibrary } from '../media';
 import { observability } from '../observability';
 import { createUnexpectedErrorLog } from '../observability/unexpected-error-log';
 import { previews } from '../previews';
@@ -40,12 +41,28 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     linksPerPost: config.previewLinksPerPost,
   };
   const sitePaths = new SitePaths(config.postUrlTemplate, config.publicBaseUrl);
-  const services = createServices({ db: db.manager, tokens, sitePaths, ...shared.serviceLimiters(), previewLinks });
+  const mediaFiles = createMediaFiles(config);
+  const media = { files: mediaFiles, ...config.media };
+  const services = createServices({
+    db: db.manager,
+    tokens,
+    sitePaths,
+    media,
+    ...shared.serviceLimiters(),
+    previewLinks,
+  });
   const logUnexpected = createUnexpectedErrorLog(logger);
   const reads = preparedReads(db);
   const sessions = createSessionAuthenticator({ db: reads, tokens, logUnexpected });
   const { postUrlTemplate } = config;
-  const contextFor = createContextBuilder({ db: reads, services, sessions, postUrlTemplate, sitePaths });
+  const contextFor = createContextBuilder({
+    db: reads,
+    services,
+    sessions,
+    postUrlTemplate,
+    sitePaths,
+    mediaUrl: mediaFiles.urlOf,
+  });
   const app = createHttpApp(config);
   const httpServer = http.createServer(app);
   const schema = await buildApiSchema();
@@ -68,6 +85,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     cachePurges(config.purge, logger),
     idempotency({ db, tokens, logger, config }),
     previews({ previewLinks: services.previewLinks }),
+    mediaLibrary({ files: mediaFiles, services, sessions, contextFor, config }),
   ];
   capabilities.push(eventProcessing({ db, config, logger, consumers: capabilities.flatMap((c) => c.consumers ?? []) }));
 

@@ -5,6 +5,8 @@ import { RateLimiter } from '../limits/rate-limiter';
 import { AuthorService } from './author.service';
 import { CommentService } from './comment.service';
 import { LoginLimiters, LoginService } from './login.service';
+import { MediaFiles } from './media-files';
+import { MediaService } from './media.service';
 import { PostService } from './post.service';
 import { PreviewLinkSettings } from './preview-link.commands';
 import { PreviewLinkService } from './preview-link.service';
@@ -20,6 +22,7 @@ export interface Services {
   redirects: RedirectService;
   login: LoginService;
   previewLinks: PreviewLinkService;
+  media: MediaService;
 }
 
 export interface ServiceDeps {
@@ -32,6 +35,8 @@ export interface ServiceDeps {
   previewLinks: PreviewLinkSettings;
   /** The public site's paths: where a post is shown (slug history), which URLs are the site's. */
   sitePaths: SitePaths;
+  /** The media capability's files (src/media), and the widths and ratios crops snap to. */
+  media: { files: MediaFiles; widths: number[]; aspectRatios: string[] };
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -44,5 +49,6 @@ export function createServices(deps: ServiceDeps): Services {
     redirects,
     login: new LoginService(deps.db, deps.tokens, deps.loginLimiters),
     previewLinks: new PreviewLinkService(deps.db, deps.previewLinks),
+    media: new MediaService(deps.db, deps.media.files, deps.media),
   };
 }

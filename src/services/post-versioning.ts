@@ -24,6 +24,7 @@ export type PostPatch = Partial<
     | 'publishedAt'
     | 'source'
     | 'coverImageUrl'
+    | 'coverMediaId'
     | 'tags'
     | 'featured'
     | 'readingTimeMinutes'

@@ -8,6 +8,8 @@ export interface NewPost {
   excerpt?: string | null;
   source?: string | null;
   coverImageUrl?: string | null;
+  /** A media item's row id (decoded), as the cover; null removes it. */
+  coverMediaId?: string | null;
   tags?: string[] | null;
 }
 
@@ -19,5 +21,7 @@ export interface PostChanges {
   excerpt?: string | null;
   source?: string | null;
   coverImageUrl?: string | null;
+  /** A media item's row id (decoded), as the cover; null removes it. */
+  coverMediaId?: string | null;
   tags?: string[] | null;
 }

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
+import { databaseErrorOf } from '../db/database-error';
 import { inTransaction } from '../db/transaction';
 import { violatedUniqueIndex } from '../db/unique-violation';
 import { PostStatus } from '../domain/enums';
@@ -25,8 +26,11 @@ import { normalizeTags } from './tags';
 
 const REVISION_COLUMNS = selectList(PostRevision, 'r');
 
+/** A taken slug is CONFLICT; a cover that is no media item (or was just deleted) NOT_FOUND. */
 function rethrowSlugConflict(error: unknown): never {
   if (violatedUniqueIndex(error) === 'posts_slug_key') throw new ConflictError('That slug is taken.', 'slug');
+  const cause = databaseErrorOf(error);
+  if (cause.code === '23503' && cause.constraint?.includes('cover_media')) throw new NotFoundError('Media');
   throw error;
 }
 
@@ -62,8 +66,8 @@ export class PostService {
       const { excerpt, excerptIsCustom } = excerptFor(input.excerpt, body);
       const [post]: Post[] = await m.query(
         `INSERT INTO posts AS p (slug, title, body, excerpt, excerpt_is_custom, status, source, cover_image_url, tags,
-             reading_time_minutes, author_id, last_editor_id)
-           VALUES ($1, $2, $3, $4, $5, 'DRAFT', $6, $7, $8, $9, $10, $11) RETURNING ${POST_WRITE_COLUMNS}`,
+             reading_time_minutes, author_id, last_editor_id, cover_media_id)
+           VALUES ($1, $2, $3, $4, $5, 'DRAFT', $6, $7, $8, $9, $10, $11, $12) RETURNING ${POST_WRITE_COLUMNS}`,
         [
           slug,
           input.title.trim(),
@@ -76,6 +80,7 @@ export class PostService {
           readingTimeMinutes(body),
           ownerId,
           viewer.id,
+          input.coverMediaId ?? null,
         ],
       );
       return post;
@@ -107,6 +112,7 @@ export class PostService {
       }
       if (input.source !== undefined) patch.source = input.source?.trim() || null;
       if (input.coverImageUrl !== undefined) patch.coverImageUrl = input.coverImageUrl;
+      if (input.coverMediaId !== undefined) patch.coverMediaId = input.coverMediaId;
       if (tags !== undefined) patch.tags = tags;
       const updated = await writeVersionedChange(m, viewer, current, patch);
       if (patch.slug !== undefined) await this.redirects.slugChanged(m, current.id, current.slug, patch.slug);

@@ -18,13 +18,6 @@ const NOT_YET_SERVED: RegExp[] = [
   /^(Webhook|WebhookDelivery|WebhookDeliveryStatus|WebhookDeliveryEdge|WebhookDeliveryConnection|WebhookWithSecret|CreateWebhookInput|UpdateWebhookInput) was removed\.$/,
   /^Query\.(webhooks|webhookEventTypes) was removed\.$/,
   /^Mutation\.(createWebhook|updateWebhook|deleteWebhook|rotateWebhookSecret|redeliverWebhook|testWebhook) was removed\.$/,
-  // Issue 18 (media library): Media and its renditions, crops, covers and library management.
-  /^(Media|MediaEdge|MediaConnection|ImageRendition|ImageFormat|FocalPoint|FocalPointInput|UpdateMediaInput) was removed\.$/,
-  /^Standard scalar Float was removed because it is not referenced anymore\.$/,
-  /^Post\.cover was removed\.$/,
-  /^(CreatePostInput|UpdatePostInput)\.coverMediaId was removed\.$/,
-  /^Query\.(media|mediaLibrary) was removed\.$/,
-  /^Mutation\.(updateMedia|deleteMedia) was removed\.$/,
 ];
 
 function unexplained(changes: BreakingChange[]): string[] {

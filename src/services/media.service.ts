@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { databaseErrorOf } from '../db/database-error';
+import { returningRows } from '../db/returning-rows';
 import { inTransaction } from '../db/transaction';
 import { CacheKey } from '../domain/cache-keys';
 import { ImageFormat } from '../domain/enums';
@@ -81,15 +82,19 @@ export class MediaService {
       if (changes.focalPoint !== undefined) {
         set('focal_x', changes.focalPoint?.x ?? null);
         set('focal_y', changes.focalPoint?.y ?? null);
-        const crops: Array<{ storageKey: string }> = await m.query(
-          `DELETE FROM media_renditions WHERE media_id = $1 AND aspect_ratio <> '' RETURNING storage_key AS "storageKey"`,
-          [current.id],
+        const crops = returningRows<{ storageKey: string }>(
+          await m.query(
+            `DELETE FROM media_renditions WHERE media_id = $1 AND aspect_ratio <> '' RETURNING storage_key AS "storageKey"`,
+            [current.id],
+          ),
         );
         dropped = crops.map((crop) => crop.storageKey);
       }
-      const [updated]: Media[] = await m.query(
-        `UPDATE media AS m SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE m.id = $1 RETURNING ${MEDIA_COLUMNS}`,
-        params,
+      const [updated] = returningRows<Media>(
+        await m.query(
+          `UPDATE media AS m SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE m.id = $1 RETURNING ${MEDIA_COLUMNS}`,
+          params,
+        ),
       );
       await recordEvents(m, [mediaEvent('media.updated', updated)]);
       return updated;

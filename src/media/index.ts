@@ -34,10 +34,15 @@ export function mediaLibrary(deps: {
   config: Pick<Config, 'media' | 'dataDir' | 'corsOrigin'>;
 }): Capability {
   const { files, services, config } = deps;
-  // Uploads stream here before they are checked; what a crash left behind is removed at start.
+  // Uploads stream here before they are checked; what a crash left behind (older than an hour,
+  // longer than any upload takes) is removed at start, not what another process on this
+  // DATA_DIR is receiving now.
   const tempDir = path.join(config.dataDir, 'media-uploads');
-  fs.rmSync(tempDir, { recursive: true, force: true });
   fs.mkdirSync(tempDir, { recursive: true });
+  for (const entry of fs.readdirSync(tempDir)) {
+    const file = path.join(tempDir, entry);
+    if (fs.statSync(file).mtimeMs < Date.now() - 60 * 60 * 1000) fs.rmSync(file, { force: true });
+  }
   const upload = uploadRoute({
     maxBytes: config.media.maxBytes,
     tempDir,

@@ -58,6 +58,11 @@ export interface Config {
   subscriptionsPerClientIp: number;
   /** Pings on idle WebSocket connections, so proxies keep them and dead clients are noticed. */
   websocketKeepAliveSeconds: number;
+  /**
+   * What one event stream (Server-Sent Events) may have waiting for its client, in bytes: a
+   * stream still further behind when its next message comes is ended (a client that never reads).
+   */
+  liveStreamMaxBufferBytes: number;
   /** `max-age` of public answers (anonymous queries of public content); 0: nothing is cacheable. */
   cacheMaxAge: number;
   /** `stale-while-revalidate` of public answers. */
@@ -262,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     subscriptionsPerConnection: int('SUBSCRIPTIONS_PER_CONNECTION', env.SUBSCRIPTIONS_PER_CONNECTION, 20),
     subscriptionsPerClientIp: int('SUBSCRIPTIONS_PER_CLIENT_IP', env.SUBSCRIPTIONS_PER_CLIENT_IP, 200),
     websocketKeepAliveSeconds: int('WEBSOCKET_KEEPALIVE_SECONDS', env.WEBSOCKET_KEEPALIVE_SECONDS, 12),
+    liveStreamMaxBufferBytes: int('LIVE_STREAM_MAX_BUFFER_BYTES', env.LIVE_STREAM_MAX_BUFFER_BYTES, 1024 * 1024),
     cacheMaxAge: int('CACHE_MAX_AGE', env.CACHE_MAX_AGE, 60),
     cacheStaleWhileRevalidate: int('CACHE_STALE_WHILE_REVALIDATE', env.CACHE_STALE_WHILE_REVALIDATE, 30),
     publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL),

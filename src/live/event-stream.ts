@@ -1,9 +1,10 @@
 import express, { Request, Response } from 'express';
-import { createHandler } from 'graphql-sse/lib/use/express';
+import { createHandler } from 'graphql-sse';
 import { bearerToken } from '../auth/bearer-token';
 import { Session, SessionAuthenticator } from '../auth/session-authenticator';
 import { Context } from '../context/context';
 import { ApiError, BadUserInputError, errorResponseBody, httpStatusOf } from '../errors/api-errors';
+import { writeEventStream } from './event-stream-writer';
 import { CountPerClient, LiveCapacity } from './live-capacity';
 import { LiveOperations, asGraphQLError } from './live-operations';
 
@@ -11,6 +12,8 @@ export interface EventStreamDeps {
   live: LiveOperations;
   sessions: SessionAuthenticator;
   capacity: LiveCapacity;
+  /** Bytes a stream may have waiting for its client (LIVE_STREAM_MAX_BUFFER_BYTES). */
+  maxBufferBytes: number;
 }
 
 export interface EventStream {
@@ -18,6 +21,8 @@ export interface EventStream {
   routes: express.RequestHandler[];
   /** Streams open now, for /metrics. */
   open(): number;
+  /** Streams ended so far because their client fell behind, for /metrics. */
+  dropped(): number;
   /** Ends every open stream (clients reconnect elsewhere). */
   close(): void;
 }
@@ -26,6 +31,8 @@ export interface EventStream {
 interface StreamLocals {
   liveSession?: Session | null;
   facts?: { requestId: string };
+  /** Stops counting the stream as open (once; again on 'close' is harmless). */
+  releaseStream?: () => void;
 }
 
 /**
@@ -34,10 +41,12 @@ interface StreamLocals {
  * `Accept: text/event-stream`; the answer stays open and carries one `next` event per delivery.
  * Sign-in is the usual `Authorization: Bearer` header (a bad token is a 401, as on HTTP). The
  * rules of the WebSocket apply: HTTP's limits, subscriptions only, the cap per client address.
+ * A stream whose client falls more than `maxBufferBytes` behind is ended (event-stream-writer.ts).
  */
 export function eventStream(deps: EventStreamDeps): EventStream {
   const streamsPerClient = new CountPerClient();
   const streams = new Set<Response>();
+  let dropped = 0;
   deps.capacity.count((clientIp) => streamsPerClient.of(clientIp));
 
   // graphql-sse would read any body whose type mentions JSON itself, with no size limit: every
@@ -74,7 +83,7 @@ export function eventStream(deps: EventStreamDeps): EventStream {
     ] as const;
   };
 
-  const handler = createHandler<Record<PropertyKey, unknown>>({
+  const handler = createHandler<Request, { res: Response }, Record<PropertyKey, unknown>>({
     // Distinct connections only: one request per subscription, nothing kept between requests.
     authenticate: () => null,
     onSubscribe: (req, params) => {
@@ -91,6 +100,7 @@ export function eventStream(deps: EventStreamDeps): EventStream {
         streamsPerClient.remove(clientIp);
         streams.delete(res);
       };
+      locals.releaseStream = release;
       try {
         deps.capacity.assertWithinCap(clientIp);
         const admitted = deps.live.admit(params.query, params.operationName, params.variables);
@@ -134,10 +144,26 @@ export function eventStream(deps: EventStreamDeps): EventStream {
       requireBody,
       authenticate,
       (req, res, next) => {
-        handler(req, res).catch(next);
+        const request = {
+          method: req.method,
+          url: req.url,
+          headers: { get: (key: string) => [req.headers[key] ?? []].flat().join('\n') || undefined },
+          // Read above, as JSON, within the limit (graphql-sse reads the query of a GET from its URL).
+          body: (req.body ?? null) as Record<PropertyKey, unknown> | null,
+          raw: req,
+          context: { res },
+        };
+        const onDropped = () => {
+          dropped += 1;
+          (res.locals as StreamLocals).releaseStream?.();
+        };
+        handler(request)
+          .then((answer) => writeEventStream(res, answer, { maxBufferBytes: deps.maxBufferBytes, onDropped }))
+          .catch(next);
       },
     ],
     open: () => streamsPerClient.total,
+    dropped: () => dropped,
     close: () => {
       for (const res of streams) res.destroy();
     },

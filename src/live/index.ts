@@ -7,6 +7,7 @@ import { Capability } from '../capability/capability';
 import { Config } from '../config';
 import { ContextBuilder } from '../context/context-factory';
 import { OperationLimits } from '../limits/operation-limits';
+import { LiveStats } from '../observability/metrics';
 import { UnexpectedErrorLog } from '../observability/unexpected-error-log';
 import { eventStream } from './event-stream';
 import { LiveCapacity } from './live-capacity';
@@ -28,6 +29,7 @@ export interface LiveUpdatesDeps {
     | 'subscriptionsPerClientIp'
     | 'subscriptionsPerConnection'
     | 'websocketKeepAliveSeconds'
+    | 'liveStreamMaxBufferBytes'
   >;
   logUnexpected: UnexpectedErrorLog;
   /** The client's address, honouring TRUST_PROXY as Express does. */
@@ -35,8 +37,8 @@ export interface LiveUpdatesDeps {
 }
 
 export interface LiveUpdatesCapability extends Capability {
-  /** Open connections and subscriptions, over both transports, for /metrics. */
-  open(): { connections: number; subscriptions: number };
+  /** Open connections and subscriptions over both transports, and what was counted, for /metrics. */
+  stats(): LiveStats;
 }
 
 /**
@@ -67,7 +69,12 @@ export function liveUpdates(deps: LiveUpdatesDeps): LiveUpdatesCapability {
     keepAliveMs: config.websocketKeepAliveSeconds * 1000,
     clientIpOf: deps.clientIpOf,
   });
-  const streams = eventStream({ live, sessions: deps.sessions, capacity });
+  const streams = eventStream({
+    live,
+    sessions: deps.sessions,
+    capacity,
+    maxBufferBytes: config.liveStreamMaxBufferBytes,
+  });
   return {
     name: 'live updates',
     // Before /graphql, which would take it as a sub-path.
@@ -75,9 +82,13 @@ export function liveUpdates(deps: LiveUpdatesDeps): LiveUpdatesCapability {
       app.use('/graphql/stream', cors({ origin: config.corsOrigin }), ...streams.routes);
     },
     consumers: [liveUpdatesConsumer(deps.bus)],
-    open() {
+    stats() {
       const open = sockets.counts();
-      return { connections: open.connections, subscriptions: open.subscriptions + streams.open() };
+      return {
+        connections: open.connections,
+        subscriptions: open.subscriptions + streams.open(),
+        streamsDropped: streams.dropped(),
+      };
     },
     // Open sockets would hold the HTTP server open; clients reconnect to another instance.
     stop: async () => {

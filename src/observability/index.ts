@@ -5,7 +5,7 @@ import { Capability } from '../capability/capability';
 import { Config } from '../config';
 import { Logger } from '../logger';
 import { healthRoutes } from './health';
-import { createMetrics, metricsEndpoint } from './metrics';
+import { LiveStats, createMetrics, metricsEndpoint } from './metrics';
 import { requestFactsPlugin } from './request-facts.plugin';
 import { requestId } from './request-id';
 import { requestLog } from './request-log';
@@ -19,8 +19,8 @@ export interface ObservabilityDeps {
   config: Pick<Config, 'metricsToken'>;
   /** True from the first stop signal: /readyz fails so load balancers drain this instance. */
   isStopping(): boolean;
-  /** Open live connections and subscriptions, for /metrics. */
-  liveOpen(): { connections: number; subscriptions: number };
+  /** Open live connections and subscriptions, and what live updates counted, for /metrics. */
+  liveStats(): LiveStats;
   /** What the response cache holds in this process, for /metrics. */
   responseCacheSize(): { bytes: number; entries: number };
 }
@@ -32,7 +32,7 @@ export interface ObservabilityDeps {
  */
 export function observability(deps: ObservabilityDeps): Capability {
   const metrics = createMetrics((deps.db.driver as PostgresDriver).master as Pool);
-  metrics.observeLive(deps.liveOpen);
+  metrics.observeLive(deps.liveStats);
   metrics.observeResponseCache(deps.responseCacheSize);
   return {
     name: 'observability',

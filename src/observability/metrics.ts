@@ -9,12 +9,20 @@ const MAX_OPERATION_LABELS = 200;
 /** Names longer or odder than a person writes are not labels (a 500 KB name would be one). */
 const LABEL_SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
+/** What live updates report at each scrape: what is open now, and counts since the start. */
+export interface LiveStats {
+  connections: number;
+  subscriptions: number;
+  /** Event streams ended because their client fell behind (LIVE_STREAM_MAX_BUFFER_BYTES). */
+  streamsDropped: number;
+}
+
 export interface Metrics {
   registry: Registry;
   /** Express middleware for /graphql: counts and times each request when its answer is sent. */
   record(req: Request, res: Response, next: NextFunction): void;
   /** Reports the live subscriptions (and their sockets) that `read` counts, at each scrape. */
-  observeLive(read: () => { connections: number; subscriptions: number }): void;
+  observeLive(read: () => LiveStats): void;
   /** Reports what the response cache holds in this process, at each scrape. */
   observeResponseCache(read: () => { bytes: number; entries: number }): void;
 }
@@ -84,6 +92,15 @@ export function createMetrics(pool: Pool): Metrics {
         registers: [registry],
         collect() {
           this.set(read().subscriptions);
+        },
+      });
+      new Counter({
+        name: 'broadsheet_live_streams_dropped_total',
+        help: 'Event streams (Server-Sent Events) ended because their client fell too far behind.',
+        registers: [registry],
+        collect() {
+          this.reset();
+          this.inc(read().streamsDropped);
         },
       });
     },

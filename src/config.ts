@@ -56,6 +56,11 @@ export interface Config {
   redisKeyPrefix: string;
   subscriptionsPerConnection: number;
   subscriptionsPerClientIp: number;
+  /**
+   * The cost budget of a subscription (objects, lists multiplied out), far below a query's: its
+   * selection is run again at each event, for each subscriber.
+   */
+  liveMaxCost: number;
   /** Pings on idle WebSocket connections, so proxies keep them and dead clients are noticed. */
   websocketKeepAliveSeconds: number;
   /**
@@ -266,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisKeyPrefix: env.REDIS_KEY_PREFIX || 'broadsheet:',
     subscriptionsPerConnection: int('SUBSCRIPTIONS_PER_CONNECTION', env.SUBSCRIPTIONS_PER_CONNECTION, 20),
     subscriptionsPerClientIp: int('SUBSCRIPTIONS_PER_CLIENT_IP', env.SUBSCRIPTIONS_PER_CLIENT_IP, 200),
+    liveMaxCost: int('LIVE_MAX_COST', env.LIVE_MAX_COST, 1000),
     websocketKeepAliveSeconds: int('WEBSOCKET_KEEPALIVE_SECONDS', env.WEBSOCKET_KEEPALIVE_SECONDS, 12),
     liveStreamMaxBufferBytes: int('LIVE_STREAM_MAX_BUFFER_BYTES', env.LIVE_STREAM_MAX_BUFFER_BYTES, 1024 * 1024),
     cacheMaxAge: int('CACHE_MAX_AGE', env.CACHE_MAX_AGE, 60),

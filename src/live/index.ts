@@ -28,6 +28,7 @@ export interface LiveUpdatesDeps {
     | 'corsOrigin'
     | 'subscriptionsPerClientIp'
     | 'subscriptionsPerConnection'
+    | 'liveMaxCost'
     | 'websocketKeepAliveSeconds'
     | 'liveStreamMaxBufferBytes'
   >;
@@ -56,6 +57,7 @@ export function liveUpdates(deps: LiveUpdatesDeps): LiveUpdatesCapability {
     sessions: deps.sessions,
     contextFor: deps.contextFor,
     limits: deps.limits,
+    maxCost: config.liveMaxCost,
     introspection: config.introspection,
     logUnexpected: deps.logUnexpected,
   });

@@ -43,7 +43,10 @@ export interface LiveOperationDeps {
   bus: EventBus;
   sessions: SessionAuthenticator;
   contextFor: ContextBuilder;
+  /** HTTP's limits; a subscription's cost budget is the smaller of theirs and `maxCost`. */
   limits: OperationLimits;
+  /** The cost budget of a subscription (LIVE_MAX_COST). */
+  maxCost: number;
   /** Whether schema suggestions ("Did you mean ...?") may appear in errors. */
   introspection: boolean;
   logUnexpected: UnexpectedErrorLog;
@@ -60,6 +63,9 @@ export interface AdmittedOperation {
  * at each event, and show errors to the client as HTTP does.
  */
 export function liveOperations(deps: LiveOperationDeps) {
+  // A subscription's selection runs at every event for every subscriber: what a query may cost
+  // once would be paid again and again, so subscriptions get a budget of their own.
+  const limits: OperationLimits = { ...deps.limits, maxCost: Math.min(deps.limits.maxCost, deps.maxCost) };
   const anonymousByEvent = new Map<string, Readers>();
   /**
    * Readers for anonymous subscribers, one set per event: they all see the same, so a thousand
@@ -78,9 +84,9 @@ export function liveOperations(deps: LiveOperationDeps) {
   return {
     schema: deps.schema,
     /**
-     * The parse, depth and cost rules of HTTP, for subscriptions only (queries and mutations go
-     * over HTTP, with their rate limits and idempotency keys). Throws an ApiError, or returns
-     * graphql-js's validation errors.
+     * The parse, depth and cost rules of HTTP, with a smaller cost budget, for subscriptions only
+     * (queries and mutations go over HTTP, with their rate limits and idempotency keys). Throws an
+     * ApiError, or returns graphql-js's validation errors.
      */
     admit(
       query: string,
@@ -105,7 +111,7 @@ export function liveOperations(deps: LiveOperationDeps) {
           'Only subscriptions are served here; send queries and mutations over HTTP POST or GET.',
         );
       const values = variables ?? {};
-      checkOperationLimits(deps.schema, document, operation, values, deps.limits);
+      checkOperationLimits(deps.schema, document, operation, values, limits);
       assertStorableText(document, values);
       return { document, variables: values };
     },

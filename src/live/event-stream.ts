@@ -86,6 +86,7 @@ export function eventStream(deps: EventStreamDeps): EventStream {
   const handler = createHandler<Request, { res: Response }, Record<PropertyKey, unknown>>({
     // Distinct connections only: one request per subscription, nothing kept between requests.
     authenticate: () => null,
+    subscribe: deps.live.subscribe,
     onSubscribe: (req, params) => {
       const res = req.context.res;
       const locals = res.locals as StreamLocals;
@@ -115,7 +116,7 @@ export function eventStream(deps: EventStreamDeps): EventStream {
           res.once('close', release);
         }
         // A sign-in that ends ends its stream (graphql-sse completes it).
-        const contextValue = deps.live.contextOf(locals.liveSession ?? null, clientIp, () => undefined);
+        const contextValue = deps.live.contextOf(locals.liveSession ?? null, clientIp, admitted, () => undefined);
         return {
           schema: deps.live.schema,
           document: admitted.document,

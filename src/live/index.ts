@@ -90,6 +90,7 @@ export function liveUpdates(deps: LiveUpdatesDeps): LiveUpdatesCapability {
         connections: open.connections,
         subscriptions: open.subscriptions + streams.open(),
         streamsDropped: streams.dropped(),
+        answers: live.answerCounts(),
       };
     },
     // Open sockets would hold the HTTP server open; clients reconnect to another instance.

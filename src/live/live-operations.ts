@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import {
   DocumentNode,
@@ -20,6 +20,7 @@ import { OperationLimits, checkOperationLimits } from '../limits/operation-limit
 import { assertStorableText } from '../limits/text-input';
 import { UnexpectedErrorLog } from '../observability/unexpected-error-log';
 import { Readers } from '../readers';
+import { liveExecution } from './live-execution';
 import { createLiveUpdates } from './live-updates';
 
 /** Events whose shared anonymous readers are kept, for subscribers that are at different events at once. */
@@ -55,6 +56,8 @@ export interface LiveOperationDeps {
 export interface AdmittedOperation {
   document: DocumentNode;
   variables: Record<string, unknown>;
+  /** The same for the same document, operation name and variables: anonymous ones share answers. */
+  key: string;
 }
 
 /**
@@ -66,6 +69,7 @@ export function liveOperations(deps: LiveOperationDeps) {
   // A subscription's selection runs at every event for every subscriber: what a query may cost
   // once would be paid again and again, so subscriptions get a budget of their own.
   const limits: OperationLimits = { ...deps.limits, maxCost: Math.min(deps.limits.maxCost, deps.maxCost) };
+  const execution = liveExecution();
   const anonymousByEvent = new Map<string, Readers>();
   /**
    * Readers for anonymous subscribers, one set per event: they all see the same, so a thousand
@@ -113,11 +117,22 @@ export function liveOperations(deps: LiveOperationDeps) {
       const values = variables ?? {};
       checkOperationLimits(deps.schema, document, operation, values, limits);
       assertStorableText(document, values);
-      return { document, variables: values };
+      const key = createHash('sha256')
+        .update(JSON.stringify([query, operationName ?? null, values]))
+        .digest('base64url');
+      return { document, variables: values, key };
     },
 
-    /** A subscription's context. `onSessionEnded` is told when a signed-in subscriber's sign-in ends. */
-    contextOf(session: Session | null, clientIp: string, onSessionEnded: () => void): Context {
+    /**
+     * The context of `operation`'s subscription. `onSessionEnded` is told when a signed-in
+     * subscriber's sign-in ends. Anonymous subscribers of one operation share its answers.
+     */
+    contextOf(
+      session: Session | null,
+      clientIp: string,
+      operation: AdmittedOperation,
+      onSessionEnded: () => void,
+    ): Context {
       const context = deps.contextFor(
         session?.viewer ?? null,
         { requestId: randomUUID(), statements: 0, errorCodes: [] },
@@ -139,8 +154,15 @@ export function liveOperations(deps: LiveOperationDeps) {
         context.signIn(viewer);
         return context.freshReaders();
       });
+      if (!session) execution.share(context, operation.key);
       return context;
     },
+
+    /** Runs a subscription (both transports' `subscribe`): answers shared, one subscriber a turn. */
+    subscribe: execution.subscribe,
+
+    /** Answers computed and shared so far, for /metrics. */
+    answerCounts: execution.counts,
 
     /** What the client sees of an error: our messages, masked failures, no HTTP status or stack. */
     toClient(error: GraphQLError, requestId: string, transport: string): GraphQLFormattedError {

@@ -72,6 +72,7 @@ export function serveSubscriptions(deps: SubscriptionServerDeps): SubscriptionSe
     {
       // A client gets 10 s to send connection_init (graphql-ws's 3 s is short on a slow network).
       connectionInitWaitTimeout: 10_000,
+      subscribe: deps.live.subscribe,
       onConnect: async (socket) => {
         const connection: Connection = { clientIp: deps.clientIpOf(socket.extra.request), session: null };
         const authorization = socket.connectionParams?.authorization ?? socket.connectionParams?.Authorization;
@@ -106,7 +107,7 @@ export function serveSubscriptions(deps: SubscriptionServerDeps): SubscriptionSe
           deps.capacity.assertWithinCap(connection.clientIp);
           const admitted = deps.live.admit(payload.query, payload.operationName, payload.variables);
           if ('errors' in admitted) return admitted.errors;
-          const contextValue = deps.live.contextOf(connection.session, connection.clientIp, () =>
+          const contextValue = deps.live.contextOf(connection.session, connection.clientIp, admitted, () =>
             socket.extra.socket.close(CLOSE_UNAUTHORIZED, 'This sign-in has ended; sign in again.'),
           );
           return {

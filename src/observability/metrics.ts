@@ -15,6 +15,8 @@ export interface LiveStats {
   subscriptions: number;
   /** Event streams ended because their client fell behind (LIVE_STREAM_MAX_BUFFER_BYTES). */
   streamsDropped: number;
+  /** Answers to events computed by running a selection, and answers shared from an identical subscription. */
+  answers: { computed: number; shared: number };
 }
 
 export interface Metrics {
@@ -101,6 +103,18 @@ export function createMetrics(pool: Pool): Metrics {
         collect() {
           this.reset();
           this.inc(read().streamsDropped);
+        },
+      });
+      new Counter({
+        name: 'broadsheet_live_answers_total',
+        help: "Answers to live events: computed (a subscription's selection run), or shared (an identical anonymous subscription's).",
+        labelNames: ['source'],
+        registers: [registry],
+        collect() {
+          const { computed, shared } = read().answers;
+          this.reset();
+          this.inc({ source: 'computed' }, computed);
+          this.inc({ source: 'shared' }, shared);
         },
       });
     },

@@ -1,4 +1,6 @@
+import { createRequire } from 'node:module';
 import pino from 'pino';
+import type { PrettyOptions } from 'pino-pretty';
 
 /** pino's levels, as `LOG_LEVEL` takes them. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -7,9 +9,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 type Fields = Record<string, unknown>;
 
 /**
- * One JSON line per event on stdout (pino). Messages are sentences for a person; `fields` carry
- * what a machine filters on (requestId, operationName, ...). `pino` is the instance itself, for
- * pino-http's request lines.
+ * One JSON line per event on stdout (pino), or a readable one on a terminal (logDestination).
+ * Messages are sentences for a person; `fields` carry what a machine filters on (requestId,
+ * operationName, ...). `pino` is the instance itself, for pino-http's request lines.
  */
 export interface Logger {
   info(message: string, fields?: Fields): void;
@@ -36,4 +38,22 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
       instance.error({ ...fields, ...(error === undefined ? {} : { err: error }) }, message),
     pino: instance,
   };
+}
+
+/**
+ * Where the server logs: JSON lines on stdout (pino's default) for whatever collects them; on a
+ * developer's terminal (stdout a TTY, and not production) one human-readable line per event
+ * through pino-pretty instead. pino-pretty is a dev dependency: a production install
+ * (`npm ci --omit=dev`) logs JSON whatever stdout is. Synchronous, so nothing written before
+ * `process.exit` is lost, as with pino's own stdout.
+ */
+export function logDestination(production: boolean): pino.DestinationStream | undefined {
+  if (production || !process.stdout.isTTY) return undefined;
+  let pretty: (options: PrettyOptions) => pino.DestinationStream;
+  try {
+    pretty = createRequire(__filename)('pino-pretty') as typeof pretty;
+  } catch {
+    return undefined;
+  }
+  return pretty({ colorize: true, singleLine: true, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'service' });
 }

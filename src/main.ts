@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
-import { createLogger } from './logger';
+import { createLogger, logDestination } from './logger';
 import { loadOrCreateJwtSecret } from './secrets';
 import { DEMO_AUTHORS } from './seed/demo-content';
 import { DEMO_PASSWORD, isEmptyDatabase, seedDemo } from './seed/seed-demo';
@@ -12,7 +12,7 @@ import { createServer } from './server/server';
 /** `npm start`: database (embedded unless DATABASE_URL), migrations, admin, demo content, server. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, logDestination(config.production));
   const database = await openDatabase(config, logger);
   const { db } = database;
 

@@ -34,12 +34,35 @@ async function stopLeftoverServers(): Promise<void> {
 export interface Running {
   child: ChildProcess;
   url: string;
+  /** stdout and stderr as they came. */
   output: () => string;
+  /** stdout alone: the log stream a collector reads. */
+  stdout: () => string;
   exited: Promise<number | null>;
 }
 
-/** `viaNpm`: the README's command, `npm start`, whose npm process is what a process manager signals. */
-export function startServer(dataDir: string, overrides: NodeJS.ProcessEnv = {}, viaNpm = false): Promise<Running> {
+/**
+ * How the server is started: `node` runs dist/main.js (as in production); `npm` the README's
+ * `npm start --silent`, whose npm process is what a process manager signals; `terminal` runs
+ * node under `script`, so its stdout is a terminal (a pty) as on a developer's screen.
+ */
+type Launcher = 'node' | 'npm' | 'terminal';
+
+function spawnServer(launcher: Launcher, env: NodeJS.ProcessEnv): ChildProcess {
+  const stdio: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe'];
+  if (launcher === 'npm')
+    return spawn('npm', ['start', '--silent'], { cwd: path.dirname(path.dirname(mainJs)), env, stdio });
+  if (launcher === 'node') return spawn(process.execPath, [mainJs], { env, stdio });
+  // `exec`: node is script's own child, so script's SIGTERM reaches it and it stops its PostgreSQL.
+  const command = `exec '${process.execPath}' '${mainJs}'`;
+  return spawn('script', ['--quiet', '--return', '--flush', '--command', command, '/dev/null'], { env, stdio });
+}
+
+export function startServer(
+  dataDir: string,
+  overrides: NodeJS.ProcessEnv = {},
+  launcher: Launcher = 'node',
+): Promise<Running> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
@@ -52,14 +75,12 @@ export function startServer(dataDir: string, overrides: NodeJS.ProcessEnv = {}, 
   delete env.NODE_ENV;
   delete env.SEED_DEMO;
   Object.assign(env, overrides);
-  const child = viaNpm
-    ? spawn('npm', ['start', '--silent'], {
-        cwd: path.dirname(path.dirname(mainJs)),
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-    : spawn(process.execPath, [mainJs], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnServer(launcher, env);
   let output = '';
+  let stdout = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
   started.add(child);
   const exited = new Promise<number | null>((resolve) =>
     child.on('exit', (code) => {
@@ -71,7 +92,7 @@ export function startServer(dataDir: string, overrides: NodeJS.ProcessEnv = {}, 
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /GraphQL at (http:\/\/\S+\/graphql)/.exec(output);
-      if (match) resolve({ child, url: match[1], output: () => output, exited });
+      if (match) resolve({ child, url: match[1], output: () => output, stdout: () => stdout, exited });
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);

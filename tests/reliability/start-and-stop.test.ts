@@ -66,7 +66,7 @@ describe('the server process', () => {
   }, 60_000);
 
   it('SIGTERM to the npm process of `npm start` stops the server and PostgreSQL too', async () => {
-    const server = await startServer(dataDir, {}, true);
+    const server = await startServer(dataDir, {}, 'npm');
     expect((await query(server.url, PostsDocument, { first: 1 })).posts.totalCount).toBe(firstCount);
     server.child.kill('SIGTERM');
     await server.exited;

@@ -1,6 +1,6 @@
 import compression from 'compression';
-import cors from 'cors';
 import { Capability } from '../capability/capability';
+import { corsPolicy } from '../capability/cors';
 import { Config } from '../config';
 import { ContextBuilder } from '../context/context-factory';
 import { factsOf } from '../context/request-facts';
@@ -26,7 +26,7 @@ export function feeds(deps: FeedsDeps): Capability {
       app.use(
         feedRoutes({
           // Per route, not for the whole app: an event stream must not be held back by compression.
-          before: [cors({ origin: config.corsOrigin }), compression({ threshold: 1024 })],
+          before: [corsPolicy(config.corsOrigin), compression({ threshold: 1024 })],
           // An anonymous reader's readers, noting the cache keys of what they read in the request's facts.
           readersFor: (res) => {
             const facts = factsOf(res);

@@ -1,9 +1,9 @@
 import type http from 'node:http';
-import cors from 'cors';
 import { GraphQLSchema } from 'graphql';
 import { SessionAuthenticator } from '../auth/session-authenticator';
 import { EventBus } from '../bus/event-bus';
 import { Capability } from '../capability/capability';
+import { corsPolicy } from '../capability/cors';
 import { Config } from '../config';
 import { ContextBuilder } from '../context/context-factory';
 import { OperationLimits } from '../limits/operation-limits';
@@ -81,7 +81,7 @@ export function liveUpdates(deps: LiveUpdatesDeps): LiveUpdatesCapability {
     name: 'live updates',
     // Before /graphql, which would take it as a sub-path.
     mount(app) {
-      app.use('/graphql/stream', cors({ origin: config.corsOrigin }), ...streams.routes);
+      app.use('/graphql/stream', corsPolicy(config.corsOrigin), ...streams.routes);
     },
     consumers: [liveUpdatesConsumer(deps.bus)],
     stats() {

@@ -18,10 +18,12 @@ return 1`;
 
 /**
  * Drops every answer tagged with the given keys and moves the generation, in one step (a store
- * cannot slip in between). KEYS: generation, tag sets; ARGV: the prefix of answers' keys.
+ * cannot slip in between). KEYS: generation, tag sets; ARGV: the prefix of answers' keys, the
+ * generation's time to live.
  */
 const DROP = `
 redis.call('INCR', KEYS[1])
+redis.call('EXPIRE', KEYS[1], ARGV[2])
 for i = 2, #KEYS do
   for _, member in ipairs(redis.call('SMEMBERS', KEYS[i])) do redis.call('DEL', ARGV[1] .. member) end
   redis.call('DEL', KEYS[i])
@@ -30,6 +32,14 @@ return 1`;
 
 /** Ends the line of an answer's keys and name, before its body (JSON never holds a raw newline). */
 const NEWLINE = 0x0a;
+
+/**
+ * Every key we write expires, the generation too: a day after the last drop. It only has to
+ * outlive the requests that read it; once gone it reads as 0, and an answer is kept only when
+ * the generation it read is the one it stores under, which a request would need a day to see
+ * come round again.
+ */
+const GENERATION_TTL_SECONDS = 86_400;
 
 /**
  * The response cache in Redis, shared by every instance: answers under `answer:<key>` (a line of
@@ -107,6 +117,7 @@ export class RedisAnswerStore implements AnswerStore {
       this.generationKey,
       ...keys.map((tag) => this.tagKey(tag)),
       this.answerKey(''),
+      String(GENERATION_TTL_SECONDS),
     );
   }
 }

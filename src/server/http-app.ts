@@ -1,8 +1,8 @@
 import compression from 'compression';
-import cors from 'cors';
 import express, { RequestHandler } from 'express';
 import proxyAddr from 'proxy-addr';
 import { Capability } from '../capability/capability';
+import { corsPolicy } from '../capability/cors';
 import { Config } from '../config';
 import { documentNestingGuard } from '../limits/document-shape';
 import { Logger } from '../logger';
@@ -39,7 +39,7 @@ export function mountCapabilities(
   app.use(
     '/graphql',
     ...capabilities.flatMap((capability) => capability.graphql?.beforeBody ?? []),
-    cors({ origin: deps.corsOrigin }),
+    corsPolicy(deps.corsOrigin),
     compression({ threshold: 1024 }),
     express.json({ limit: '1mb' }),
     documentNestingGuard,

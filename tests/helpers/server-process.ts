@@ -9,7 +9,7 @@ import { print } from 'graphql';
  * `npm start` as a user runs it: the compiled server (built by `pretest`) on the embedded
  * PostgreSQL in a fresh DATA_DIR, whatever database the rest of the suite uses.
  */
-const mainJs = path.resolve(__dirname, '..', '..', 'dist', 'main.js');
+const projectRoot = path.resolve(__dirname, '..', '..');
 
 /** Servers started and not yet exited: a failed test must not leave one (and Jest) running. */
 const started = new Set<ChildProcess>();
@@ -48,10 +48,10 @@ export interface Running {
  */
 type Launcher = 'node' | 'npm' | 'terminal';
 
-function spawnServer(launcher: Launcher, env: NodeJS.ProcessEnv): ChildProcess {
+function spawnServer(launcher: Launcher, env: NodeJS.ProcessEnv, root: string): ChildProcess {
+  const mainJs = path.join(root, 'dist', 'main.js');
   const stdio: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe'];
-  if (launcher === 'npm')
-    return spawn('npm', ['start', '--silent'], { cwd: path.dirname(path.dirname(mainJs)), env, stdio });
+  if (launcher === 'npm') return spawn('npm', ['start', '--silent'], { cwd: root, env, stdio });
   if (launcher === 'node') return spawn(process.execPath, [mainJs], { env, stdio });
   // `exec`: node is script's own child, so script's SIGTERM reaches it and it stops its PostgreSQL.
   const command = `exec '${process.execPath}' '${mainJs}'`;
@@ -62,6 +62,8 @@ export function startServer(
   dataDir: string,
   overrides: NodeJS.ProcessEnv = {},
   launcher: Launcher = 'node',
+  /** Another installation of the project (a production install of the build, say). */
+  root = projectRoot,
 ): Promise<Running> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -75,7 +77,7 @@ export function startServer(
   delete env.NODE_ENV;
   delete env.SEED_DEMO;
   Object.assign(env, overrides);
-  const child = spawnServer(launcher, env);
+  const child = spawnServer(launcher, env, root);
   let output = '';
   let stdout = '';
   child.stdout!.on('data', (chunk: Buffer) => {

@@ -1,141 +1,160 @@
-import { ApolloClient, HttpLink, InMemoryCache, gql as apolloGql } from '@apollo/client';
-import { relayStylePagination } from '@apollo/client/utilities';
-import { Client as UrqlClient, cacheExchange, fetchExchange, gql as urqlGql } from '@urql/core';
-import { GraphQLClient, gql as requestGql } from 'graphql-request';
-import { Environment, GraphQLResponse, Network, RecordSource, Store, fetchQuery } from 'relay-runtime';
-import { Role } from '../../src/domain/enums';
-import { startNewsroom } from '../helpers/newsroom';
-import { publishedPost } from '../helpers/posts';
-import { TestServer } from '../helpers/test-server';
-import RelayGuideFeedQuery, {
-  type RelayGuideFeedQuery as FeedQuery,
-} from './relay/__generated__/RelayGuideFeedQuery.graphql';
-import RelayGuidePostRefetchQuery, {
-  type RelayGuidePostRefetchQuery as RefetchQuery,
-} from './relay/__generated__/RelayGuidePostRefetchQuery.graphql';
+import { CreatePostDocument, LoginDocument, PublishPostDocument } from '../generated/operations';
+import { Running, query, serverDataDir, startServer } from '../helpers/server-process';
+import { GuideProject, Script, readmeBlocks } from './guide-project';
+
+/** What the demo content holds, read from the server the snippets talk to. */
+interface Demo {
+  newest: string[];
+  harbour: string[];
+  tags: Array<{ tag: string; count: number }>;
+}
 
 /**
- * The README's "Client setup", run with the real client packages: if a snippet there stops
- * working against the server, this fails. Keep the two in step.
+ * The README's client guide run as written (guide-project.ts makes a client's project of its
+ * blocks) against `npm start` with its demo content, as a newcomer would run it on a fresh
+ * clone: every script must compile in a strict TypeScript project, run, and show demo posts.
  */
-describe('client guide', () => {
-  let api: TestServer;
-  /** Newest first, as the feed lists them. */
-  const titles: string[] = [];
-  /** Every request the clients sent: method and whether the answer was cacheable. */
-  const sent: Array<{ method: string; cacheControl: string | null }> = [];
-  const recordingFetch: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
-    sent.push({ method: init?.method ?? 'GET', cacheControl: response.headers.get('cache-control') });
-    return response;
-  };
+describe('the client guide, as written', () => {
+  const dataDir = serverDataDir('broadsheet-guide-');
+  let server: Running;
+  let project: GuideProject;
+  let demo: Demo;
+  let compiled: string;
 
   beforeAll(async () => {
-    const newsroom = await startNewsroom({ editor: { role: Role.EDITOR, name: 'Client Guide' } });
-    api = newsroom.api;
-    const editor = newsroom.editor.token;
-    for (let i = 1; i <= 12; i += 1) {
-      titles.unshift((await publishedPost(api, editor, { title: `Guide story ${i}`, tags: ['guide'] })).title);
+    server = await startServer(dataDir, {}, 'npm');
+    demo = await readDemo(server.url);
+    project = new GuideProject(new URL(server.url).host);
+    // Of Live updates, the client script (its GraphQL blocks are documents for Sandbox).
+    const live = readmeBlocks('Live updates (subscriptions)').filter((block) => block.lang === 'ts');
+    await project.add([...readmeBlocks('Client setup'), ...live]);
+    compiled = await project.compile();
+  }, 120_000);
+  afterAll(() => project?.remove());
+
+  /** The script whose text contains `marker`: exactly one must. */
+  const scriptWith = (marker: string): Script => {
+    const found = project.scripts.filter((script) => script.code.includes(marker));
+    expect(found).toHaveLength(1);
+    return found[0];
+  };
+  const ranToEnd = async (marker: string) => {
+    const result = await project.runToEnd(scriptWith(marker));
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    return result.stdout;
+  };
+
+  it('the demo content has what the guide filters on', () => {
+    expect(demo.harbour.length).toBeGreaterThan(5); // more than Apollo's first page
+    expect(demo.newest).toHaveLength(3);
+  });
+
+  it('every block makes a project that type-checks strictly, with a script for each client', () => {
+    expect(compiled).toBe('');
+    expect(project.scripts).toHaveLength(7);
+  });
+
+  it('Apollo Client: the first page of harbour stories, then the next one merged into the same list', async () => {
+    const stdout = await ranToEnd('@apollo/client');
+    for (const title of demo.harbour) expect(stdout).toContain(title);
+    // Printed twice but for the sixth, which only the merged list has.
+    expect(stdout.split(demo.harbour[5])).toHaveLength(2);
+    expect(stdout.split(demo.harbour[0])).toHaveLength(3);
+  });
+
+  it('urql: the three newest stories', async () => {
+    const stdout = await ranToEnd('@urql/core');
+    for (const title of demo.newest) expect(stdout).toContain(title);
+  });
+
+  it('graphql-request: the five biggest tags with their counts', async () => {
+    const stdout = await ranToEnd('client.request<{ tags: Array<{ tag: string; count: number }> }>');
+    for (const { tag, count } of demo.tags) expect(stdout).toContain(`{ tag: '${tag}', count: ${count} }`);
+  });
+
+  it('plain fetch: a cacheable answer with the two newest stories', async () => {
+    const stdout = await ranToEnd('encodeURIComponent(query)');
+    expect(stdout).toMatch(/^public, max-age=\d+/);
+    expect(stdout).toContain(
+      JSON.stringify({ data: { posts: { nodes: demo.newest.slice(0, 2).map((title) => ({ title })) } } }),
+    );
+  });
+
+  it('GraphQL Code Generator: the typed document from the generated file, through graphql-request', async () => {
+    const stdout = await ranToEnd('LatestPostsDocument');
+    for (const title of demo.newest)
+      expect(stdout).toMatch(new RegExp(`\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z ${escape(title)}`));
+  });
+
+  it('Relay: the compiled query, run through relay-runtime', async () => {
+    const stdout = await ranToEnd('relay-runtime');
+    for (const title of demo.harbour.slice(0, 3)) expect(stdout).toContain(title);
+  });
+
+  it('graphql-ws: signed in, it hears of a post published with the tag `breaking`', async () => {
+    const listener = project.start(scriptWith('graphql-ws'));
+    try {
+      await until(async () => (await liveSubscriptions(server.url)) > 0, 'the subscription to start');
+      const title = `Breaking: the guide's subscription works ${Date.now()}`;
+      await publishAsDemoAdmin(server.url, title, ['breaking']);
+      await until(async () => listener.output().includes(title), `the script to print "${title}"`, listener.output);
+      expect(listener.output()).toMatch(/postPublished: \{\s+id: '/);
+    } finally {
+      listener.child.kill();
     }
   });
-  afterAll(() => api.close());
-  beforeEach(() => {
-    sent.length = 0;
-  });
-
-  it('Apollo Client: queries over GET, and pages merge into one list with relayStylePagination', async () => {
-    // README: Apollo Client
-    const client = new ApolloClient({
-      link: new HttpLink({ uri: api.url, useGETForQueries: true, fetch: recordingFetch }),
-      cache: new InMemoryCache({
-        typePolicies: { Query: { fields: { posts: relayStylePagination(['filter']) } } },
-      }),
-    });
-    const FEED = apolloGql`
-      query Feed($tag: String, $after: String) {
-        posts(first: 5, after: $after, filter: { tag: $tag }) {
-          edges { cursor node { id title publishedAt author { id name } } }
-          pageInfo { hasNextPage endCursor }
-        }
-      }
-    `;
-    const feed = client.watchQuery({ query: FEED, variables: { tag: 'guide' } });
-    const pages: string[][] = [];
-    const subscription = feed.subscribe(({ data }) => {
-      const posts = (data as { posts?: { edges: Array<{ node: { title: string } }> } } | undefined)?.posts;
-      if (posts) pages.push(posts.edges.map((edge) => edge.node.title));
-    });
-    const firstPage = await client.query({ query: FEED, variables: { tag: 'guide' } });
-    const { endCursor } = (firstPage.data as { posts: { pageInfo: { endCursor: string } } }).posts.pageInfo;
-    await feed.fetchMore({ variables: { after: endCursor } });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    subscription.unsubscribe();
-
-    expect(pages.at(-1)).toEqual(titles.slice(0, 10));
-    expect(sent.every((request) => request.method === 'GET')).toBe(true);
-    expect(sent[0].cacheControl).toMatch(/^public/);
-  });
-
-  it('urql with its default settings (GET for queries within the URL limit)', async () => {
-    // README: urql
-    const client = new UrqlClient({ url: api.url, exchanges: [cacheExchange, fetchExchange], fetch: recordingFetch });
-    const LATEST = urqlGql`
-      query Latest($first: Int!) { posts(first: $first) { nodes { id title } } }
-    `;
-    const result = await client.query(LATEST, { first: 3 }).toPromise();
-    expect(result.error).toBeUndefined();
-    expect(
-      (result.data as { posts: { nodes: Array<{ title: string }> } }).posts.nodes.map((post) => post.title),
-    ).toEqual(titles.slice(0, 3));
-    expect(sent.map((request) => request.method)).toEqual(['GET']);
-  });
-
-  it('graphql-request, by POST (its default) and by GET', async () => {
-    // README: graphql-request
-    const TAGS = requestGql`
-      query Tags { tags(limit: 5) { tag count } }
-    `;
-    const byPost = new GraphQLClient(api.url, { fetch: recordingFetch });
-    const byGet = new GraphQLClient(api.url, { method: 'GET', fetch: recordingFetch });
-    const expected = { tags: expect.arrayContaining([{ tag: 'guide', count: 12 }]) };
-    expect(await byPost.request(TAGS)).toEqual(expected);
-    expect(await byGet.request(TAGS)).toEqual(expected);
-    expect(sent.map((request) => request.method)).toEqual(['POST', 'GET']);
-  });
-
-  it('Relay: a @connection page, and a @refetchable fragment refetched through node(id:)', async () => {
-    // README: Relay (operations compiled by relay-compiler from tests/clients/relay/RelayGuide.ts)
-    const environment = new Environment({
-      network: Network.create(async (operation, variables) => {
-        const response = await recordingFetch(api.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: operation.text, variables }),
-        });
-        return (await response.json()) as GraphQLResponse;
-      }),
-      store: new Store(new RecordSource()),
-    });
-    const feed = await fetchQuery<FeedQuery>(environment, RelayGuideFeedQuery, { tag: 'guide' }).toPromise();
-    const nodes = feed!.posts.edges.map((edge) => edge.node);
-    expect(nodes.map((node) => node.title)).toEqual(titles.slice(0, 3));
-
-    const refetched = await fetchQuery<RefetchQuery>(environment, RelayGuidePostRefetchQuery, {
-      id: nodes[0].id,
-    }).toPromise();
-    expect(refetched!.node).toBeTruthy();
-    // The refetch query reads the fragment's fields off `node`; the store now holds them.
-    const record = environment.getStore().getSource().get(nodes[0].id);
-    expect(record).toMatchObject({ id: nodes[0].id, title: titles[0], tags: ['guide'] });
-  });
-
-  it('plain fetch over GET, as a CDN would see it', async () => {
-    // README: plain fetch
-    const query = 'query Latest { posts(first: 2) { nodes { title } } }';
-    const response = await fetch(`${api.url}?query=${encodeURIComponent(query)}`);
-    expect(response.headers.get('cache-control')).toMatch(/^public/);
-    expect(await response.json()).toEqual({
-      data: { posts: { nodes: titles.slice(0, 2).map((title) => ({ title })) } },
-    });
-  });
 });
+
+async function readDemo(url: string): Promise<Demo> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `{
+        newest: posts(first: 3) { nodes { title } }
+        harbour: posts(first: 20, filter: { tag: "harbour" }) { nodes { title } }
+        tags(limit: 5) { tag count }
+      }`,
+    }),
+  });
+  const { data } = (await response.json()) as {
+    data: { newest: { nodes: Array<{ title: string }> }; harbour: { nodes: Array<{ title: string }> } } & Pick<
+      Demo,
+      'tags'
+    >;
+  };
+  return {
+    newest: data.newest.nodes.map((post) => post.title),
+    harbour: data.harbour.nodes.map((post) => post.title),
+    tags: data.tags,
+  };
+}
+
+/** Open subscriptions, as the server counts them for /metrics. */
+async function liveSubscriptions(url: string): Promise<number> {
+  const metrics = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
+  return Number(/^broadsheet_live_subscriptions (\d+)/m.exec(metrics)?.[1] ?? 0);
+}
+
+async function publishAsDemoAdmin(url: string, title: string, tags: string[]): Promise<void> {
+  const { login } = await query(url, LoginDocument, { email: 'admin@example.com', password: 'broadsheet-demo' });
+  const { createPost } = await query(
+    url,
+    CreatePostDocument,
+    { input: { title, body: '<p>Now.</p>', tags } },
+    login.token,
+  );
+  await query(url, PublishPostDocument, { id: createPost.id }, login.token);
+}
+
+async function until(done: () => Promise<boolean>, what: string, output?: () => string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`waited in vain for ${what}${output ? `:\n${output()}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

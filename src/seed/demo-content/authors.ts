@@ -11,6 +11,8 @@ import { DemoAuthor } from './demo-types';
  *   science/tech (aiko): science, tech, environment, schools
  *   business (ruth):    business, housing, council, food
  *   publisher (admin):  community
+ *   across desks:       harbour (six live stories), breaking (Storm Delyth): the README's examples
+ *                       and client guide filter on them, so a newcomer's first query finds posts
  */
 export const DEMO_AUTHORS: DemoAuthor[] = [
   {

@@ -9,7 +9,7 @@ export const BUSINESS_DESK: DemoPost[] = [
     excerpt: "A contract for four hybrid-electric ferries is the largest in the yard's 140-year history.",
     source: 'Regional Press Association',
     coverImageUrl: 'https://images.example.com/gazette/shipyard.jpg',
-    tags: ['business'],
+    tags: ['business', 'harbour'],
     status: 'PUBLISHED',
     publishedDaysAgo: 10,
     body: `<p>The Kell &amp; Daughters shipyard on the south bank of the Tarran is to take on 120 new staff over the next two years after winning a contract to build four hybrid-electric ferries for a Scandinavian operator.</p>
@@ -105,7 +105,7 @@ export const BUSINESS_DESK: DemoPost[] = [
     title: 'Fish Market Goes Digital With Online Auction',
     source: 'Regional Press Association',
     coverImageUrl: 'https://images.example.com/gazette/fish-quay.jpg',
-    tags: ['business', 'tech', 'food'],
+    tags: ['business', 'tech', 'food', 'harbour'],
     status: 'PUBLISHED',
     publishedDaysAgo: 49,
     body: `<p>For more than a century the daily fish auction on Wrenport's Fish Quay has worked the same way: buyers in white coats gather around crates on the floor at 6am while an auctioneer calls the prices so fast that outsiders cannot follow a word.</p>

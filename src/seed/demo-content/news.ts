@@ -75,7 +75,7 @@ export const NEWS_DESK: DemoPost[] = [
     title: 'Swing Bridge to Close for Three Weekends of Repairs',
     source: 'Coastal Wire Service',
     coverImageUrl: 'https://images.example.com/gazette/swing-bridge.jpg',
-    tags: ['transport', 'council'],
+    tags: ['transport', 'council', 'harbour'],
     status: 'PUBLISHED',
     publishedDaysAgo: 9,
     body: `<p>The Tarran Swing Bridge, the only road crossing between the Old Town and Quayside, will close to traffic for three weekends in a row from the 8th, while engineers replace worn bearings in its turning mechanism.</p>

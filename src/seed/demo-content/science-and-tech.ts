@@ -9,7 +9,7 @@ export const SCIENCE_AND_TECH_DESK: DemoPost[] = [
     excerpt: 'The bay has a third more seagrass than five years ago, and twice as many young fish sheltering in it.',
     source: 'Marine Science Bulletin',
     coverImageUrl: 'https://images.example.com/gazette/seagrass.jpg',
-    tags: ['science', 'environment'],
+    tags: ['science', 'environment', 'harbour'],
     status: 'PUBLISHED',
     publishedDaysAgo: 7,
     featured: true,

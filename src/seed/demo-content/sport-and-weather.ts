@@ -9,7 +9,7 @@ export const SPORT_AND_WEATHER_DESK: DemoPost[] = [
     excerpt: 'Gusts of 78mph, 3,000 homes without power and seawater over the harbour wall, again.',
     source: 'Coastal Wire Service',
     coverImageUrl: 'https://images.example.com/gazette/storm-delyth.jpg',
-    tags: ['weather', 'environment', 'transport'],
+    tags: ['breaking', 'weather', 'environment', 'transport', 'harbour'],
     status: 'PUBLISHED',
     publishedDaysAgo: 4,
     body: `<p>Gusts of up to 78mph battered Wrenport overnight on Sunday as Storm Delyth swept in from the Atlantic, bringing down trees, cutting power to around 3,000 homes and pushing seawater over the harbour wall at Low Quay.</p>
@@ -63,7 +63,7 @@ export const SPORT_AND_WEATHER_DESK: DemoPost[] = [
     title: 'Wrenport Rowing Club Sweeps Harbour Regatta',
     excerpt: 'Seven titles out of ten, in conditions one rower compared to porridge.',
     coverImageUrl: 'https://images.example.com/gazette/harbour-regatta.jpg',
-    tags: ['sport', 'rowing'],
+    tags: ['sport', 'rowing', 'harbour'],
     status: 'PUBLISHED',
     publishedDaysAgo: 8,
     body: `<p>Wrenport Rowing Club took seven of the ten titles at the Harbour Regatta on Saturday, their best result in the event since 1998, in conditions one competitor described as "like rowing through porridge".</p>

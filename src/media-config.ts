@@ -29,6 +29,8 @@ export interface MediaConfig {
   aspectRatios: string[];
   /** Images worked on at once (uploads and crops); more wait their turn. */
   concurrency: number;
+  /** Uploads being received at once (MEDIA_UPLOADS_IN_FLIGHT); each may hold MEDIA_MAX_BYTES on disk until it is checked. */
+  uploadsInFlight: number;
 }
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
@@ -88,5 +90,6 @@ export function loadMediaConfig(env: NodeJS.ProcessEnv, dataDir: string): MediaC
     widths: widths(env.MEDIA_WIDTHS),
     aspectRatios: aspectRatios(env.MEDIA_ASPECT_RATIOS),
     concurrency: positiveInt('MEDIA_CONCURRENCY', env.MEDIA_CONCURRENCY, 2),
+    uploadsInFlight: positiveInt('MEDIA_UPLOADS_IN_FLIGHT', env.MEDIA_UPLOADS_IN_FLIGHT, 8),
   };
 }

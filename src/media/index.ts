@@ -45,6 +45,7 @@ export function mediaLibrary(deps: {
   }
   const upload = uploadRoute({
     maxBytes: config.media.maxBytes,
+    maxInFlight: config.media.uploadsInFlight,
     tempDir,
     async authenticate(req) {
       const token = bearerToken(req.headers);

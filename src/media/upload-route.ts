@@ -1,10 +1,13 @@
 import fs from 'node:fs/promises';
 import type { Request, RequestHandler } from 'express';
 import { Viewer } from '../auth/viewer';
-import { ApiError, BadUserInputError } from '../errors/api-errors';
+import { ApiError, BadUserInputError, RateLimitedError } from '../errors/api-errors';
 import { sendError } from './http-answers';
 import { ImageType, MIME_TYPES, imageTypeOf } from './image/image-type';
 import { ReceivedUpload, overLimit, receiveUpload } from './multipart-upload';
+
+/** What a client refused for too many uploads at once is told to wait. */
+const UPLOAD_RETRY_SECONDS = 5;
 
 /** An upload that passed every check that needs no decoding: a file of a known image type. */
 interface AcceptedUpload extends ReceivedUpload {
@@ -15,6 +18,8 @@ interface AcceptedUpload extends ReceivedUpload {
 
 export interface UploadRouteDeps {
   maxBytes: number;
+  /** Uploads received at once (MEDIA_UPLOADS_IN_FLIGHT): with maxBytes, what temporary files may hold. */
+  maxInFlight: number;
   /** Where uploads stream to before they are checked (removed after each request). */
   tempDir: string;
   /** The signed-in author of the request's bearer token; UNAUTHENTICATED (401) otherwise. */
@@ -31,7 +36,19 @@ export interface UploadRouteDeps {
  * nothing: the temporary file goes whatever happens, and stored files go when the row fails.
  */
 export function uploadRoute(deps: UploadRouteDeps): RequestHandler {
+  let inFlight = 0;
   return async (req, res, next) => {
+    if (inFlight >= deps.maxInFlight) {
+      // Refused before a byte of the body is read: what uploads hold on disk stays bounded.
+      res.set('connection', 'close').set('retry-after', String(UPLOAD_RETRY_SECONDS));
+      sendError(
+        res,
+        new RateLimitedError('Too many uploads are being received.', UPLOAD_RETRY_SECONDS, { status: 429 }),
+      );
+      return;
+    }
+    inFlight += 1;
+    res.once('close', () => (inFlight -= 1));
     const temporary: string[] = [];
     // Removed before the answer goes out: once a client has it, nothing of the upload is left over.
     const cleanUp = () => Promise.all(temporary.map((file) => fs.rm(file, { force: true })));

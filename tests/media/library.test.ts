@@ -38,6 +38,7 @@ beforeAll(async () => {
         widths: [320, 640],
         aspectRatios: ['1:1', '16:9'],
         concurrency: 2,
+        uploadsInFlight: 8,
       },
     },
   ));

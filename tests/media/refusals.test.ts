@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -26,6 +27,7 @@ beforeAll(async () => {
         widths: [320, 640],
         aspectRatios: ['16:9'],
         concurrency: 2,
+        uploadsInFlight: 2,
       },
     },
   ));
@@ -107,6 +109,43 @@ describe('refused uploads: a clear 4xx with the contract code, nothing stored', 
     }
     const onAFile = await fetch(`${originOf(api)}/media/${'a'.repeat(32)}.jpg`, { method: 'DELETE' });
     expect([onAFile.status, onAFile.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
+  });
+
+  it('past MEDIA_UPLOADS_IN_FLIGHT uploads being received at once, another is 429 before its body is read', async () => {
+    // Two uploads that send their headers and a first chunk, then wait: each is being received.
+    const { port } = new URL(api.url);
+    const stalled = [0, 1].map(() => {
+      const request = http.request({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/media',
+        headers: {
+          authorization: `Bearer ${author.token}`,
+          'content-type': 'multipart/form-data; boundary=x',
+          'content-length': String(MAX_BYTES - 1),
+        },
+      });
+      request.on('error', () => undefined);
+      request.write('--x\r\ncontent-disposition: form-data; name="file"; filename="a.jpg"\r\n\r\n\xff\xd8\xff');
+      return request;
+    });
+    const third = async () => upload(api, author.token, await plainImage('jpeg', 400, 300));
+    let refused = await third();
+    // The stalled two reach the server in their own time: ask until they hold both places.
+    for (let i = 0; refused.status !== 429 && i < 50; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      refused = await third();
+    }
+    expect([refused.status, firstError(refused.body)?.code]).toEqual([429, 'RATE_LIMITED']);
+    for (const request of stalled) request.destroy();
+    let after = await third();
+    for (let i = 0; after.status !== 201 && i < 50; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = await third();
+    }
+    expect(after.status).toBe(201);
+    await api.db.query('DELETE FROM media');
   });
 
   it('the server is unharmed: it still uploads, and the refusals did not pile up memory', async () => {

@@ -45,6 +45,7 @@ beforeAll(async () => {
         widths: [320, 640],
         aspectRatios: ['16:9'],
         concurrency: 2,
+        uploadsInFlight: 8,
       },
     },
   ));

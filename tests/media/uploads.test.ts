@@ -38,6 +38,7 @@ function defaults() {
     maxPixels: 50_000_000,
     aspectRatios: ['1:1', '4:3', '16:9'],
     concurrency: 2,
+    uploadsInFlight: 8,
   };
 }
 

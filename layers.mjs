@@ -14,6 +14,7 @@ export const LAYERS = [
   'media',
   'purge',
   'response-cache',
+  'webhooks',
   // A capability too, below the others: they log and count through it.
   'observability',
   'capability',
@@ -39,6 +40,7 @@ export const LAYERS = [
   'errors',
   'config.ts',
   'media-config.ts',
+  'webhook-settings.ts',
   'secrets.ts',
   'logger.ts',
 ];

@@ -2,6 +2,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { LOG_LEVELS, LogLevel } from './logger';
 import { MediaConfig, loadMediaConfig } from './media-config';
+import { WebhookSettings, loadWebhookSettings } from './webhook-settings';
 
 /** Where purges go (PURGE_TARGET and its settings; see README "Caching and CDNs"). */
 export type PurgeConfig =
@@ -102,6 +103,8 @@ export interface Config {
   previewLinksPerPost: number;
   /** The media library: storage, limits, rendition widths and crop ratios (src/media-config.ts). */
   media: MediaConfig;
+  /** WEBHOOK_*: delivery timeout, retries, disabling, private networks, bounds (src/webhook-settings.ts). */
+  webhooks: WebhookSettings;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -292,5 +295,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     previewUrlTemplate: previewUrlTemplate(env.PREVIEW_URL_TEMPLATE),
     previewLinksPerPost: atLeastOne('PREVIEW_LINKS_PER_POST', env.PREVIEW_LINKS_PER_POST, 20),
     media: loadMediaConfig(env, dataDir),
+    webhooks: loadWebhookSettings(env, production),
   };
 }

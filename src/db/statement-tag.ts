@@ -1,5 +1,5 @@
 /** The statements that say what sent them, for whoever counts statements (tests, pg_stat_statements). */
-export type StatementTag = 'schedule-horizon' | 'dispatcher' | 'go-live';
+export type StatementTag = 'schedule-horizon' | 'dispatcher' | 'go-live' | 'webhooks';
 
 /**
  * Names a statement with a leading comment (PostgreSQL ignores it; pg_stat_statements and

@@ -43,3 +43,10 @@ export enum RedirectSource {
   IMPORT = 'IMPORT',
   MANUAL = 'MANUAL',
 }
+
+/** Where a webhook delivery stands: waiting for an attempt, delivered, or given up. */
+export enum WebhookDeliveryStatus {
+  PENDING = 'PENDING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+}

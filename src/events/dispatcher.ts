@@ -19,7 +19,12 @@ export interface StoredEvent {
 export interface EventConsumer {
   /** Names its position in the outbox; keep it stable. */
   name: string;
-  handle(event: StoredEvent): Promise<void>;
+  /**
+   * `round` is the dispatcher's transaction, which also moves the consumer's position: rows
+   * written in it exist exactly when the event counts as handed on. (Absent when a consumer is
+   * driven on its own.)
+   */
+  handle(event: StoredEvent, round?: EntityManager): Promise<void>;
 }
 
 /** Events per consumer per round. */
@@ -61,7 +66,7 @@ export async function dispatchOnce(db: EntityManager, consumers: EventConsumer[]
         ),
         [position.seq, BATCH],
       )) as StoredEvent[];
-      for (const event of events) await consumer.handle(event);
+      for (const event of events) await consumer.handle(event, m);
       if (events.length > 0) {
         await m.query(tagged('dispatcher', 'UPDATE event_positions SET seq = $2 WHERE consumer = $1'), [
           consumer.name,

@@ -1,14 +1,20 @@
 import { Client } from 'pg';
 
 /** The channel the `events_notify` trigger notifies when events commit. */
-const CHANNEL = 'broadsheet_events';
+const EVENTS_CHANNEL = 'broadsheet_events';
 
 /**
  * Calls `notified` whenever events commit (LISTEN on the trigger's channel), and once when it
  * starts listening (whatever committed while nobody listened). A lost connection only costs
  * promptness, since the dispatcher also polls: it is opened again after `retryMs`.
  */
-export function listenForEvents(url: string, notified: () => void, retryMs: number): { stop(): Promise<void> } {
+export function listenForEvents(
+  url: string,
+  notified: () => void,
+  retryMs: number,
+  /** Another channel (webhook deliveries due: src/services/webhook-deliveries.ts). */
+  channel = EVENTS_CHANNEL,
+): { stop(): Promise<void> } {
   let stopped = false;
   let listener: Client | null = null;
   let reconnect: NodeJS.Timeout | undefined;
@@ -28,7 +34,7 @@ export function listenForEvents(url: string, notified: () => void, retryMs: numb
     client.on('notification', notified);
     try {
       await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
+      await client.query(`LISTEN ${channel}`);
       listener = client;
       if (stopped) await client.end();
       else notified();

@@ -8,6 +8,7 @@ import { EventPositions1764700000000 } from './1764700000000-EventPositions';
 import { EventsNotify1764800000000 } from './1764800000000-EventsNotify';
 import { PostsAnnounced1764900000000 } from './1764900000000-PostsAnnounced';
 import { IdempotencyKeysClient1765000000000 } from './1765000000000-IdempotencyKeysClient';
+import { Webhooks1765100000000 } from './1765100000000-Webhooks';
 import { PreviewLinks1765200000000 } from './1765200000000-PreviewLinks';
 import { Redirects1765300000000 } from './1765300000000-Redirects';
 import { Media1765400000000 } from './1765400000000-Media';
@@ -27,4 +28,5 @@ export const migrations = [
   PreviewLinks1765200000000,
   Redirects1765300000000,
   Media1765400000000,
+  Webhooks1765100000000,
 ];

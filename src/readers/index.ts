@@ -10,6 +10,7 @@ import { PreviewReader } from './preview.reader';
 import { RedirectReader } from './redirect.reader';
 import { RelatedLinkReader } from './related-link.reader';
 import { RevisionReader } from './revision.reader';
+import { WebhookReader } from './webhook.reader';
 
 export interface Readers {
   posts: PostReader;
@@ -20,6 +21,7 @@ export interface Readers {
   previews: PreviewReader;
   redirects: RedirectReader;
   media: MediaReader;
+  webhooks: WebhookReader;
 }
 
 /** One reader per domain for one request, over that request's DataLoaders, bound to who asks. */
@@ -51,5 +53,6 @@ export function createReaders(deps: {
     previews: new PreviewReader(scope),
     redirects: new RedirectReader(scope, posts, deps.sitePaths),
     media: new MediaReader(scope, deps.mediaUrl),
+    webhooks: new WebhookReader(scope),
   };
 }

@@ -31,5 +31,9 @@ function readNode(ctx: Context, type: NodeTypeName, id: string): Promise<object 
       return readers.redirects.byId(id);
     case 'Media':
       return readers.media.byId(id);
+    case 'Webhook':
+      return readers.webhooks.byId(id);
+    case 'WebhookDelivery':
+      return readers.webhooks.deliveryById(id);
   }
 }

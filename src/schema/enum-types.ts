@@ -1,5 +1,13 @@
 import { registerEnumType } from 'type-graphql';
-import { CommentStatus, ImageFormat, PostStatus, RedirectSource, RelatedLinkKind, Role } from '../domain/enums';
+import {
+  CommentStatus,
+  ImageFormat,
+  PostStatus,
+  RedirectSource,
+  RelatedLinkKind,
+  Role,
+  WebhookDeliveryStatus,
+} from '../domain/enums';
 
 let registered = false;
 
@@ -20,4 +28,11 @@ export function registerEnumTypes(): void {
     },
   });
   registerEnumType(ImageFormat, { name: 'ImageFormat' });
+  registerEnumType(WebhookDeliveryStatus, {
+    name: 'WebhookDeliveryStatus',
+    valuesConfig: {
+      PENDING: { description: 'Not yet delivered; nextAttemptAt says when it is tried again.' },
+      FAILED: { description: 'Every attempt failed, or the endpoint answered 410 Gone.' },
+    },
+  });
 }

@@ -13,6 +13,8 @@ const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>([
   'RelatedLink',
   'Redirect',
   'Media',
+  'Webhook',
+  'WebhookDelivery',
 ]);
 
 /** Reads any global id; a malformed one is BAD_USER_INPUT naming `field`. */

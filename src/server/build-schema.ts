@@ -13,6 +13,8 @@ import { PreviewLinkResolver } from '../resolvers/preview-link.resolver';
 import { RedirectResolver } from '../resolvers/redirect.resolver';
 import { RelatedLinkResolver } from '../resolvers/related-link.resolver';
 import { SubscriptionResolver } from '../resolvers/subscription.resolver';
+import { WebhookDeliveryResolver } from '../resolvers/webhook-delivery.resolver';
+import { WebhookResolver } from '../resolvers/webhook.resolver';
 import { cacheControlDirective } from '../schema/cache-control.directive';
 import { DateTimeScalar } from '../schema/date-time.scalar';
 import { registerEnumTypes } from '../schema/enum-types';
@@ -50,6 +52,8 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
       RedirectResolver,
       RelatedLinkResolver,
       SubscriptionResolver,
+      WebhookResolver,
+      WebhookDeliveryResolver,
     ],
     authChecker,
     // type-graphql 2 validates nothing unless told; ours checks page bounds and runs class-validator on inputs.

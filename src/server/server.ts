@@ -21,6 +21,7 @@ import { previews } from '../previews';
 import { cachePurges } from '../purge';
 import { responseCache } from '../response-cache';
 import { createServices } from '../services';
+import { webhooks } from '../webhooks';
 import { createApollo } from './apollo';
 import { BroadsheetServer, ServerDeps } from './broadsheet-server';
 import { buildApiSchema } from './build-schema';
@@ -50,6 +51,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     media,
     ...shared.serviceLimiters(),
     previewLinks,
+    webhookRules: config.webhooks,
   });
   const logUnexpected = createUnexpectedErrorLog(logger);
   const reads = preparedReads(db);
@@ -86,6 +88,8 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     idempotency({ db, tokens, logger, config }),
     previews({ previewLinks: services.previewLinks }),
     mediaLibrary({ files: mediaFiles, services, sessions, contextFor, config }),
+    // Last: its consumer writes rows only, after live updates and purges have had each event.
+    webhooks({ db, config, logger }),
   ];
   capabilities.push(eventProcessing({ db, config, logger, consumers: capabilities.flatMap((c) => c.consumers ?? []) }));
 

@@ -12,6 +12,8 @@ import { PreviewLinkSettings } from './preview-link.commands';
 import { PreviewLinkService } from './preview-link.service';
 import { RedirectService } from './redirect.service';
 import { RelatedLinkService } from './related-link.service';
+import { WebhookRules } from './webhook.commands';
+import { WebhookService } from './webhook.service';
 
 /** The write side: stateless services, made once per server (or per seeding transaction). */
 export interface Services {
@@ -23,6 +25,7 @@ export interface Services {
   login: LoginService;
   previewLinks: PreviewLinkService;
   media: MediaService;
+  webhooks: WebhookService;
 }
 
 export interface ServiceDeps {
@@ -37,6 +40,8 @@ export interface ServiceDeps {
   sitePaths: SitePaths;
   /** The media capability's files (src/media), and the widths and ratios crops snap to. */
   media: { files: MediaFiles; widths: number[]; aspectRatios: string[] };
+  /** WEBHOOK_ALLOW_PRIVATE_NETWORKS and WEBHOOK_MAX_ENDPOINTS, for createWebhook and updateWebhook. */
+  webhookRules: WebhookRules;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -50,5 +55,6 @@ export function createServices(deps: ServiceDeps): Services {
     login: new LoginService(deps.db, deps.tokens, deps.loginLimiters),
     previewLinks: new PreviewLinkService(deps.db, deps.previewLinks),
     media: new MediaService(deps.db, deps.media.files, deps.media),
+    webhooks: new WebhookService(deps.db, deps.webhookRules),
   };
 }

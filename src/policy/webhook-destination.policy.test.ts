@@ -1,4 +1,4 @@
-import { refusalOf } from './webhook-destination.policy';
+import { checkedDestination, refusalOf } from './webhook-destination.policy';
 
 describe('refusalOf: where webhooks may not go', () => {
   it.each([
@@ -26,5 +26,25 @@ describe('refusalOf: where webhooks may not go', () => {
 
   it.each(['93.184.215.14', '2606:4700:4700::1111'])('%s, a public address, is allowed', (address) => {
     expect(refusalOf(address)).toBeNull();
+  });
+});
+
+describe('checkedDestination: the host of a URL as it will be connected to', () => {
+  it.each([
+    'http://2130706433/',
+    'http://0x7f000001/',
+    'http://0177.0.0.1/',
+    'http://127.1/',
+    'http://[::ffff:7f00:1]/',
+    'http://[0:0:0:0:0:0:0:1]/',
+  ])('%s, however it spells 127.0.0.1 or ::1, is refused', async (url) => {
+    await expect(checkedDestination(new URL(url), false)).rejects.toThrow(/^refused: .* is a loopback address/);
+  });
+
+  it('connects anywhere when private networks are allowed', async () => {
+    await expect(checkedDestination(new URL('http://2130706433:8080/'), true)).resolves.toEqual({
+      address: '127.0.0.1',
+      family: 4,
+    });
   });
 });

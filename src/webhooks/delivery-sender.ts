@@ -4,7 +4,8 @@ import { listenForEvents } from '../events/event-notifications';
 import { Logger } from '../logger';
 import { DELIVERIES_DUE_CHANNEL } from '../services/webhook-deliveries';
 import { WebhookSettings } from '../webhook-settings';
-import { ClaimedDelivery, anyPending, claimDueDeliveries, recordAttempt } from './delivery-claims';
+import { recordAttempt } from './attempt-record';
+import { ClaimedDelivery, anyPending, claimDueDeliveries } from './delivery-claims';
 import { sendAttempt } from './send-attempt';
 import { signatureHeader } from './signature';
 

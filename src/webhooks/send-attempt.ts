@@ -2,7 +2,7 @@ import type { LookupAddress, LookupOptions } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { Destination, UnreachableDestination, checkedDestination } from '../policy/webhook-destination.policy';
-import { AttemptResult } from './delivery-claims';
+import { AttemptResult } from './attempt-record';
 
 /** One POST: where, with which headers, and the body (already signed). */
 export interface OutgoingMessage {

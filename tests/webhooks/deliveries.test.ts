@@ -52,7 +52,7 @@ describe('webhook deliveries', () => {
       { admin: Role.ADMIN, editor: Role.EDITOR },
       {
         publicBaseUrl: 'https://news.example.com',
-        ...webhookSettings({ retryScheduleMs: [300, 300, 300], timeoutMs: 4000, deliveriesKept: 3 }),
+        ...webhookSettings({ retryScheduleMs: [300, 300, 300], timeoutMs: 10_000, deliveriesKept: 3 }),
       },
       { liveEvents: true },
     ));

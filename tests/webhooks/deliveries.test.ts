@@ -30,6 +30,8 @@ describe('webhook deliveries', () => {
   let api: TestServer;
   let admin: SignedIn;
   let editor: SignedIn;
+  /** Where the server purges CDN keys (PURGE_TARGET=http): purges must not wait for endpoints either. */
+  let purges: Receiver;
   const receivers: Receiver[] = [];
   const receiver = async (...args: Parameters<typeof startReceiver>) => {
     const started = await startReceiver(...args);
@@ -48,10 +50,12 @@ describe('webhook deliveries', () => {
     );
 
   beforeAll(async () => {
+    purges = await receiver();
     ({ api, admin, editor } = await startNewsroom(
       { admin: Role.ADMIN, editor: Role.EDITOR },
       {
         publicBaseUrl: 'https://news.example.com',
+        purge: { kind: 'http', url: purges.url, method: 'PURGE', keysHeader: 'xkey-purge' },
         ...webhookSettings({ retryScheduleMs: [300, 300, 300], timeoutMs: 10_000, deliveriesKept: 3 }),
       },
       { liveEvents: true },
@@ -214,7 +218,7 @@ describe('webhook deliveries', () => {
     }
   });
 
-  it('a hung endpoint delays neither a healthy one nor live updates', async () => {
+  it('a hung endpoint delays neither a healthy one, nor live updates, nor cache purges', async () => {
     const hung = await receiver(() => 'hang');
     const healthy = await receiver();
     await createWebhook(api, admin.token, { url: hung.url, eventTypes: ['post.published'] });
@@ -224,11 +228,17 @@ describe('webhook deliveries', () => {
     await untilListening(api.url, 1);
 
     // More than the hung endpoint's slots: its backlog waits, nobody else's does.
-    const drafts = [];
+    const drafts: Array<{ id: string }> = [];
     for (let i = 0; i < 6; i += 1) drafts.push(await draftPost(api, editor.token));
     for (const draft of drafts) await api.gql(PublishPostDocument, { id: draft.id }, { token: editor.token });
     const hits = await healthy.received(6);
     for (let i = 0; i < 6; i += 1) await ticker.next();
+    const purged = () => purges.hits.flatMap((hit) => String(hit.headers['xkey-purge']).split(' '));
+    await eventually(
+      () => drafts.every((draft) => purged().includes(`post:${draft.id}`)) || undefined,
+      10_000,
+      'a purge of every post',
+    );
     expect(hung.hanging()).toBeGreaterThan(0);
     expect(hits.map((hit) => hit.json.data.postId).sort()).toEqual(drafts.map((draft) => draft.id).sort());
     await reader.dispose();

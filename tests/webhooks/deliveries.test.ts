@@ -9,6 +9,7 @@ import {
   TestWebhookDocument,
   UpdateWebhookDocument,
   WebhookDeliveriesDocument,
+  WebhookNodeDocument,
   WebhooksDocument,
 } from '../generated/operations';
 import { liveClient, untilListening } from '../helpers/live-client';
@@ -185,6 +186,11 @@ describe('webhook deliveries', () => {
       data: { webhookId: id },
     });
     expect(first.id).toBe(tested.data!.testWebhook.messageId);
+    const node = await api.gql(WebhookNodeDocument, { id: tested.data!.testWebhook.id }, { token: admin.token });
+    expect(node.data!.node).toEqual({ id: tested.data!.testWebhook.id, messageId: first.id });
+    expect(
+      (await api.gql(WebhookNodeDocument, { id: tested.data!.testWebhook.id }, { token: editor.token })).data!.node,
+    ).toBeNull();
 
     await settled(id, ([d]) => d?.status === 'SUCCEEDED');
     const again = await api.gql(

@@ -26,9 +26,15 @@ const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
 /**
  * Root fields whose answer is a live secret, which must not sit in a table for a day: a sign-in
  * token (`login`), a preview token (`createPreviewLink`: preview_links keeps only hashes, so a
- * copy of the database opens no preview; a kept answer would).
+ * copy of the database opens no preview; a kept answer would), a webhook's signing secret
+ * (`createWebhook`, `rotateWebhookSecret`: shown once, as the contract says, not replayed).
  */
-const SECRET_ANSWERS: ReadonlySet<string> = new Set(['login', 'createPreviewLink']);
+const SECRET_ANSWERS: ReadonlySet<string> = new Set([
+  'login',
+  'createPreviewLink',
+  'createWebhook',
+  'rotateWebhookSecret',
+]);
 
 interface GraphQLBody {
   query?: unknown;

@@ -33,6 +33,29 @@ describe('webhook endpoints, managed by admins', () => {
       await api.gql(DeleteWebhookDocument, { id: webhook.id }, { token: admin.token });
   });
 
+  it('an Idempotency-Key keeps no signing secret: createWebhook and rotateWebhookSecret are not kept or replayed', async () => {
+    const send = (query: string, key: string) =>
+      api.post(JSON.stringify({ query }), { authorization: `Bearer ${admin.token}`, 'idempotency-key': key });
+    const created = await send(
+      'mutation { createWebhook(input: { url: "https://hooks.example.com/kept" }) { secret webhook { id } } }',
+      'webhook-secret-1',
+    );
+    const { secret, webhook } = (
+      (await created.json()) as {
+        data: { createWebhook: { secret: string; webhook: { id: string } } };
+      }
+    ).data.createWebhook;
+    const rotated = await send(`mutation { rotateWebhookSecret(id: "${webhook.id}") { secret } }`, 'webhook-secret-2');
+    const newSecret = ((await rotated.json()) as { data: { rotateWebhookSecret: { secret: string } } }).data
+      .rotateWebhookSecret.secret;
+    const kept = (await api.db.query('SELECT response_body::text AS body FROM idempotency_keys')) as Array<{
+      body: string | null;
+    }>;
+    expect(kept.filter((row) => row.body?.includes(secret) || row.body?.includes(newSecret))).toEqual([]);
+    const again = await send(`mutation { rotateWebhookSecret(id: "${webhook.id}") { secret } }`, 'webhook-secret-2');
+    expect(again.headers.get('idempotent-replayed')).toBeNull();
+  });
+
   it('createWebhook answers the endpoint and its secret, which nothing shows again', async () => {
     const created = await api.gql(
       CreateWebhookDocument,

@@ -41,6 +41,8 @@ export const LAYERS = [
   'config.ts',
   'media-config.ts',
   'webhook-settings.ts',
+  'purge-settings.ts',
+  'setting-values.ts',
   'secrets.ts',
   'logger.ts',
 ];

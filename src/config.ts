@@ -1,15 +1,22 @@
 import path from 'node:path';
-import v8 from 'node:v8';
-import { LOG_LEVELS, LogLevel } from './logger';
+import { LogLevel } from './logger';
 import { MediaConfig, loadMediaConfig } from './media-config';
+import { PurgeConfig, purgeConfig } from './purge-settings';
+import {
+  assertStrongSecret,
+  atLeastOne,
+  bool,
+  defaultResponseCacheBytes,
+  int,
+  logLevel,
+  previewUrlTemplate,
+  publicBaseUrl,
+  redisUrl,
+} from './setting-values';
 import { WebhookSettings, loadWebhookSettings } from './webhook-settings';
 
-/** Where purges go (PURGE_TARGET and its settings; see README "Caching and CDNs"). */
-export type PurgeConfig =
-  | { kind: 'fastly'; serviceId: string; apiToken: string; apiUrl: string }
-  | { kind: 'cloudflare'; zoneId: string; apiToken: string; apiUrl: string }
-  /** A generic HTTP purge, e.g. Varnish with the xkey vmod: one request naming the keys in a header. */
-  | { kind: 'http'; url: string; method: string; keysHeader: string };
+export type { PurgeConfig } from './purge-settings';
+export { MIN_SECRET_BYTES } from './setting-values';
 
 /** Everything the server reads from its environment, parsed once at start. */
 export interface Config {
@@ -105,128 +112,6 @@ export interface Config {
   media: MediaConfig;
   /** WEBHOOK_*: delivery timeout, retries, disabling, private networks, bounds (src/webhook-settings.ts). */
   webhooks: WebhookSettings;
-}
-
-function bool(value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined || value === '') return fallback;
-  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
-}
-
-function int(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
-  return n;
-}
-
-/**
- * A signing secret short enough to guess makes every token forgeable. 32 bytes is the size of
- * the HS256 hash; `openssl rand -base64 48` makes a good one.
- */
-export const MIN_SECRET_BYTES = 32;
-
-function assertStrongSecret(secret: string): void {
-  const bytes = Buffer.byteLength(secret, 'utf8');
-  if (bytes < MIN_SECRET_BYTES) {
-    throw new Error(
-      `JWT_SECRET is ${bytes} bytes; it must be at least ${MIN_SECRET_BYTES}. Generate one with: openssl rand -base64 48`,
-    );
-  }
-}
-
-function logLevel(value: string | undefined): LogLevel {
-  if (value === undefined || value === '') return 'info';
-  if (!(LOG_LEVELS as readonly string[]).includes(value)) {
-    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${value}"`);
-  }
-  return value as LogLevel;
-}
-
-function required(env: NodeJS.ProcessEnv, name: string, target: string): string {
-  const value = env[name];
-  if (!value) throw new Error(`PURGE_TARGET=${target} needs ${name}`);
-  return value;
-}
-
-/** PURGE_TARGET and the settings of the chosen target. */
-function purgeConfig(env: NodeJS.ProcessEnv): PurgeConfig | undefined {
-  const target = env.PURGE_TARGET || undefined;
-  switch (target) {
-    case undefined:
-      return undefined;
-    case 'fastly':
-      return {
-        kind: 'fastly',
-        serviceId: required(env, 'FASTLY_SERVICE_ID', target),
-        apiToken: required(env, 'FASTLY_API_TOKEN', target),
-        apiUrl: env.FASTLY_API_URL || 'https://api.fastly.com',
-      };
-    case 'cloudflare':
-      return {
-        kind: 'cloudflare',
-        zoneId: required(env, 'CLOUDFLARE_ZONE_ID', target),
-        apiToken: required(env, 'CLOUDFLARE_API_TOKEN', target),
-        apiUrl: env.CLOUDFLARE_API_URL || 'https://api.cloudflare.com',
-      };
-    case 'http':
-      return {
-        kind: 'http',
-        url: required(env, 'PURGE_URL', target),
-        method: env.PURGE_METHOD || 'PURGE',
-        keysHeader: (env.PURGE_KEYS_HEADER || 'xkey-purge').toLowerCase(),
-      };
-    default:
-      throw new Error(`PURGE_TARGET must be fastly, cloudflare or http; got "${target}"`);
-  }
-}
-
-/**
- * The site's address: every link in feeds and sitemaps is made from it, so one that cannot be
- * the base of a URL (which made every feed a 500) stops the start instead.
- */
-function publicBaseUrl(value: string | undefined): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  const refused = new Error(
-    'PUBLIC_BASE_URL must be an http:// or https:// URL with no credentials, query or fragment, such as https://news.example.com',
-  );
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw refused;
-  }
-  if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash)
-    throw refused;
-  if (!/^https?:\/\/[^/]/.test(value)) throw refused;
-  return value;
-}
-
-function previewUrlTemplate(value: string | undefined): string {
-  if (value === undefined || value === '') return '/preview/{token}';
-  if (!value.includes('{token}') || !/^(\/|https?:\/\/[^/])/.test(value)) {
-    throw new Error('PREVIEW_URL_TEMPLATE must be a path (/...) or an http(s) URL containing {token}');
-  }
-  return value;
-}
-
-function atLeastOne(name: string, value: string | undefined, fallback: number): number {
-  const n = int(name, value, fallback);
-  if (n < 1) throw new Error(`${name} must be at least 1, got "${value}"`);
-  return n;
-}
-
-/**
- * A sixteenth of the heap V8 may grow to (`--max-old-space-size`, or what Node chose for the
- * machine), so the cache shrinks with the process: 64 MiB under a 1 GiB heap, 256 MiB under 4 GiB.
- */
-function defaultResponseCacheBytes(): number {
-  return Math.floor(v8.getHeapStatistics().heap_size_limit / 16);
-}
-
-function redisUrl(value: string | undefined): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!/^rediss?:\/\//.test(value)) throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
-  return value;
 }
 
 /** Reads the configuration; throws with a readable message when a value is unusable. */

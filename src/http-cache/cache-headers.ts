@@ -31,6 +31,7 @@ export async function markPublic(
   vary?: typeof GRAPHQL_VARY,
 ): Promise<void> {
   set('cache-control', await control.header());
-  if (vary) set('vary', vary);
+  // Set, not appended: Apollo copies its headers over Express's, so CORS's `Vary: Origin` is named here too.
+  if (vary) set('vary', control.vary(vary));
   for (const [name, value] of cacheTagHeaders(keys)) set(name, value);
 }

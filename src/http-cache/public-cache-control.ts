@@ -5,6 +5,11 @@ export interface CachePolicy {
   maxAge: number;
   /** How long a cache may serve a stale answer while it fetches a fresh one. */
   staleWhileRevalidate: number;
+  /**
+   * Whether answers depend on the request's Origin: CORS_ORIGIN lists origins, so each gets its
+   * own `Access-Control-Allow-Origin`, and a shared cache must keep one answer per origin.
+   */
+  varyOrigin?: boolean;
 }
 
 /**
@@ -17,6 +22,11 @@ export class PublicCacheControl {
     private readonly policy: CachePolicy,
     private readonly horizon: ScheduleHorizon,
   ) {}
+
+  /** `Vary` of a public GraphQL answer: what it depends on besides its URL (see markPublic). */
+  vary(graphqlVary: string): string {
+    return this.policy.varyOrigin ? `${graphqlVary}, Origin` : graphqlVary;
+  }
 
   /** CACHE_MAX_AGE=0: nothing is public. */
   get enabled(): boolean {

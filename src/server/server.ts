@@ -70,7 +70,11 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   const schema = await buildApiSchema();
   const limits = deps.limits ?? DEFAULT_LIMITS;
   const horizon = new ScheduleHorizon(reads);
-  const cacheControl = { maxAge: config.cacheMaxAge, staleWhileRevalidate: config.cacheStaleWhileRevalidate };
+  const cacheControl = {
+    maxAge: config.cacheMaxAge,
+    staleWhileRevalidate: config.cacheStaleWhileRevalidate,
+    varyOrigin: !config.corsOrigin.split(',').some((origin) => origin.trim() === '*'),
+  };
   const publicCacheControl = new PublicCacheControl(cacheControl, horizon);
   let stopping = false;
 

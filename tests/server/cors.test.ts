@@ -51,6 +51,18 @@ describe('CORS for browser clients', () => {
     expect(exposed(feed)).toEqual(expect.arrayContaining(['x-request-id', 'etag']));
   });
 
+  it('a public answer for one listed origin is kept by shared caches for that origin only (Vary: Origin), miss and hit', async () => {
+    const query = encodeURIComponent('{ featuredPosts(limit: 2) { id } }');
+    for (const origin of [SITE, SITE, APP]) {
+      const answer = await fetch(`${api.url}?query=${query}`, { headers: { origin } });
+      expect(answer.headers.get('cache-control')).toMatch(/^public/);
+      expect(answer.headers.get('access-control-allow-origin')).toBe(origin);
+      expect((answer.headers.get('vary') ?? '').split(/\s*,\s*/)).toEqual(
+        expect.arrayContaining(['Accept', 'Authorization', 'Origin']),
+      );
+    }
+  });
+
   it('CORS_ORIGIN lists origins: each listed one gets its own back, another none', async () => {
     const preflightFrom = (origin: string) =>
       fetch(api.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });

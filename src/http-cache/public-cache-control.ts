@@ -1,3 +1,4 @@
+import { Config } from '../config';
 import { ScheduleHorizon } from './schedule-horizon';
 
 export interface CachePolicy {
@@ -22,6 +23,16 @@ export class PublicCacheControl {
     private readonly policy: CachePolicy,
     private readonly horizon: ScheduleHorizon,
   ) {}
+
+  /** The policy of CACHE_MAX_AGE, CACHE_STALE_WHILE_REVALIDATE and CORS_ORIGIN (a list of origins varies answers by Origin). */
+  static of(
+    config: Pick<Config, 'cacheMaxAge' | 'cacheStaleWhileRevalidate' | 'corsOrigin'>,
+    horizon: ScheduleHorizon,
+  ): PublicCacheControl {
+    const varyOrigin = !config.corsOrigin.split(',').some((origin) => origin.trim() === '*');
+    const policy = { maxAge: config.cacheMaxAge, staleWhileRevalidate: config.cacheStaleWhileRevalidate, varyOrigin };
+    return new PublicCacheControl(policy, horizon);
+  }
 
   /** `Vary` of a public GraphQL answer: what it depends on besides its URL (see markPublic). */
   vary(graphqlVary: string): string {

@@ -6,7 +6,6 @@ import { Capability } from '../capability/capability';
 import { startJobs, JobScheduler } from '../capability/job-scheduler';
 import { createContextBuilder, createContextFactory } from '../context/context-factory';
 import { preparedReads } from '../db/prepared-reads';
-import { SitePaths } from '../domain/site-paths';
 import { eventProcessing } from '../event-processing';
 import { feeds } from '../feeds';
 import { PublicCacheControl } from '../http-cache/public-cache-control';
@@ -14,19 +13,19 @@ import { ScheduleHorizon } from '../http-cache/schedule-horizon';
 import { idempotency } from '../idempotency';
 import { DEFAULT_LIMITS } from '../limits/operation-limits';
 import { liveUpdates } from '../live';
-import { createMediaFiles, mediaLibrary } from '../media';
+import { mediaLibrary } from '../media';
 import { observability } from '../observability';
 import { createUnexpectedErrorLog } from '../observability/unexpected-error-log';
 import { previews } from '../previews';
 import { cachePurges } from '../purge';
 import { responseCache } from '../response-cache';
-import { createServices } from '../services';
 import { webhooks } from '../webhooks';
 import { createApollo } from './apollo';
 import { BroadsheetServer, ServerDeps } from './broadsheet-server';
 import { buildApiSchema } from './build-schema';
 import { clientIpOf, createHttpApp, mountCapabilities } from './http-app';
 import { connectSharedState } from './shared-state';
+import { wireDomain } from './wire-domain';
 
 /**
  * The one server factory, a composition of capabilities (each folder's index.ts says what it
@@ -36,46 +35,19 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   const { config, db, logger } = deps;
   const tokens = new TokenService(deps.jwtSecret, config.jwtExpiresIn);
   const shared = connectSharedState(config, logger);
-  const previewLinks = {
-    urlTemplate: config.previewUrlTemplate,
-    publicBaseUrl: config.publicBaseUrl,
-    linksPerPost: config.previewLinksPerPost,
-  };
-  const sitePaths = new SitePaths(config.postUrlTemplate, config.publicBaseUrl);
-  const mediaFiles = createMediaFiles(config);
-  const media = { files: mediaFiles, ...config.media };
-  const services = createServices({
-    db: db.manager,
-    tokens,
-    sitePaths,
-    media,
-    ...shared.serviceLimiters(),
-    previewLinks,
-    webhookRules: config.webhooks,
-  });
+  const { services, sitePaths, mediaFiles } = wireDomain({ config, db, tokens, shared });
   const logUnexpected = createUnexpectedErrorLog(logger);
   const reads = preparedReads(db);
   const sessions = createSessionAuthenticator({ db: reads, tokens, logUnexpected });
   const { postUrlTemplate } = config;
-  const contextFor = createContextBuilder({
-    db: reads,
-    services,
-    sessions,
-    postUrlTemplate,
-    sitePaths,
-    mediaUrl: mediaFiles.urlOf,
-  });
+  const mediaUrl = mediaFiles.urlOf;
+  const contextFor = createContextBuilder({ db: reads, services, sessions, postUrlTemplate, sitePaths, mediaUrl });
   const app = createHttpApp(config);
   const httpServer = http.createServer(app);
   const schema = await buildApiSchema();
   const limits = deps.limits ?? DEFAULT_LIMITS;
   const horizon = new ScheduleHorizon(reads);
-  const cacheControl = {
-    maxAge: config.cacheMaxAge,
-    staleWhileRevalidate: config.cacheStaleWhileRevalidate,
-    varyOrigin: !config.corsOrigin.split(',').some((origin) => origin.trim() === '*'),
-  };
-  const publicCacheControl = new PublicCacheControl(cacheControl, horizon);
+  const publicCacheControl = PublicCacheControl.of(config, horizon);
   let stopping = false;
 
   const { bus, redis } = shared;
@@ -102,10 +74,8 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   const apollo = createApollo({ schema, httpServer, config, limits, persistedQueries, plugins });
   await apollo.start();
   const createContext = createContextFactory(contextFor, sessions);
-  mountCapabilities(app, capabilities, expressMiddleware(apollo, { context: createContext }), {
-    corsOrigin: config.corsOrigin,
-    logger,
-  });
+  const graphql = expressMiddleware(apollo, { context: createContext });
+  mountCapabilities(app, capabilities, graphql, { corsOrigin: config.corsOrigin, logger });
 
   let jobs: JobScheduler | undefined;
   return {
@@ -120,12 +90,11 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve((httpServer.address() as { port: number }).port));
       }),
-    startJobs: () => {
-      jobs ??= startJobs(
+    startJobs: () =>
+      void (jobs ??= startJobs(
         capabilities.flatMap((c) => c.jobs ?? []),
         logger,
-      );
-    },
+      )),
     beginDraining: () => {
       stopping = true;
     },

@@ -30,6 +30,11 @@ describe('the layout', () => {
     expect(entries).toEqual([...layers()].sort());
   });
 
+  it('server.ts is a composition: under 120 lines (capabilities live in their folders)', () => {
+    const lines = fs.readFileSync(path.join(root, 'src', 'server', 'server.ts'), 'utf8').split('\n').length;
+    expect(lines).toBeLessThan(120);
+  });
+
   it('no source file is over 250 lines', () => {
     const long: string[] = [];
     const walk = (dir: string) => {

@@ -6,9 +6,10 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // sanitize-html's parser (htmlparser2 and its dom* and entities packages) and `feed` ship ESM
   // only; Node loads them with require(esm), Jest 30 on Node 20 cannot, so Jest compiles them
-  // like our own code.
+  // like our own code. ruru loads its assets with import(), which Jest's VM refuses without
+  // --experimental-vm-modules; compiled, it is a require().
   transformIgnorePatterns: [
-    '/node_modules/(?!(htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities|feed)/)',
+    '/node_modules/(?!(htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities|feed|ruru)/)',
   ],
   transform: {
     '^.+\\.(ts|js)$': [

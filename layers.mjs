@@ -8,6 +8,7 @@ export const LAYERS = [
   // Capabilities: one folder each, one factory in its index.ts (src/capability/capability.ts).
   'event-processing',
   'feeds',
+  'ide',
   'idempotency',
   'live',
   'previews',

@@ -7,6 +7,8 @@ import {
   atLeastOne,
   bool,
   defaultResponseCacheBytes,
+  GraphqlIde,
+  graphqlIde,
   int,
   logLevel,
   previewUrlTemplate,
@@ -35,7 +37,8 @@ export interface Config {
   adminPassword: string | undefined;
   seedDemo: boolean;
   introspection: boolean;
-  landingPage: boolean;
+  /** What GET /graphql shows a browser (GRAPHQL_IDE; README "Apollo Sandbox and signing in"). */
+  graphqlIde: GraphqlIde;
   /** Express `trust proxy` setting, so rate limits see the real client IP behind a proxy. */
   trustProxy: string | boolean;
   corsOrigin: string;
@@ -140,7 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Demo content holds a published demo password: never by default in production.
     seedDemo: bool(env.SEED_DEMO, !databaseUrl && !production),
     introspection: bool(env.GRAPHQL_INTROSPECTION, !production),
-    landingPage: bool(env.GRAPHQL_LANDING_PAGE, !production),
+    graphqlIde: graphqlIde(env, production),
     trustProxy: ['true', 'false'].includes(trustProxyRaw) ? trustProxyRaw === 'true' : trustProxyRaw,
     corsOrigin: env.CORS_ORIGIN || '*',
     loginMaxFailuresPerAccount: int('LOGIN_MAX_FAILURES_PER_ACCOUNT', env.LOGIN_MAX_FAILURES_PER_ACCOUNT, 10),

@@ -41,7 +41,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const url = `http://${config.host}:${port}/graphql`;
-  logger.info(`GraphQL at ${url}${config.landingPage ? ' (open it in a browser for Apollo Sandbox)' : ''}`);
+  const ide = {
+    sandbox: ' (open it in a browser for Apollo Sandbox)',
+    offline: ' (open it in a browser for the IDE)',
+    off: '',
+  };
+  logger.info(`GraphQL at ${url}${ide[config.graphqlIde]}`);
   if (config.production && !config.publicBaseUrl) {
     logger.warn(
       "PUBLIC_BASE_URL is unset: links in feeds and sitemaps follow each request's Host and X-Forwarded-Proto; set it to the site's address",

@@ -91,3 +91,14 @@ export function redisUrl(value: string | undefined): string | undefined {
 export function defaultResponseCacheBytes(): number {
   return Math.floor(v8.getHeapStatistics().heap_size_limit / 16);
 }
+
+/** Sandbox loads from Apollo's CDN; offline is Ruru, served from this server (src/ide). */
+export type GraphqlIde = 'sandbox' | 'offline' | 'off';
+
+/** GRAPHQL_IDE; before it, GRAPHQL_LANDING_PAGE=true|false said sandbox or off, and still does. */
+export function graphqlIde(env: NodeJS.ProcessEnv, production: boolean): GraphqlIde {
+  const value = env.GRAPHQL_IDE;
+  if (value === undefined || value === '') return bool(env.GRAPHQL_LANDING_PAGE, !production) ? 'sandbox' : 'off';
+  if (value === 'sandbox' || value === 'offline' || value === 'off') return value;
+  throw new Error(`GRAPHQL_IDE must be sandbox, offline or off; got "${value}"`);
+}

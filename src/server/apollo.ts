@@ -19,7 +19,7 @@ import { SharedState } from './shared-state';
 export interface ApolloDeps {
   schema: GraphQLSchema;
   httpServer: http.Server;
-  config: Pick<Config, 'introspection' | 'landingPage'>;
+  config: Pick<Config, 'introspection' | 'graphqlIde'>;
   limits: OperationLimits;
   persistedQueries: SharedState['persistedQueries'];
   /** The capabilities' plugins, after the server's own. */
@@ -47,7 +47,8 @@ export function createApollo(deps: ApolloDeps): ApolloServer<Context> {
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
-      config.landingPage
+      // The offline IDE is a route of its own (src/ide), answered before Apollo sees the request.
+      config.graphqlIde === 'sandbox'
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled(),
       // Its per-field hook wraps every resolver; the response cache reads the schema's

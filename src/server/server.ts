@@ -10,6 +10,7 @@ import { eventProcessing } from '../event-processing';
 import { feeds } from '../feeds';
 import { PublicCacheControl } from '../http-cache/public-cache-control';
 import { ScheduleHorizon } from '../http-cache/schedule-horizon';
+import { offlineIde } from '../ide';
 import { idempotency } from '../idempotency';
 import { DEFAULT_LIMITS } from '../limits/operation-limits';
 import { liveUpdates } from '../live';
@@ -64,6 +65,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     idempotency({ db, tokens, logger, config }),
     previews({ previewLinks: services.previewLinks }),
     mediaLibrary({ files: mediaFiles, services, sessions, contextFor, config }),
+    ...(config.graphqlIde === 'offline' ? [offlineIde()] : []),
     // Last: its consumer writes rows only, after live updates and purges have had each event.
     webhooks({ db, config, logger }),
   ];

@@ -7,7 +7,7 @@ import { TestServer, startTestServer } from '../helpers/test-server';
 describe('production mode', () => {
   let api: TestServer;
   beforeAll(async () => {
-    api = await startTestServer({ production: true, introspection: false, landingPage: false });
+    api = await startTestServer({ production: true, introspection: false, graphqlIde: 'off' });
   });
   afterAll(() => api.close());
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { atLeastOne } from './setting-values';
 
 /** Where media files live: DATA_DIR/media on this machine, or an S3-compatible bucket. */
 export type MediaStorageConfig =
@@ -33,16 +34,9 @@ export interface MediaConfig {
   uploadsInFlight: number;
 }
 
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
-  return n;
-}
-
 function widths(value: string | undefined): number[] {
   const list = (value || '320,640,960,1280,1920').split(',').map((part) => part.trim());
-  const numbers = list.map((part) => positiveInt('MEDIA_WIDTHS', part, 0));
+  const numbers = list.map((part) => atLeastOne('MEDIA_WIDTHS', part, 0));
   if (numbers.some((n) => n > 10000)) throw new Error('MEDIA_WIDTHS: each width must be at most 10000');
   return [...new Set(numbers)].sort((a, b) => a - b);
 }
@@ -85,11 +79,11 @@ export function loadMediaConfig(env: NodeJS.ProcessEnv, dataDir: string): MediaC
   return {
     storage: storage(env, dataDir),
     publicBaseUrl: httpUrl('MEDIA_PUBLIC_BASE_URL', env.MEDIA_PUBLIC_BASE_URL),
-    maxBytes: positiveInt('MEDIA_MAX_BYTES', env.MEDIA_MAX_BYTES, 20 * 1024 * 1024),
-    maxPixels: positiveInt('MEDIA_MAX_PIXELS', env.MEDIA_MAX_PIXELS, 50_000_000),
+    maxBytes: atLeastOne('MEDIA_MAX_BYTES', env.MEDIA_MAX_BYTES, 20 * 1024 * 1024),
+    maxPixels: atLeastOne('MEDIA_MAX_PIXELS', env.MEDIA_MAX_PIXELS, 50_000_000),
     widths: widths(env.MEDIA_WIDTHS),
     aspectRatios: aspectRatios(env.MEDIA_ASPECT_RATIOS),
-    concurrency: positiveInt('MEDIA_CONCURRENCY', env.MEDIA_CONCURRENCY, 2),
-    uploadsInFlight: positiveInt('MEDIA_UPLOADS_IN_FLIGHT', env.MEDIA_UPLOADS_IN_FLIGHT, 8),
+    concurrency: atLeastOne('MEDIA_CONCURRENCY', env.MEDIA_CONCURRENCY, 2),
+    uploadsInFlight: atLeastOne('MEDIA_UPLOADS_IN_FLIGHT', env.MEDIA_UPLOADS_IN_FLIGHT, 8),
   };
 }

@@ -1,3 +1,5 @@
+import { bool } from './setting-values';
+
 /**
  * The WEBHOOK_* settings (README "Webhooks"), parsed once at start; config.ts holds them under
  * `webhooks`. Their own file so the settings of one capability do not crowd config.ts.
@@ -42,14 +44,12 @@ function retrySchedule(value: string | undefined): number[] {
 }
 
 export function loadWebhookSettings(env: NodeJS.ProcessEnv, production: boolean): WebhookSettings {
-  const allow = env.WEBHOOK_ALLOW_PRIVATE_NETWORKS;
   return {
     timeoutMs: count('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 1),
     retryScheduleMs: retrySchedule(env.WEBHOOK_RETRY_SCHEDULE),
     disableAfterMs: amount('WEBHOOK_DISABLE_AFTER_HOURS', env.WEBHOOK_DISABLE_AFTER_HOURS, 120) * 3_600_000,
     // Outside production the receivers are usually on this machine or the office network.
-    allowPrivateNetworks:
-      allow === undefined || allow === '' ? !production : ['1', 'true', 'yes', 'on'].includes(allow.toLowerCase()),
+    allowPrivateNetworks: bool(env.WEBHOOK_ALLOW_PRIVATE_NETWORKS, !production),
     deliveriesKept: count('WEBHOOK_DELIVERIES_KEPT', env.WEBHOOK_DELIVERIES_KEPT, 1000, 1),
     maxEndpoints: count('WEBHOOK_MAX_ENDPOINTS', env.WEBHOOK_MAX_ENDPOINTS, 50, 1),
   };

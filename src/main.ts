@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { createLogger, logDestination } from './logger';
+import { createMediaFiles, demoCoverMaker } from './media';
 import { loadOrCreateJwtSecret } from './secrets';
 import { DEMO_AUTHORS } from './seed/demo-content';
 import { DEMO_PASSWORD, isEmptyDatabase, seedDemo } from './seed/seed-demo';
@@ -28,9 +29,10 @@ async function main(): Promise<void> {
       );
     }
     if (config.seedDemo && (await isEmptyDatabase(db, config.adminEmail))) {
-      const seeded = await seedDemo(db, config.postUrlTemplate);
+      const covers = demoCoverMaker(createMediaFiles(config), config.media);
+      const seeded = await seedDemo(db, config.postUrlTemplate, covers);
       logger.info(
-        `seeded demo content: ${seeded.authors} authors, ${seeded.posts} posts, ${seeded.comments} comments, ${seeded.links} related links`,
+        `seeded demo content: ${seeded.authors} authors, ${seeded.posts} posts, ${seeded.comments} comments, ${seeded.links} related links, ${seeded.covers} cover images`,
       );
     }
     port = await server.listen(config.port, config.host);

@@ -15,6 +15,8 @@ import { mediaJson } from './media-json';
 import { createMediaStorage } from './storage';
 import { uploadRoute } from './upload-route';
 
+export { demoCoverMaker } from './demo-covers';
+
 /** The media files of a server: its storage (MEDIA_STORAGE) and its bounded image work, made before the services. */
 export function createMediaFiles(config: Pick<Config, 'media' | 'publicBaseUrl'>): MediaLibraryFiles {
   return mediaFiles(createMediaStorage(config.media, config.publicBaseUrl), config.media);

@@ -20,8 +20,8 @@ interface StoredUpload {
 
 /** The media files the services use, plus what uploads need: making and storing an upload's files. */
 export interface MediaLibraryFiles extends MediaFiles {
-  /** Checks, strips, turns upright and renders an uploaded file, then stores it all (nothing when it fails). */
-  storeUpload(file: string, type: ImageType): Promise<StoredUpload>;
+  /** Checks, strips, turns upright and renders an uploaded file (a path, or its bytes), then stores it all (nothing when it fails). */
+  storeUpload(file: string | Buffer, type: ImageType): Promise<StoredUpload>;
   /** Resolves once no image work runs or waits. */
   idle(): Promise<void>;
   /** Serves the files from this server when they live here (local storage). */

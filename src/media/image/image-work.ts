@@ -55,7 +55,7 @@ async function encoded(image: Sharp, format: ImageFormat, keySuffix: string): Pr
  * Reads the image's size from its header, without decoding it (a decompression bomb is a few
  * kilobytes that decode to gigabytes): over `maxPixels` is refused before any pixel is touched.
  */
-export async function checkDimensions(file: string, maxPixels: number): Promise<void> {
+export async function checkDimensions(file: string | Buffer, maxPixels: number): Promise<void> {
   let width: number | undefined;
   let height: number | undefined;
   try {
@@ -74,7 +74,7 @@ export async function checkDimensions(file: string, maxPixels: number): Promise<
 }
 
 /** The original as stored: upright (by its EXIF orientation), without its metadata (EXIF, GPS, camera). */
-export async function storedOriginal(file: string, type: ImageType, maxPixels: number): Promise<EncodedImage> {
+export async function storedOriginal(file: string | Buffer, type: ImageType, maxPixels: number): Promise<EncodedImage> {
   // failOn 'truncated': a cut-off upload is refused, harmless libjpeg warnings of real cameras are not.
   const image = sharp(file, { limitInputPixels: maxPixels, failOn: 'truncated' }).rotate();
   try {

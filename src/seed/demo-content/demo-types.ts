@@ -50,3 +50,21 @@ export interface DemoPost {
   comments?: DemoComment[];
   relatedLinks?: DemoRelatedLink[];
 }
+
+/**
+ * A cover image drawn at seed time (src/media/demo-covers.ts): a sky from `sky[0]` at the top to
+ * `sky[1]` at the horizon, a sun, and a sea below. Nothing binary is committed.
+ */
+export interface DemoCover {
+  /** Key of the published demo post it becomes the cover of. */
+  postKey: string;
+  /** Top and horizon colours of the sky, as #rrggbb. */
+  sky: [string, string];
+  /** The sea's colour, as #rrggbb. */
+  sea: string;
+  /** Where the sun stands, as fractions of the width and of the sky's height. */
+  sun: { x: number; y: number };
+  alt: string;
+  caption?: string;
+  credit: string;
+}

@@ -8,7 +8,8 @@ import { SCIENCE_AND_TECH_DESK } from './science-and-tech';
 import { SPORT_AND_WEATHER_DESK } from './sport-and-weather';
 
 export { DEMO_AUTHORS } from './authors';
-export type { DemoComment } from './demo-types';
+export { DEMO_COVERS } from './covers';
+export type { DemoComment, DemoCover } from './demo-types';
 
 /** Every demo post, desk by desk. */
 export const DEMO_POSTS: DemoPost[] = [

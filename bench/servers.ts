@@ -85,8 +85,13 @@ function startNode(name: string, script: string, env: NodeJS.ProcessEnv, ready: 
 /**
  * Broadsheet exactly as production runs it: `node dist/main.js`, NODE_ENV=production; without
  * its response cache unless `cached`, so the plain runs measure executing the feed every time.
+ * `env` adds settings (a DATA_DIR for media files, a bootstrap admin).
  */
-export function startBroadsheet(databaseUrl: string, cached = false): Promise<ServerProcess> {
+export function startBroadsheet(
+  databaseUrl: string,
+  cached = false,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServerProcess> {
   return startNode(
     cached ? 'Broadsheet cached' : 'Broadsheet',
     'dist/main.js',
@@ -103,6 +108,7 @@ export function startBroadsheet(databaseUrl: string, cached = false): Promise<Se
       GO_LIVE_INTERVAL_MS: String(24 * 60 * 60 * 1000),
       EVENTS_POLL_INTERVAL_MS: String(24 * 60 * 60 * 1000),
       RESPONSE_CACHE_ENTRIES: cached ? '1000' : '0',
+      ...env,
     },
     /GraphQL at (http:\/\/\S+\/graphql)/,
   );

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type { Request } from 'express';
@@ -70,14 +71,21 @@ export function receiveUpload(
       texts: {},
     };
     let failure: ApiError | null = null;
+    const files: Readable[] = [];
     const writes: Array<Promise<void>> = [];
+    // Refused mid-body: the file being written is ended first, so the caller's removal of the
+    // temporary files comes after its last write (not before a write stream that opens late).
+    const abandon = (error: ApiError) => {
+      for (const stream of files) stream.destroy();
+      void Promise.allSettled(writes).then(() => reject(error));
+    };
     let bodyBytes = 0;
     const onData = (chunk: Buffer) => {
       bodyBytes += chunk.length;
       if (bodyBytes <= limits.maxBytes + BODY_SLACK_BYTES) return;
       req.off('data', onData);
       req.unpipe(parser);
-      reject(overLimit(limits.maxBytes));
+      abandon(overLimit(limits.maxBytes));
     };
     req.on('data', onData);
 
@@ -94,7 +102,12 @@ export function receiveUpload(
         received.bytes += chunk.length;
       });
       stream.on('limit', () => (received.tooLarge = true));
-      writes.push(pipeline(stream, fs.createWriteStream(file)));
+      files.push(stream);
+      // Settled once the file is closed: a write stream destroyed before it opened still creates
+      // the file when it opens, after pipeline has given up on it.
+      const out = fs.createWriteStream(file);
+      const closed = new Promise<void>((resolve) => out.once('close', resolve));
+      writes.push(pipeline(stream, out).finally(() => closed));
     });
     parser.on('field', (name, value, info) => {
       const field = TEXT_FIELDS.find((candidate) => candidate === name);
@@ -105,7 +118,7 @@ export function receiveUpload(
     });
     const tooMany = () => (failure ??= new BadUserInputError('Send one file and the fields alt, caption and credit.'));
     parser.on('filesLimit', tooMany).on('fieldsLimit', tooMany).on('partsLimit', tooMany);
-    parser.on('error', () => reject(new BadUserInputError('The multipart body could not be read.', 'file')));
+    parser.on('error', () => abandon(new BadUserInputError('The multipart body could not be read.', 'file')));
     parser.on('close', () => {
       Promise.all(writes).then(
         () => (failure ? reject(failure) : resolve(received)),

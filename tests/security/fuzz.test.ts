@@ -20,17 +20,7 @@ import { Role } from '../../src/domain/enums';
 import { publishedPost } from '../helpers/posts';
 import { TestServer, startTestServer } from '../helpers/test-server';
 import { rawGet } from './raw-http';
-
-/** A small seeded generator (mulberry32): the same operations on every run, reproducible from the seed. */
-function randomFrom(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { randomFrom } from './seeded-random';
 
 const SEED = 20261130;
 const OPERATIONS = 300;

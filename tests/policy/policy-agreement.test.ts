@@ -6,10 +6,12 @@ import { createDataSource } from '../../src/db/data-source';
 import { CommentStatus, PostStatus, Role } from '../../src/domain/enums';
 import { selectList } from '../../src/entities/columns';
 import { Comment } from '../../src/entities/comment.entity';
+import { Media } from '../../src/entities/media.entity';
 import { Post } from '../../src/entities/post.entity';
 import { RelatedLink } from '../../src/entities/related-link.entity';
 import { canSeeAuthor, visibleAuthorSql } from '../../src/policy/author.policy';
 import { canSeeComment, inPublicThread, inPublicThreadSql, visibleCommentSql } from '../../src/policy/comment.policy';
+import { canSeeMedia, visibleMediaSql } from '../../src/policy/media.policy';
 import {
   canEditPost,
   canSeePost,
@@ -56,6 +58,7 @@ let db: DataSource;
 let posts: Post[];
 let comments: Comment[];
 let links: RelatedLink[];
+let media: Media[];
 
 async function insertFixture(): Promise<void> {
   for (const [key, authorId] of Object.entries(authors)) {
@@ -104,6 +107,27 @@ async function insertFixture(): Promise<void> {
     }
   }
 
+  // Images: the cover of each post (every status and moment); one the cover of a draft and of
+  // a live post, one of two posts that are not live (a draft, an archived one), one in no post;
+  // uploaded by each kind of author and by none (a deleted one).
+  const uploaders = [authors.owner, authors.editor, authors.draftsOnly, null];
+  let images = 0;
+  const image = async () => {
+    const n = images++;
+    const [row]: Array<{ id: string }> = await db.query(
+      `INSERT INTO media (storage_key, file_name, mime_type, width, height, bytes, uploaded_by)
+       VALUES ($1, 'f.jpg', 'image/jpeg', 10, 10, 100, $2) RETURNING id`,
+      [`key-${n}.jpg`, uploaders[n % uploaders.length]],
+    );
+    return row.id;
+  };
+  const setCover = async (postIdsOfCover: string[], mediaId: string) =>
+    db.query('UPDATE posts SET cover_media_id = $2 WHERE id = ANY($1::uuid[])', [postIdsOfCover, mediaId]);
+  for (const postId of postIds) await setCover([postId], await image());
+  await setCover([postIds[0], postIds[1]], await image()); // the owner's draft and live post
+  await setCover([postIds[postFixtures.length], postIds[postFixtures.length + 6]], await image());
+  await image();
+
   // From every post: an external link, and a link to each other post of the first owner.
   for (const postId of postIds) {
     let position = 0;
@@ -128,6 +152,7 @@ beforeAll(async () => {
   posts = await db.query(`SELECT ${selectList(Post, 'p')} FROM posts p`);
   comments = await db.query(`SELECT ${selectList(Comment, 'c')} FROM comments c`);
   links = await db.query(`SELECT ${selectList(RelatedLink, 'l')} FROM related_links l`);
+  media = await db.query(`SELECT ${selectList(Media, 'm')} FROM media m`);
 });
 afterAll(() => db.destroy());
 
@@ -178,6 +203,13 @@ describe.each(Object.entries(viewers))('the policies agree in TypeScript and SQL
     expect(visible).toEqual(idsOf(links, (link) => canSeeLink(viewer, link, postById(link.postId), target(link))));
   });
 
+  it('media: an image is public while a live post has it as its cover', async () => {
+    const coverOfLivePost = (mediaId: string) => posts.some((post) => post.coverMediaId === mediaId && isLive(post));
+    expect(await idsWhere('media', 'm', () => visibleMediaSql(viewer, 'm'))).toEqual(
+      idsOf(media, (item) => canSeeMedia(viewer, { coverOfLivePost: coverOfLivePost(item.id) })),
+    );
+  });
+
   it('authors', async () => {
     const hasLivePost = (authorId: string) => posts.some((post) => post.authorId === authorId && isLive(post));
     const all = Object.values(authors).map((authorId) => ({ id: authorId }));
@@ -196,11 +228,12 @@ describe('the served status agrees in TypeScript and SQL', () => {
 });
 
 describe('the fixture covers each rule both ways', () => {
-  it('readers see some but not all posts, comments, links and authors', async () => {
+  it('readers see some but not all posts, comments, links, media and authors', async () => {
     for (const [table, alias, condition] of [
       ['posts', 'p', (params: unknown[]) => visiblePostSql(null, 'p', params)],
       ['comments', 'c', (params: unknown[]) => visibleCommentSql(null, 'c', params)],
       ['related_links', 'l', (params: unknown[]) => visibleLinkSql(null, 'l', params)],
+      ['media', 'm', () => visibleMediaSql(null, 'm')],
       ['authors', 'a', () => visibleAuthorSql(null, 'a')],
     ] as const) {
       const [{ count }]: Array<{ count: number }> = await db.query(`SELECT count(*)::int AS count FROM ${table}`);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import express, { Request, Response } from 'express';
+import { absolutePostUrl } from '../domain/post-url';
 import { markPrivate, markPublic } from '../http-cache/cache-headers';
 import { notModified } from '../http-cache/conditional-request';
 import { PublicCacheControl } from '../http-cache/public-cache-control';
@@ -49,8 +50,7 @@ function answerText(res: Response, status: number, message: string): void {
  */
 export function feedRoutes(deps: FeedRoutesDeps): express.Router {
   const router = express.Router();
-  const postUrl = (base: string, slug: string) =>
-    new URL(deps.postUrlTemplate.replace('{slug}', encodeURIComponent(slug)), `${base}/`).toString();
+  const postUrl = (base: string, slug: string) => absolutePostUrl(base, deps.postUrlTemplate, slug);
 
   const send = async (
     req: Request,

@@ -16,9 +16,9 @@ import {
 } from '../errors/api-errors';
 import { ErrorCode } from '../errors/error-code';
 import { MAX_DOCUMENT_TOKENS } from '../limits/document-shape';
+import { rootFieldNames } from '../limits/root-field-names';
 import { IdempotencyStore } from './idempotency-store';
 import { KeyOwner, Outcome } from './keyed-run';
-import { rootFieldNames } from './root-field-names';
 
 /** The contract's key: 1 to 255 visible ASCII characters. */
 const VALID_KEY = /^[\x21-\x7e]{1,255}$/;

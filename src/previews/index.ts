@@ -19,8 +19,8 @@ export function previews(deps: { previewLinks: PreviewLinkService }): Capability
   const noindex: ApolloServerPlugin = {
     async requestDidStart() {
       return {
-        async willSendResponse({ schema, document, operation, response }) {
-          if (document && operation && selectsPreview(schema, document, operation)) {
+        async willSendResponse({ document, operation, response }) {
+          if (document && operation && selectsPreview(document, operation)) {
             response.http.headers.set('x-robots-tag', 'noindex');
           }
         },

@@ -1,5 +1,6 @@
 import { PostStatus } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
+import { absolutePostUrl } from '../domain/post-url';
 import { StoredEvent } from '../events/dispatcher';
 import { servedStatus } from '../policy/post.policy';
 
@@ -46,8 +47,7 @@ export function webhookBody(
   return { type: event.type, timestamp: new Date(event.occurredAt).toISOString(), data };
 }
 
-/** Where the front end shows a post, absolute: as the feeds link it (src/feeds). */
+/** Where the front end shows a post, absolute: as the feeds link it (src/domain/post-url.ts). */
 export function postUrlFor(baseUrl: string, postUrlTemplate: string): (slug: string) => string {
-  const base = `${baseUrl.replace(/\/$/, '')}/`;
-  return (slug) => new URL(postUrlTemplate.replace('{slug}', encodeURIComponent(slug)), base).toString();
+  return (slug) => absolutePostUrl(baseUrl, postUrlTemplate, slug);
 }

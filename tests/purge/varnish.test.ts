@@ -130,6 +130,13 @@ describeWithVarnish('behind Varnish with xkey purges', () => {
       after = await read();
     }
     expect(after).toEqual({ cache: 'miss', ids: [second.id, first.id] });
-    expect(await read()).toEqual({ cache: 'hit', ids: [second.id, first.id] });
+    // Kept again, fresh. As for the first post, a purge of the same event sent again (a retry)
+    // may drop the page once more: read until Varnish keeps it, each read already fresh.
+    let keptAgain = await read();
+    for (const until = Date.now() + 10_000; keptAgain.cache !== 'hit' && Date.now() < until; keptAgain = await read()) {
+      expect(keptAgain.ids).toEqual([second.id, first.id]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(keptAgain).toEqual({ cache: 'hit', ids: [second.id, first.id] });
   });
 });

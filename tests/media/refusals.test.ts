@@ -113,23 +113,35 @@ describe('refused uploads: a clear 4xx with the contract code, nothing stored', 
 
   it('past MEDIA_UPLOADS_IN_FLIGHT uploads being received at once, another is 429 before its body is read', async () => {
     // Two uploads that send their headers and a first chunk, then wait: each is being received.
+    // What happens to them is kept: an answer or an error before they are let go is a failure
+    // to see in the assertion, not a silent reason for the third upload to get in.
     const { port } = new URL(api.url);
-    const stalled = [0, 1].map(() => {
-      const request = http.request({
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/media',
-        headers: {
-          authorization: `Bearer ${author.token}`,
-          'content-type': 'multipart/form-data; boundary=x',
-          'content-length': String(MAX_BYTES - 1),
-        },
-      });
-      request.on('error', () => undefined);
-      request.write('--x\r\ncontent-disposition: form-data; name="file"; filename="a.jpg"\r\n\r\n\xff\xd8\xff');
-      return request;
-    });
+    const happened: string[] = [];
+    const stalled = await Promise.all(
+      [0, 1].map(async (n) => {
+        const request = http.request({
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/media',
+          headers: {
+            authorization: `Bearer ${author.token}`,
+            'content-type': 'multipart/form-data; boundary=x',
+            'content-length': String(MAX_BYTES - 1),
+          },
+        });
+        request.on('response', (response) => happened.push(`upload ${n} answered ${response.statusCode}`));
+        request.on('error', (error) => happened.push(`upload ${n} failed: ${error.message}`));
+        // Resolved once the headers and the first chunk are handed to the socket.
+        await new Promise((resolve) =>
+          request.write(
+            '--x\r\ncontent-disposition: form-data; name="file"; filename="a.jpg"\r\n\r\n\xff\xd8\xff',
+            resolve,
+          ),
+        );
+        return request;
+      }),
+    );
     const third = async () => upload(api, author.token, await plainImage('jpeg', 400, 300));
     let refused = await third();
     // The stalled two reach the server in their own time: ask until they hold both places.
@@ -137,7 +149,10 @@ describe('refused uploads: a clear 4xx with the contract code, nothing stored', 
       await new Promise((resolve) => setTimeout(resolve, 100));
       refused = await third();
     }
-    expect([refused.status, firstError(refused.body)?.code]).toEqual([429, 'RATE_LIMITED']);
+    expect({ third: [refused.status, firstError(refused.body)?.code], stalled: happened }).toEqual({
+      third: [429, 'RATE_LIMITED'],
+      stalled: [],
+    });
     for (const request of stalled) request.destroy();
     let after = await third();
     for (let i = 0; after.status !== 201 && i < 50; i += 1) {

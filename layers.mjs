@@ -43,6 +43,7 @@ export const LAYERS = [
   'media-config.ts',
   'webhook-settings.ts',
   'purge-settings.ts',
+  'tracing-settings.ts',
   'setting-values.ts',
   'secrets.ts',
   'logger.ts',

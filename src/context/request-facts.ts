@@ -7,6 +7,8 @@ import type { Response } from 'express';
  */
 export interface RequestFacts {
   requestId: string;
+  /** The OpenTelemetry trace the request is part of, when tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT). */
+  traceId?: string;
   operationName?: string;
   cost?: number;
   statements: number;

@@ -9,6 +9,7 @@ import { LiveStats, createMetrics, metricsEndpoint } from './metrics';
 import { requestFactsPlugin } from './request-facts.plugin';
 import { requestId } from './request-id';
 import { requestLog } from './request-log';
+import type { Tracing } from './tracing/tracing-start';
 import { UnexpectedErrorLog } from './unexpected-error-log';
 
 export interface ObservabilityDeps {
@@ -23,25 +24,29 @@ export interface ObservabilityDeps {
   liveStats(): LiveStats;
   /** What the response cache holds in this process, for /metrics. */
   responseCacheSize(): { bytes: number; entries: number };
+  /** OpenTelemetry, when main.ts started it (OTEL_EXPORTER_OTLP_ENDPOINT; ./tracing). */
+  tracing?: Tracing;
 }
 
 /**
  * What an operator sees: a request id on every request (X-Request-Id) and one JSON log line per
  * answer, filled from the request's facts (src/context/request-facts.ts) as Apollo runs it;
- * /healthz and /readyz; Prometheus metrics at /metrics, counted per GraphQL request.
+ * /healthz and /readyz; Prometheus metrics at /metrics, counted per GraphQL request; with
+ * tracing on, the trace id in each log line and a span per GraphQL operation.
  */
 export function observability(deps: ObservabilityDeps): Capability {
   const metrics = createMetrics((deps.db.driver as PostgresDriver).master as Pool);
   metrics.observeLive(deps.liveStats);
   metrics.observeResponseCache(deps.responseCacheSize);
+  const { tracing } = deps;
   return {
     name: 'observability',
     mount(app) {
-      app.use(requestId, requestLog(deps.logger));
+      app.use(requestId, ...(tracing ? [tracing.traceIds] : []), requestLog(deps.logger));
       app.use(healthRoutes(deps.db, deps.isStopping));
       app.get('/metrics', metricsEndpoint(metrics, deps.config.metricsToken));
     },
-    graphql: { beforeBody: [metrics.record] },
-    plugins: [requestFactsPlugin(deps.logUnexpected)],
+    graphql: { beforeBody: [metrics.record], afterBody: tracing ? [tracing.operationSpan] : [] },
+    plugins: [requestFactsPlugin(deps.logUnexpected), ...(tracing ? [tracing.operationSpanPlugin] : [])],
   };
 }

@@ -9,8 +9,8 @@ const UNLOGGED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /**
  * One JSON line per request when its answer is sent (pino-http): method, path, status,
- * duration, and the request's facts: id, operation name, cost estimate, SQL statements of its
- * reads, error codes. Nothing of the body or the headers: no tokens in logs.
+ * duration, and the request's facts: id, trace id (when tracing), operation name, cost estimate,
+ * SQL statements of its reads, error codes. Nothing of the body or the headers: no tokens in logs.
  *
  * Each key once per line: the id is the request logger's one binding (pino-http's `reqId`,
  * renamed), and the facts join the line's own fields when the answer is sent. pino-http's
@@ -39,9 +39,10 @@ export function requestLog(logger: Logger) {
 
 /** The request's facts as the line shows them (its id is the logger's binding, not repeated here). */
 function factsFields(res: Response) {
-  const { operationName, cost, statements, errorCodes } = factsOf(res);
+  const { traceId, operationName, cost, statements, errorCodes } = factsOf(res);
   // A client names its operations; a name of any length must not make a line of any length.
   return {
+    traceId,
     operationName: operationName?.slice(0, 100),
     cost,
     statements,

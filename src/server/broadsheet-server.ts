@@ -8,6 +8,7 @@ import { Context } from '../context/context';
 import { createContextFactory } from '../context/context-factory';
 import { OperationLimits } from '../limits/operation-limits';
 import { Logger } from '../logger';
+import type { Tracing } from '../observability/tracing/tracing-start';
 import { Services } from '../services';
 
 export interface ServerDeps {
@@ -16,6 +17,8 @@ export interface ServerDeps {
   jwtSecret: string;
   logger: Logger;
   limits?: OperationLimits;
+  /** OpenTelemetry, when main.ts started it (OTEL_EXPORTER_OTLP_ENDPOINT); tests leave it out. */
+  tracing?: Tracing;
 }
 
 export interface BroadsheetServer {

@@ -55,7 +55,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   const liveDeps = { httpServer, schema, bus, sessions, contextFor, limits, config, logUnexpected };
   const live = liveUpdates({ ...liveDeps, clientIpOf: clientIpOf(app) });
   const answers = responseCache({ db, redis, bus, horizon, publicCacheControl, config, logger });
-  const observed = { liveStats: live.stats, responseCacheSize: answers.size };
+  const observed = { liveStats: live.stats, responseCacheSize: answers.size, tracing: deps.tracing };
   const capabilities: Capability[] = [
     observability({ db, logger, logUnexpected, config, isStopping: () => stopping, ...observed }),
     live,

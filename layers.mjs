@@ -10,6 +10,7 @@ export const LAYERS = [
   'feeds',
   'ide',
   'idempotency',
+  'import',
   'live',
   'previews',
   'media',

@@ -1,0 +1,13 @@
+import type { SourceFormat, SourceParser } from '../source-records';
+import { parseBloggerClassic } from './blogger-classic';
+import { parseBloggerTakeout } from './blogger-takeout';
+import { parseWordPress } from './wordpress-wxr';
+
+export { detectFormat } from './detect-format';
+
+/** Each export format's streaming parser: a file in, its items out in file order, memory flat. */
+export const PARSERS: Record<SourceFormat, SourceParser> = {
+  blogger: parseBloggerClassic,
+  'blogger-takeout': parseBloggerTakeout,
+  wordpress: parseWordPress,
+};

@@ -52,7 +52,11 @@ export interface SourcePost {
   /** Labels, categories and tags as the export names them (the importer normalises). */
   tags: string[];
   author: SourceAuthor;
-  /** The post's public URL on the old site (absolute), when the export has one. */
+  /**
+   * The post's public URL on the old site, when the export has one: absolute, or a path from the
+   * site's root where the export names no address (Takeout's blogger:filename). Only its path
+   * matters to the importer (the redirect).
+   */
   oldUrl: string | null;
   /** The slug the old site used (WordPress's wp:post_name), when the export has one. */
   oldSlug: string | null;

@@ -17,8 +17,8 @@ describe("Blogger's Takeout feed.atom", () => {
       status: 'published',
       tags: ['Ελλάδα', 'Πόλη'],
       oldSlug: 'kalimera-thessaloniki',
-      // feed.atom carries the path only, not the blog's address.
-      oldUrl: null,
+      // feed.atom carries the path only, not the blog's address: the path is what a redirect needs.
+      oldUrl: '/2021/03/kalimera-thessaloniki.html',
     });
     expect(kalimera.bodyHtml).toContain('<script src="https://ads.example/widget.js"></script>');
     expect(kalimera.bodyHtml).toContain('onclick="alert(document.cookie)"');

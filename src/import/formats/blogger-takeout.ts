@@ -88,8 +88,10 @@ function postItem(entry: XmlElement, id: string, siteUrl: string | null): Source
 }
 
 /** Takeout gives a path only; with the feed's own address it becomes the post's old URL. */
+/** The old address; without the blog's (Takeout often has none) the path alone, which is what a redirect needs. */
 function absolute(path: string | null, siteUrl: string | null): string | null {
-  if (!path || !siteUrl) return null;
+  if (!path) return null;
+  if (!siteUrl) return path.startsWith('/') ? path : `/${path}`;
   try {
     return new URL(path, siteUrl).href;
   } catch {

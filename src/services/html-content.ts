@@ -56,7 +56,11 @@ const EXCERPT_LENGTH = 280;
 
 /** The first ~280 characters of the text, cut at a word boundary. */
 export function deriveExcerpt(html: string): string {
-  const text = htmlToText(html);
+  return excerptOfText(htmlToText(html));
+}
+
+/** `deriveExcerpt` of a body whose text (`htmlToText`) is at hand: an import reads each body's text once. */
+export function excerptOfText(text: string): string {
   if (text.length <= EXCERPT_LENGTH) return text;
   const cut = text.slice(0, EXCERPT_LENGTH);
   const lastSpace = cut.lastIndexOf(' ');
@@ -67,6 +71,11 @@ const WORDS_PER_MINUTE = 200;
 
 /** Minutes to read the text at 200 words a minute; at least 1. */
 export function readingTimeMinutes(html: string): number {
-  const words = htmlToText(html).split(' ').filter(Boolean).length;
+  return readingTimeOfText(htmlToText(html));
+}
+
+/** `readingTimeMinutes` of a body's text. */
+export function readingTimeOfText(text: string): number {
+  const words = text.split(' ').filter(Boolean).length;
   return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
 }

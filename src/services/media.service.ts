@@ -42,27 +42,40 @@ export class MediaService {
   /** The row of an upload whose files are stored, with its renditions and a media.created event. */
   async create(viewer: Viewer, upload: NewMedia): Promise<Media> {
     return inTransaction(this.db, async (m) => {
-      const { original } = upload;
-      const [media]: Media[] = await m.query(
-        `INSERT INTO media AS m (storage_key, file_name, mime_type, width, height, bytes, alt, caption, credit, uploaded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${MEDIA_COLUMNS}`,
-        [
-          original.key,
-          upload.fileName,
-          upload.mimeType,
-          original.width,
-          original.height,
-          original.bytes,
-          text(upload.alt),
-          text(upload.caption),
-          text(upload.credit),
-          viewer.id,
-        ],
-      );
-      for (const rendition of upload.renditions) await this.insertRendition(m, media.id, '', rendition);
+      const media = await this.insert(m, upload, viewer.id);
       await recordEvents(m, [mediaEvent('media.created', media)]);
       return media;
     });
+  }
+
+  /**
+   * An image an import fetched (src/import/): nobody's upload, so editors and admins manage it,
+   * and no event of its own: the import announces itself once (import.completed), not per image.
+   */
+  async createImported(upload: NewMedia): Promise<Media> {
+    return inTransaction(this.db, (m) => this.insert(m, upload, null));
+  }
+
+  private async insert(m: EntityManager, upload: NewMedia, uploaderId: string | null): Promise<Media> {
+    const { original } = upload;
+    const [media]: Media[] = await m.query(
+      `INSERT INTO media AS m (storage_key, file_name, mime_type, width, height, bytes, alt, caption, credit, uploaded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${MEDIA_COLUMNS}`,
+      [
+        original.key,
+        upload.fileName,
+        upload.mimeType,
+        original.width,
+        original.height,
+        original.bytes,
+        text(upload.alt),
+        text(upload.caption),
+        text(upload.credit),
+        uploaderId,
+      ],
+    );
+    for (const rendition of upload.renditions) await this.insertRendition(m, media.id, '', rendition);
+    return media;
   }
 
   /** Texts and focal point; a new focal point drops the crops made around the old one. */

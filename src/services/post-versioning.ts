@@ -73,6 +73,21 @@ export async function writeVersionedChange(
   current: Post & { body: string },
   patch: PostPatch,
 ): Promise<Post> {
+  const updated = await applyVersionedChange(m, viewer.id, current, patch);
+  await recordEvents(m, postChangeEvents(current, updated));
+  return updated;
+}
+
+/**
+ * `writeVersionedChange` without its events, for a caller that announces its changes its own
+ * way (an import: src/import/). `editorId` is recorded as the post's last editor.
+ */
+export async function applyVersionedChange(
+  m: EntityManager,
+  editorId: string,
+  current: Post & { body: string },
+  patch: PostPatch,
+): Promise<Post> {
   await m.query(
     `INSERT INTO post_revisions (post_id, version, title, body, excerpt, excerpt_is_custom, tags, editor_id, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
@@ -88,7 +103,7 @@ export async function writeVersionedChange(
       current.updatedAt,
     ],
   );
-  const params: unknown[] = [current.id, current.version, viewer.id];
+  const params: unknown[] = [current.id, current.version, editorId];
   const assignments = (Object.keys(patch) as Array<keyof PostPatch>).map((key) => {
     params.push(patch[key]);
     return `${columnOf(Post, key)} = $${params.length}`;
@@ -102,6 +117,5 @@ export async function writeVersionedChange(
   );
   if (updated.length === 0)
     throw new ConflictError('The post was changed by someone else: reload it and apply your change again.');
-  await recordEvents(m, postChangeEvents(current, updated[0]));
   return updated[0];
 }

@@ -1,8 +1,8 @@
 import { normalizeTag } from '../domain/tag';
 import { BadUserInputError } from '../errors/api-errors';
 
-const MAX_TAGS_PER_POST = 20;
-const MAX_TAG_LENGTH = 50;
+export const MAX_TAGS_PER_POST = 20;
+export const MAX_TAG_LENGTH = 50;
 
 /** Trimmed, lower-cased, de-duplicated, in the order given; at most 20. */
 export function normalizeTags(tags: readonly string[]): string[] {

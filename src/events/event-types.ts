@@ -22,8 +22,11 @@ const LISTED = {
   'author.updated': true,
   'media.created': true,
   'redirect.created': true,
+  'import.completed': true,
   'media.updated': false,
   'media.deleted': false,
+  // One import's transaction: what caches drop, never a delivery per imported post (src/import/).
+  'import.batch': false,
 } as const satisfies Record<EventType, boolean>;
 
 /** What a webhook may ask for (Query.webhookEventTypes), and every endpoint that names none gets. */

@@ -16,7 +16,9 @@ export type EventType =
   | 'redirect.created'
   | 'media.created'
   | 'media.updated'
-  | 'media.deleted';
+  | 'media.deleted'
+  | 'import.batch'
+  | 'import.completed';
 
 /** An event as a service records it; the outbox adds its sequence number and time. */
 export interface NewEvent {

@@ -12,6 +12,7 @@ import { Webhooks1765100000000 } from './1765100000000-Webhooks';
 import { PreviewLinks1765200000000 } from './1765200000000-PreviewLinks';
 import { Redirects1765300000000 } from './1765300000000-Redirects';
 import { Media1765400000000 } from './1765400000000-Media';
+import { ImportSources1765500000000 } from './1765500000000-ImportSources';
 
 /** Every migration, oldest first. Listed explicitly so the compiled and the ts-run code agree. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   Redirects1765300000000,
   Media1765400000000,
   Webhooks1765100000000,
+  ImportSources1765500000000,
 ];

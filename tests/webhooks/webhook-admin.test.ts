@@ -110,6 +110,7 @@ describe('webhook endpoints, managed by admins', () => {
       'author.updated',
       'media.created',
       'redirect.created',
+      'import.completed',
     ]);
   });
 

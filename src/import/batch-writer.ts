@@ -5,9 +5,8 @@ import { recordImportBatch, recordImportCompleted } from './import-events';
 import { Tally } from './import-report';
 import { ImportTransactions, isItemFailure } from './import-transactions';
 import { CommentItem } from './item-batches';
-import { ImportContext, KnownPost, PostItem, PreparedPost, writePostBatch } from './post-batch';
-import { mapPost, postSourceFacts } from './post-mapping';
-import { contentHash } from './source-ids';
+import { ImportContext, PostItem, writePostBatch } from './post-batch';
+import { PostBatch, leaveOut, preparePosts } from './post-preparation';
 
 /** Replies threaded per transaction at the end of a run. */
 const ORPHANS_PER_BATCH = 1000;
@@ -22,6 +21,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export class BatchWriter {
   private orphans: Orphan[] = [];
+  /** The source ids of the posts being written now: a read of the next batch does not see them yet. */
+  private writing: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly tx: ImportTransactions,
@@ -31,63 +32,54 @@ export class BatchWriter {
     private readonly now = new Date(),
   ) {}
 
-  async posts(items: PostItem[]): Promise<void> {
-    const { sources } = this.ctx;
-    const before = new Tally(this.run.report.format, this.run.report.dryRun);
-    const known = await sources.find(
-      this.tx.manager,
-      'post',
-      items.map((item) => item.post.sourceId),
-    );
-    const prepared: PreparedPost[] = [];
-    const unchanged: KnownPost[] = [];
-    const seen = new Set<string>();
-    const leaveOut = (item: PostItem, reason: string, commentsReason = 'its post was left out') => {
-      before.skip('post', item.post.sourceId, item.line, reason);
-      for (const comment of item.post.comments) before.skip('comment', comment.sourceId, item.line, commentsReason);
-    };
-    for (const item of items) {
-      const { sourceId } = item.post;
-      if (seen.has(sourceId)) leaveOut(item, 'appears twice in the file; the first is kept', 'its post appears twice');
-      else if (known.get(sourceId)?.present === false) {
-        leaveOut(item, 'deleted here since it was imported; left deleted', 'its post was deleted here');
-      } else {
-        seen.add(sourceId);
-        const earlier = known.get(sourceId);
-        const hash = contentHash([postSourceFacts(item.post), this.images !== null]);
-        if (earlier?.hash === hash) {
-          unchanged.push({ ...item, postId: earlier.targetId });
-          continue;
-        }
-        const mapping = mapPost(item.post, this.now);
-        if ('skip' in mapping) leaveOut(item, mapping.skip, `its post was left out (${mapping.skip})`);
-        else prepared.push({ ...item, mapped: mapping.post, hash, postId: earlier?.targetId ?? null });
-      }
+  private tally(): Tally {
+    return new Tally(this.run.report.format, this.run.report.dryRun);
+  }
+
+  /**
+   * Reads and decides a batch of posts and fetches its images: what runs while the batch before
+   * it is written (in a real run).
+   */
+  async preparePosts(items: PostItem[], writing: ReadonlySet<string> = this.writing): Promise<PostBatch> {
+    const batch = await preparePosts(this.tx.reader, this.ctx.sources, items, {
+      tally: this.tally(),
+      importImages: this.images !== null,
+      now: this.now,
+      writing,
+    });
+    if (this.images) await this.images.bring(batch.prepared, this.run);
+    return batch;
+  }
+
+  async writePosts(batch: PostBatch): Promise<void> {
+    const { items, before, prepared, unchanged } = batch;
+    // Replaced, never changed in place: a batch being prepared holds the set it was given.
+    this.writing = new Set(items.map((item) => item.post.sourceId));
+    try {
+      await this.write(
+        before,
+        (m, tally, keys) => writePostBatch(m, this.ctx, { prepared, known: unchanged }, tally, keys),
+        items.length,
+        async () => {
+          for (const item of items) await this.writePosts(await this.preparePosts([item], new Set()));
+        },
+        (error) => {
+          const why = `could not be written: ${messageOf(error)}`;
+          for (const item of prepared) leaveOut(before, item, why, why);
+          for (const item of unchanged)
+            for (const c of item.post.comments) before.skip('comment', c.sourceId, item.line, why);
+          this.run.merge(before);
+        },
+      );
+    } finally {
+      this.writing = new Set();
     }
-    before.count('posts', 'unchanged', unchanged.length);
-    before.count('redirects', 'unchanged', await this.importedRedirects(unchanged.map((item) => item.postId)));
-    if (this.images) await this.images.bring(this.tx.manager, prepared, this.run);
-    await this.write(
-      before,
-      (m, tally, keys) => writePostBatch(m, this.ctx, { prepared, known: unchanged }, tally, keys),
-      items.length,
-      async () => {
-        for (const item of items) await this.posts([item]);
-      },
-      (error) => {
-        const why = `could not be written: ${messageOf(error)}`;
-        for (const item of prepared) leaveOut(item, why, why);
-        for (const item of unchanged)
-          for (const c of item.post.comments) before.skip('comment', c.sourceId, item.line, why);
-        this.run.merge(before);
-      },
-    );
   }
 
   async comments(items: CommentItem[]): Promise<void> {
-    const before = new Tally(this.run.report.format, this.run.report.dryRun);
+    const before = this.tally();
     const posts = await this.ctx.sources.find(
-      this.tx.manager,
+      this.tx.reader,
       'post',
       items.map((item) => item.postSourceId),
     );
@@ -121,8 +113,7 @@ export class BatchWriter {
   async finish(): Promise<void> {
     for (let i = 0; i < this.orphans.length; i += ORPHANS_PER_BATCH) {
       const chunk = this.orphans.slice(i, i + ORPHANS_PER_BATCH);
-      const before = new Tally(this.run.report.format, this.run.report.dryRun);
-      await this.write(before, async (m, tally, keys) => {
+      await this.write(this.tally(), async (m, tally, keys) => {
         await threadOrphans(m, this.ctx.sources, chunk, tally, keys);
         return [];
       });
@@ -133,16 +124,6 @@ export class BatchWriter {
       (m) => recordImportCompleted(m, this.run.report),
       () => undefined,
     );
-  }
-
-  /** How many of these posts' IMPORT redirects are there already (a re-run counts them unchanged). */
-  private async importedRedirects(postIds: string[]): Promise<number> {
-    if (postIds.length === 0) return 0;
-    const [{ n }] = (await this.tx.manager.query(
-      `SELECT count(*)::int AS n FROM redirects WHERE source = 'IMPORT' AND post_id = ANY($1::uuid[])`,
-      [postIds],
-    )) as Array<{ n: number }>;
-    return n;
   }
 
   /**
@@ -160,7 +141,7 @@ export class BatchWriter {
     try {
       const { tally, orphans } = await this.tx.batch(
         async (m) => {
-          const tally = new Tally(this.run.report.format, this.run.report.dryRun);
+          const tally = this.tally();
           const keys = new Set<string>();
           const orphans = await work(m, tally, keys);
           await recordImportBatch(m, keys, tally);

@@ -51,9 +51,12 @@ export class ImageImporter {
   constructor(
     private readonly library: ImageLibrary,
     private readonly sources: SourceIds,
+    /** The pool's manager: an image is stored and remembered at once, whatever its post's batch does. */
+    private readonly m: EntityManager,
   ) {}
 
-  async bring(m: EntityManager, posts: PreparedPost[], tally: Tally): Promise<void> {
+  async bring(posts: PreparedPost[], tally: Tally): Promise<void> {
+    const { m } = this;
     const urls = new Set<string>();
     for (const post of posts) {
       for (const [tag] of post.mapped.body.matchAll(IMG)) {
@@ -73,12 +76,12 @@ export class ImageImporter {
       } else toFetch.push(url);
     }
     for (let i = 0; i < toFetch.length; i += FETCHES_AT_ONCE) {
-      await Promise.all(toFetch.slice(i, i + FETCHES_AT_ONCE).map((url) => this.fetchOne(m, url, tally)));
+      await Promise.all(toFetch.slice(i, i + FETCHES_AT_ONCE).map((url) => this.fetchOne(url, tally)));
     }
     for (const post of posts) this.rewrite(post, tally);
   }
 
-  private async fetchOne(m: EntityManager, url: string, tally: Tally): Promise<void> {
+  private async fetchOne(url: string, tally: Tally): Promise<void> {
     const fetched = await fetchImage(url, this.library.maxBytes);
     if ('failed' in fetched) {
       this.done.set(url, fetched);
@@ -89,7 +92,7 @@ export class ImageImporter {
     if (!this.library.store) return; // a dry run: checked, not stored
     try {
       const { mediaId, url: libraryUrl } = await this.library.store({ ...fetched, fileName: fileNameOf(url) });
-      await this.sources.record(m, 'image', [{ sourceId: url, targetId: mediaId, hash: '' }]);
+      await this.sources.record(this.m, 'image', [{ sourceId: url, targetId: mediaId, hash: '' }]);
       this.done.set(url, { url: libraryUrl });
     } catch (error) {
       this.done.set(url, { failed: error instanceof Error ? error.message : String(error) });

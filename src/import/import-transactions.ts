@@ -26,12 +26,18 @@ export function isItemFailure(error: unknown): boolean {
 export class ImportTransactions {
   constructor(
     private readonly runner: QueryRunner,
-    private readonly dryRun: boolean,
+    readonly dryRun: boolean,
+    /** The pool's manager. */
+    private readonly pool: EntityManager,
   ) {}
 
-  /** The connection's manager, outside any batch (reads before a batch; autocommit outside a dry run). */
-  get manager(): EntityManager {
-    return this.runner.manager;
+  /**
+   * Where reads before a batch go: in a real run, another connection of the pool, so the next
+   * batch is read while this one writes (never a statement inside its transaction, which may be
+   * failing); in a dry run, the one transaction, which alone holds what earlier batches wrote.
+   */
+  get reader(): EntityManager {
+    return this.dryRun ? this.runner.manager : this.pool;
   }
 
   async begin(): Promise<void> {

@@ -62,21 +62,40 @@ export async function runImport(deps: ImportDeps, options: ImportOptions): Promi
       locked: boolean;
     }>;
     if (!locked) throw new Error('Another import is running on this database; run this one once it has ended.');
-    const tx = new ImportTransactions(runner, dryRun);
-    const images = options.importImages ? new ImageImporter(deps.images, sources) : null;
+    const tx = new ImportTransactions(runner, dryRun, deps.db.manager);
+    const images = options.importImages ? new ImageImporter(deps.images, sources, deps.db.manager) : null;
     const ctx = { sources, authors: new AuthorMatcher(sources), paths: deps.paths, redirects: deps.redirects };
     const writer = new BatchWriter(tx, ctx, images, run);
+    // A real run writes one batch of posts while it reads and sanitizes the next (two cores: this
+    // process and PostgreSQL); a dry run, whose reads are in its one transaction, one at a time.
+    let writing: Promise<void> | null = null;
+    const written = async () => {
+      const pending = writing;
+      writing = null;
+      await pending;
+    };
     await tx.begin();
     try {
       for await (const batch of readAhead(itemBatches(options.items))) {
-        if (batch.kind === 'posts') await writer.posts(batch.items);
-        else if (batch.kind === 'comments') await writer.comments(batch.items);
-        else if (batch.kind === 'skipped') run.skip(batch.what, batch.sourceId, batch.line, batch.reason);
+        if (batch.kind === 'posts') {
+          const prepared = await writer.preparePosts(batch.items);
+          await written();
+          writing = writer.writePosts(prepared);
+          writing.catch(() => undefined); // awaited before the next batch; rejects there
+          if (dryRun) await written();
+        } else if (batch.kind === 'comments') {
+          // Their posts are found by source id: those being written first.
+          await written();
+          await writer.comments(batch.items);
+        } else if (batch.kind === 'skipped') run.skip(batch.what, batch.sourceId, batch.line, batch.reason);
         else run.malformed(batch.sourceId, batch.line, batch.reason);
         options.progress?.(run.report);
       }
+      await written();
       await writer.finish();
     } finally {
+      // A run stopped by a failure lets the batch in flight end before its connection goes.
+      await (writing as Promise<void> | null)?.catch(() => undefined);
       await tx.end();
     }
     return inFileOrder(run.report);

@@ -38,7 +38,10 @@ export function progressDisplay(
     bar.start(Math.max(totalBytes, 1), 0, { posts: 0, comments: 0, skipped: 0 });
     return {
       update: (report, bytesRead) => bar.update(Math.min(bytesRead, totalBytes), done(report)),
-      stop: () => bar.stop(),
+      stop: () => {
+        bar.stop();
+        stream.write('\n'); // the bar's last state stays above what follows
+      },
     };
   }
   let last = Date.now();

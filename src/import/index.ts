@@ -10,6 +10,7 @@ import { ImportReport } from './import-report';
 import { ImportOptions, runImport } from './run-import';
 
 export type { ImportReport } from './import-report';
+export { progressDisplay } from './progress-display';
 export { reportText } from './report-text';
 
 /** The importer of Blogger and WordPress exports (`npm run import`, src/cli/import.ts). */

@@ -3,6 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { answerHeaderBytes } from './answer-headers';
 import { loadDataSet } from './data-set';
 import { BenchDatabase, openBenchDatabase, readStatements, resetStatements } from './database';
 import { relatedPostsOfFeedSql } from './hand-written-sql';
@@ -337,6 +338,7 @@ async function main(): Promise<void> {
     );
     const parity = await checkParity(broadsheet, handWritten);
     log(`answers ${parity}`);
+    const headers = await answerHeaderBytes(broadsheet.url, feedRequestBody('SimpleFeed', 20));
 
     const runs: RunFigures[] = [];
     const scenarios: Array<[FeedName, number, number]> = [
@@ -379,6 +381,8 @@ async function main(): Promise<void> {
       `load: autocannon on loopback, closed loop, ${options.seconds} s per run after ${options.warmup} s warm-up; ` +
         `data set loaded in ${loadSeconds.toFixed(1)} s`,
       `answers: ${parity}`,
+      `headers of Broadsheet's SimpleFeed(20) answer: ${headers.total} bytes, of which Surrogate-Key and Cache-Tag ` +
+        `${headers.cacheTags} (CACHE_TAG_HEADERS=both; none would leave ${headers.total - headers.cacheTags})`,
       '',
       runsTable(runs),
       '',

@@ -6,6 +6,8 @@ import {
   assertStrongSecret,
   atLeastOne,
   bool,
+  CacheTagHeaders,
+  cacheTagHeaders,
   defaultResponseCacheBytes,
   GraphqlIde,
   graphqlIde,
@@ -84,6 +86,8 @@ export interface Config {
   cacheMaxAge: number;
   /** `stale-while-revalidate` of public answers. */
   cacheStaleWhileRevalidate: number;
+  /** The cache-tag headers public answers carry: what the CDN or proxy in front reads. */
+  cacheTagHeaders: CacheTagHeaders;
   /** The site's address for absolute links in feeds and sitemaps; unset: each request's own. */
   publicBaseUrl: string | undefined;
   /** The site's name in feeds and the news sitemap. */
@@ -173,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     liveStreamMaxBufferBytes: int('LIVE_STREAM_MAX_BUFFER_BYTES', env.LIVE_STREAM_MAX_BUFFER_BYTES, 1024 * 1024),
     cacheMaxAge: int('CACHE_MAX_AGE', env.CACHE_MAX_AGE, 60),
     cacheStaleWhileRevalidate: int('CACHE_STALE_WHILE_REVALIDATE', env.CACHE_STALE_WHILE_REVALIDATE, 30),
+    cacheTagHeaders: cacheTagHeaders(env.CACHE_TAG_HEADERS),
     publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL),
     siteTitle: env.SITE_TITLE || 'Broadsheet',
     siteLanguage: env.SITE_LANGUAGE || 'en',

@@ -102,3 +102,16 @@ export function graphqlIde(env: NodeJS.ProcessEnv, production: boolean): Graphql
   if (value === 'sandbox' || value === 'offline' || value === 'off') return value;
   throw new Error(`GRAPHQL_IDE must be sandbox, offline or off; got "${value}"`);
 }
+
+/**
+ * Which cache-tag headers answers carry (CACHE_TAG_HEADERS): both, one, or none. Each names every
+ * key of an answer (a 20-post feed: about 4.7 KB each) that only a CDN or proxy in front reads.
+ */
+export type CacheTagHeaders = 'both' | 'surrogate-key' | 'cache-tag' | 'none';
+
+export function cacheTagHeaders(value: string | undefined): CacheTagHeaders {
+  if (value === undefined || value === '') return 'both';
+  const choice = value.trim().toLowerCase();
+  if (choice === 'both' || choice === 'surrogate-key' || choice === 'cache-tag' || choice === 'none') return choice;
+  throw new Error(`CACHE_TAG_HEADERS must be both, surrogate-key, cache-tag or none; got "${value}"`);
+}

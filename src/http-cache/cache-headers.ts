@@ -1,4 +1,3 @@
-import { cacheTagHeaders } from './cache-tags';
 import { PublicCacheControl } from './public-cache-control';
 
 /** Sets one response header: Express's `res.setHeader` or Apollo's `HeaderMap.set`, bound. */
@@ -21,7 +20,7 @@ export const GRAPHQL_VARY = 'Accept, Authorization';
 
 /**
  * Public: the policy's max-age cut at the next scheduled go-live, the cache tags of what it read
- * (what to purge it by) and, where the same URL answers differently by request headers, the
+ * (what to purge it by, in the headers CACHE_TAG_HEADERS names) and, where the same URL answers differently by request headers, the
  * `Vary` naming them (GraphQL answers: GRAPHQL_VARY), so a shared cache does not hand one to the other.
  */
 export async function markPublic(
@@ -33,5 +32,5 @@ export async function markPublic(
   set('cache-control', await control.header());
   // Set, not appended: Apollo copies its headers over Express's, so CORS's `Vary: Origin` is named here too.
   if (vary) set('vary', control.vary(vary));
-  for (const [name, value] of cacheTagHeaders(keys)) set(name, value);
+  for (const [name, value] of control.tagHeaders(keys)) set(name, value);
 }

@@ -1,4 +1,4 @@
-import { cacheTags } from './cache-tags';
+import { cacheTagHeaders, cacheTags } from './cache-tags';
 
 describe('cacheTags', () => {
   it('keeps every key while they fit in a header, sorted', () => {
@@ -10,4 +10,22 @@ describe('cacheTags', () => {
     expect(cacheTags([...many, 'list:post', 'author:a'])).toEqual(['list:post']);
     expect(cacheTags([...many, 'featured'])).toEqual(['featured', 'list:post']);
   });
+});
+
+describe('cacheTagHeaders', () => {
+  const keys = ['post:b', 'list:post'];
+  it.each([
+    [
+      'both',
+      [
+        ['surrogate-key', 'list:post post:b'],
+        ['cache-tag', 'list:post,post:b'],
+      ],
+    ],
+    ['surrogate-key', [['surrogate-key', 'list:post post:b']]],
+    ['cache-tag', [['cache-tag', 'list:post,post:b']]],
+    ['none', []],
+  ] as const)('%s', (which, headers) => expect(cacheTagHeaders(keys, which)).toEqual(headers));
+
+  it('sends none for an answer with no keys', () => expect(cacheTagHeaders([], 'both')).toEqual([]));
 });

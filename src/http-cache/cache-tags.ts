@@ -1,4 +1,5 @@
 import { CacheKey } from '../domain/cache-keys';
+import type { CacheTagHeaders } from '../setting-values';
 
 /**
  * Bytes of keys an answer may carry: half of what Fastly (Surrogate-Key) and Cloudflare
@@ -20,14 +21,15 @@ export function cacheTags(keys: Iterable<string>): string[] {
 
 /**
  * The headers that name an answer's cache tags: `Surrogate-Key` separated by spaces (Fastly,
- * Varnish xkey), `Cache-Tag` by commas (Cloudflare). None when there is nothing to name.
+ * Varnish xkey), `Cache-Tag` by commas (Cloudflare), as `which` asks. None when there is nothing
+ * to name.
  */
-export function cacheTagHeaders(keys: Iterable<string>): Array<[name: string, value: string]> {
+export function cacheTagHeaders(keys: Iterable<string>, which: CacheTagHeaders): Array<[name: string, value: string]> {
+  if (which === 'none') return [];
   const tags = cacheTags(keys);
-  return tags.length === 0
-    ? []
-    : [
-        ['surrogate-key', tags.join(' ')],
-        ['cache-tag', tags.join(',')],
-      ];
+  if (tags.length === 0) return [];
+  const headers: Array<[name: string, value: string]> = [];
+  if (which !== 'cache-tag') headers.push(['surrogate-key', tags.join(' ')]);
+  if (which !== 'surrogate-key') headers.push(['cache-tag', tags.join(',')]);
+  return headers;
 }

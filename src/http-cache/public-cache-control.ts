@@ -1,4 +1,6 @@
 import { Config } from '../config';
+import type { CacheTagHeaders } from '../setting-values';
+import { cacheTagHeaders } from './cache-tags';
 import { ScheduleHorizon } from './schedule-horizon';
 
 export interface CachePolicy {
@@ -11,6 +13,8 @@ export interface CachePolicy {
    * own `Access-Control-Allow-Origin`, and a shared cache must keep one answer per origin.
    */
   varyOrigin?: boolean;
+  /** Which cache-tag headers name what a public answer contains (CACHE_TAG_HEADERS). */
+  tagHeaders: CacheTagHeaders;
 }
 
 /**
@@ -24,14 +28,27 @@ export class PublicCacheControl {
     private readonly horizon: ScheduleHorizon,
   ) {}
 
-  /** The policy of CACHE_MAX_AGE, CACHE_STALE_WHILE_REVALIDATE and CORS_ORIGIN (a list of origins varies answers by Origin). */
+  /**
+   * The policy of CACHE_MAX_AGE, CACHE_STALE_WHILE_REVALIDATE, CORS_ORIGIN (a list of origins
+   * varies answers by Origin) and CACHE_TAG_HEADERS.
+   */
   static of(
-    config: Pick<Config, 'cacheMaxAge' | 'cacheStaleWhileRevalidate' | 'corsOrigin'>,
+    config: Pick<Config, 'cacheMaxAge' | 'cacheStaleWhileRevalidate' | 'corsOrigin' | 'cacheTagHeaders'>,
     horizon: ScheduleHorizon,
   ): PublicCacheControl {
     const varyOrigin = !config.corsOrigin.split(',').some((origin) => origin.trim() === '*');
-    const policy = { maxAge: config.cacheMaxAge, staleWhileRevalidate: config.cacheStaleWhileRevalidate, varyOrigin };
+    const policy: CachePolicy = {
+      maxAge: config.cacheMaxAge,
+      staleWhileRevalidate: config.cacheStaleWhileRevalidate,
+      varyOrigin,
+      tagHeaders: config.cacheTagHeaders,
+    };
     return new PublicCacheControl(policy, horizon);
+  }
+
+  /** The cache-tag headers of a public answer with these cache keys, as CACHE_TAG_HEADERS asks. */
+  tagHeaders(keys: Iterable<string>): Array<[name: string, value: string]> {
+    return cacheTagHeaders(keys, this.policy.tagHeaders);
   }
 
   /** `Vary` of a public GraphQL answer: what it depends on besides its URL (see markPublic). */

@@ -17,6 +17,7 @@ export const LAYERS = [
   'purge',
   'response-cache',
   'webhooks',
+  'read-replicas',
   // A capability too, below the others: they log and count through it.
   'observability',
   'capability',

@@ -13,6 +13,7 @@ import {
   graphqlIde,
   int,
   logLevel,
+  postgresUrls,
   previewUrlTemplate,
   publicBaseUrl,
   redisUrl,
@@ -29,6 +30,12 @@ export interface Config {
   host: string;
   /** Unset means: start the embedded PostgreSQL under `dataDir`. */
   databaseUrl: string | undefined;
+  /** Read replicas of that database (streaming standbys): anonymous reads go to them. */
+  databaseReplicaUrls: string[];
+  /** A replica further behind the primary than this (by WAL positions) is skipped until it catches up. */
+  replicaMaxLagMs: number;
+  /** How often the primary's and the replicas' WAL positions are read. */
+  replicaCheckIntervalMs: number;
   dataDir: string;
   /** Port of the embedded PostgreSQL; not 5432, which is often taken. */
   embeddedPgPort: number;
@@ -143,6 +150,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int('PORT', env.PORT, 4000),
     host: env.HOST || '127.0.0.1',
     databaseUrl,
+    databaseReplicaUrls: postgresUrls('DATABASE_REPLICA_URLS', env.DATABASE_REPLICA_URLS),
+    replicaMaxLagMs: int('REPLICA_MAX_LAG_MS', env.REPLICA_MAX_LAG_MS, 2000),
+    replicaCheckIntervalMs: atLeastOne('REPLICA_CHECK_INTERVAL_MS', env.REPLICA_CHECK_INTERVAL_MS, 250),
     dataDir,
     embeddedPgPort: int('EMBEDDED_PG_PORT', env.EMBEDDED_PG_PORT, 54329),
     production,

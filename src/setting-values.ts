@@ -115,3 +115,15 @@ export function cacheTagHeaders(value: string | undefined): CacheTagHeaders {
   if (choice === 'both' || choice === 'surrogate-key' || choice === 'cache-tag' || choice === 'none') return choice;
   throw new Error(`CACHE_TAG_HEADERS must be both, surrogate-key, cache-tag or none; got "${value}"`);
 }
+
+/** DATABASE_REPLICA_URLS: postgres:// URLs separated by commas; none when unset. */
+export function postgresUrls(name: string, value: string | undefined): string[] {
+  const urls = (value ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  for (const url of urls) {
+    if (!/^postgres(ql)?:\/\/[^/]/.test(url)) throw new Error(`${name} must be postgres:// URLs separated by commas`);
+  }
+  return urls;
+}

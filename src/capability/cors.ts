@@ -5,9 +5,17 @@ import type { RequestHandler } from 'express';
  * Response headers browser code may read besides the CORS-safelisted ones (Cache-Control,
  * Content-Type, Last-Modified, ...): without them a web client cannot quote the request id of a
  * failure, see whether the response cache answered, notice a replayed idempotent write, wait as
- * long as it is asked to, or revalidate a feed by its ETag.
+ * long as it is asked to, revalidate a feed by its ETag, or keep the read-after token of its
+ * write (read replicas) to send back.
  */
-const EXPOSED_HEADERS = ['X-Request-Id', 'X-Broadsheet-Cache', 'Idempotent-Replayed', 'Retry-After', 'ETag'];
+const EXPOSED_HEADERS = [
+  'X-Request-Id',
+  'X-Broadsheet-Cache',
+  'Idempotent-Replayed',
+  'Retry-After',
+  'ETag',
+  'Broadsheet-Read-After',
+];
 
 /**
  * How long a browser may reuse a preflight's answer: two hours, Chromium's own ceiling (Firefox

@@ -4,6 +4,7 @@ import { bearerToken } from '../auth/bearer-token';
 import { SessionAuthenticator } from '../auth/session-authenticator';
 import { Viewer } from '../auth/viewer';
 import { Queryable } from '../db/queryable';
+import { ReadRouting } from '../db/read-routing';
 import { SitePaths } from '../domain/site-paths';
 import { Readers, createReaders } from '../readers';
 import { Services } from '../services';
@@ -21,7 +22,8 @@ function countedIn(facts: RequestFacts, db: Queryable): Queryable {
 }
 
 export interface ContextDeps {
-  db: Queryable;
+  /** Where the readers' statements go: the primary, or a replica (src/db/read-routing.ts). */
+  db: ReadRouting;
   services: Services;
   sessions: SessionAuthenticator;
   /** POST_URL_TEMPLATE: where the front end shows a post. */
@@ -41,7 +43,7 @@ export function createContextBuilder(deps: ContextDeps) {
     const cacheKeys = (facts.cacheKeys ??= new Set());
     const readers = (): Readers =>
       createReaders({
-        db: countedIn(facts, deps.db),
+        db: countedIn(facts, deps.db.readsFor(facts, session.viewer !== null)),
         viewer: () => session.viewer,
         postUrlTemplate: deps.postUrlTemplate,
         sitePaths: deps.sitePaths,

@@ -3,10 +3,12 @@ import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/Postgres
 import { BackgroundJob } from '../capability/background-job';
 import { Capability } from '../capability/capability';
 import { Config } from '../config';
+import { WalPosition } from '../db/wal-position';
 import { EventConsumer, dispatchOnce } from '../events/dispatcher';
 import { listenForEvents } from '../events/event-notifications';
 import { announceDuePosts } from '../events/go-live';
 import { Logger } from '../logger';
+import { afterReplay } from './after-replay';
 import { retentionJob } from './retention.job';
 
 export interface EventProcessingDeps {
@@ -15,6 +17,8 @@ export interface EventProcessingDeps {
   logger: Logger;
   /** Every other capability's consumers, in the order they hear each event. */
   consumers: EventConsumer[];
+  /** With read replicas: consumers hear events once the replicas in use have their changes. */
+  replicas?: { waitForReplay(position: WalPosition): Promise<void> };
 }
 
 /**
@@ -24,6 +28,7 @@ export interface EventProcessingDeps {
  */
 export function eventProcessing(deps: EventProcessingDeps): Capability {
   const { db, config, logger } = deps;
+  const consumers = deps.replicas ? afterReplay(deps.consumers, deps.replicas) : deps.consumers;
   const goLive: BackgroundJob = {
     name: 'go-live sweep',
     everyMs: config.goLiveIntervalMs,
@@ -38,7 +43,7 @@ export function eventProcessing(deps: EventProcessingDeps): Capability {
     everyMs: config.eventsPollIntervalMs,
     firstAfterMs: 0,
     // Whatever was delivered, look again: more may have committed meanwhile, or a full batch may have more behind it.
-    run: async () => (await dispatchOnce(db.manager, deps.consumers)) > 0,
+    run: async () => (await dispatchOnce(db.manager, consumers)) > 0,
     wakeOn: listenUrl ? (wake) => listenForEvents(listenUrl, wake, config.eventsPollIntervalMs * 5) : undefined,
     failing: 'could not deliver events; they wait in the outbox and are retried',
     recovered: 'delivering events again',

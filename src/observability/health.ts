@@ -1,5 +1,6 @@
 import express from 'express';
 import { DataSource } from 'typeorm';
+import { ReplicaStatus } from '../db/read-replicas';
 
 /**
  * `/healthz` is liveness: this process is alive and its event loop turns (it answers at all), so
@@ -8,9 +9,15 @@ import { DataSource } from 'typeorm';
  * its sockets and warm caches, while it serves what needs no database and recovers by itself.
  * `/readyz` is whether to send it traffic: the database answers, every migration is applied, and
  * the server is not shutting down (it fails from the first stop signal, so a load balancer
- * drains it first).
+ * drains it first). With read replicas it also says how each is (`replicas`: in use, lagging or
+ * down, and its lag), without failing for them: reads skip a replica that is not in use, so the
+ * instance serves on the primary.
  */
-export function healthRoutes(db: DataSource, isStopping: () => boolean): express.Router {
+export function healthRoutes(
+  db: DataSource,
+  isStopping: () => boolean,
+  replicas?: () => ReplicaStatus[],
+): express.Router {
   const router = express.Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -22,7 +29,9 @@ export function healthRoutes(db: DataSource, isStopping: () => boolean): express
     }
     try {
       const pending = await db.showMigrations();
-      res.status(pending ? 503 : 200).json({ status: pending ? 'migrations pending' : 'ready' });
+      res
+        .status(pending ? 503 : 200)
+        .json({ status: pending ? 'migrations pending' : 'ready', ...(replicas && { replicas: replicas() }) });
     } catch {
       res.status(503).json({ status: 'database unavailable' });
     }

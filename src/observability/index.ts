@@ -3,9 +3,11 @@ import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Capability } from '../capability/capability';
 import { Config } from '../config';
+import { ReplicaStatus } from '../db/read-replicas';
 import { Logger } from '../logger';
 import { healthRoutes } from './health';
 import { LiveStats, createMetrics, metricsEndpoint } from './metrics';
+import { observeReplicas } from './replica-metrics';
 import { requestFactsPlugin } from './request-facts.plugin';
 import { requestId } from './request-id';
 import { requestLog } from './request-log';
@@ -26,6 +28,8 @@ export interface ObservabilityDeps {
   responseCacheSize(): { bytes: number; entries: number };
   /** OpenTelemetry, when main.ts started it (OTEL_EXPORTER_OTLP_ENDPOINT; ./tracing). */
   tracing?: Tracing;
+  /** With read replicas: how each is, and whose reads went where, for /readyz and /metrics. */
+  replicas?: { status(): ReplicaStatus[]; statements: ReadonlyMap<string, number> };
 }
 
 /**
@@ -38,12 +42,13 @@ export function observability(deps: ObservabilityDeps): Capability {
   const metrics = createMetrics((deps.db.driver as PostgresDriver).master as Pool);
   metrics.observeLive(deps.liveStats);
   metrics.observeResponseCache(deps.responseCacheSize);
-  const { tracing } = deps;
+  const { tracing, replicas } = deps;
+  if (replicas) observeReplicas(metrics.registry, () => replicas.status(), replicas.statements);
   return {
     name: 'observability',
     mount(app) {
       app.use(requestId, ...(tracing ? [tracing.traceIds] : []), requestLog(deps.logger));
-      app.use(healthRoutes(deps.db, deps.isStopping));
+      app.use(healthRoutes(deps.db, deps.isStopping, replicas && (() => replicas.status())));
       app.get('/metrics', metricsEndpoint(metrics, deps.config.metricsToken));
     },
     graphql: { beforeBody: [metrics.record], afterBody: tracing ? [tracing.operationSpan] : [] },

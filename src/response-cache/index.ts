@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { EventBus } from '../bus/event-bus';
 import { Capability } from '../capability/capability';
 import { Config } from '../config';
+import { RequestFacts } from '../context/request-facts';
 import { watchCommittedChanges } from '../events/committed-changes';
 import { markPrivate } from '../http-cache/cache-headers';
 import { PublicCacheControl } from '../http-cache/public-cache-control';
@@ -23,6 +24,8 @@ export interface ResponseCacheDeps {
   publicCacheControl: PublicCacheControl;
   config: Pick<Config, 'responseCacheEntries' | 'responseCacheMaxBytes' | 'responseCacheMaxEntryBytes' | 'cacheMaxAge'>;
   logger: Logger;
+  /** With read replicas: requests of a client whose write they do not have yet pass the cache by. */
+  replicas?: { awaitsOwnWrite(facts: RequestFacts): boolean };
 }
 
 /** The response cache's capability, and what it holds in this process (for /metrics). */
@@ -55,6 +58,7 @@ export function responseCache(deps: ResponseCacheDeps): ResponseCacheCapability 
     enabled: config.responseCacheEntries > 0 && config.cacheMaxAge > 0,
     maxEntryBytes: config.responseCacheMaxEntryBytes,
     onError: (error) => logger.warn('response cache unavailable; answering afresh', { cause: String(error) }),
+    passes: deps.replicas && ((facts) => deps.replicas!.awaitsOwnWrite(facts)),
   });
   watchCommittedChanges(deps.db, (keys) => cache.forget(keys));
   const unlisten = deps.bus.listen((event) => {

@@ -25,6 +25,11 @@ export interface ResponseCacheOptions {
   /** The largest answer kept, in bytes; a larger one is answered and not kept (in memory or in Redis). */
   maxEntryBytes: number;
   onError: (error: unknown) => void;
+  /**
+   * Requests the cache leaves alone: a client that carries a write no read replica has yet
+   * (src/read-replicas), whose answer must be read afresh on the primary. None when omitted.
+   */
+  passes?: (facts: RequestFacts) => boolean;
 }
 
 /**
@@ -42,6 +47,7 @@ export class ResponseCache {
   private readonly enabled: boolean;
   private readonly maxEntryBytes: number;
   private readonly onError: (error: unknown) => void;
+  private readonly passes: (facts: RequestFacts) => boolean;
 
   constructor(options: ResponseCacheOptions) {
     this.store = options.store;
@@ -50,6 +56,7 @@ export class ResponseCache {
     this.enabled = options.enabled;
     this.maxEntryBytes = options.maxEntryBytes;
     this.onError = options.onError;
+    this.passes = options.passes ?? (() => false);
   }
 
   /** Misses being answered now: readers of the same page meanwhile wait for that answer. */
@@ -63,14 +70,14 @@ export class ResponseCache {
     const isOperation =
       req.method === 'GET' ||
       (req.method === 'POST' && body !== null && typeof body === 'object' && Boolean(body.query || body.extensions));
-    const cacheable = this.enabled && asksAnonymously(req.headers.authorization) && isOperation;
+    const facts = factsOf(res);
+    const cacheable = this.enabled && asksAnonymously(req.headers.authorization) && isOperation && !this.passes(facts);
     const answerKey = cacheable ? answerKeyOf(req) : undefined;
     if (!answerKey) {
       next();
       return;
     }
     const { key, contentType } = answerKey;
-    const facts = factsOf(res);
     // The first reader of a page answers it; a burst of the same request meanwhile waits for that
     // answer instead of running too. GETs only: a POST may be a mutation, which nobody should
     // wait behind (and mutations over GET are refused).

@@ -19,6 +19,7 @@ import { observability } from '../observability';
 import { createUnexpectedErrorLog } from '../observability/unexpected-error-log';
 import { previews } from '../previews';
 import { cachePurges } from '../purge';
+import { readReplicas } from '../read-replicas';
 import { responseCache } from '../response-cache';
 import { webhooks } from '../webhooks';
 import { createApollo } from './apollo';
@@ -39,10 +40,12 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   const { services, sitePaths, mediaFiles } = wireDomain({ config, db, tokens, shared });
   const logUnexpected = createUnexpectedErrorLog(logger);
   const reads = preparedReads(db);
+  const replicas = readReplicas({ db, primary: reads, config, logger, jwtSecret: deps.jwtSecret });
   const sessions = createSessionAuthenticator({ db: reads, tokens, logUnexpected });
   const { postUrlTemplate } = config;
   const mediaUrl = mediaFiles.urlOf;
-  const contextFor = createContextBuilder({ db: reads, services, sessions, postUrlTemplate, sitePaths, mediaUrl });
+  const { routing } = replicas;
+  const contextFor = createContextBuilder({ db: routing, services, sessions, postUrlTemplate, sitePaths, mediaUrl });
   const app = createHttpApp(config);
   const httpServer = http.createServer(app);
   const schema = await buildApiSchema();
@@ -50,14 +53,19 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   const horizon = new ScheduleHorizon(reads);
   const publicCacheControl = PublicCacheControl.of(config, horizon);
   let stopping = false;
-
-  const { bus, redis } = shared;
+  const { bus, redis, persistedQueries } = shared;
   const liveDeps = { httpServer, schema, bus, sessions, contextFor, limits, config, logUnexpected };
   const live = liveUpdates({ ...liveDeps, clientIpOf: clientIpOf(app) });
-  const answers = responseCache({ db, redis, bus, horizon, publicCacheControl, config, logger });
-  const observed = { liveStats: live.stats, responseCacheSize: answers.size, tracing: deps.tracing };
+  const answers = responseCache({ db, redis, bus, horizon, publicCacheControl, config, logger, replicas });
+  const observed = {
+    liveStats: live.stats,
+    responseCacheSize: answers.size,
+    tracing: deps.tracing,
+    replicas: replicas.report,
+  };
   const capabilities: Capability[] = [
     observability({ db, logger, logUnexpected, config, isStopping: () => stopping, ...observed }),
+    replicas,
     live,
     answers,
     feeds({ contextFor, publicCacheControl, config }),
@@ -69,10 +77,10 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
     // Last: its consumer writes rows only, after live updates and purges have had each event.
     webhooks({ db, config, logger }),
   ];
-  capabilities.push(eventProcessing({ db, config, logger, consumers: capabilities.flatMap((c) => c.consumers ?? []) }));
+  const consumers = capabilities.flatMap((c) => c.consumers ?? []);
+  capabilities.push(eventProcessing({ db, config, logger, consumers, replicas }));
 
   const plugins = capabilities.flatMap((capability) => capability.plugins ?? []);
-  const { persistedQueries } = shared;
   const apollo = createApollo({ schema, httpServer, config, limits, persistedQueries, plugins });
   await apollo.start();
   const createContext = createContextFactory(contextFor, sessions);

@@ -8,12 +8,18 @@ export interface TcpProxy {
   port: number;
   /** Resets every open connection and refuses new ones until `restore`. */
   cut(): void;
+  /**
+   * What a crashed host looks like to connections that sit idle: nothing, until one sends, and
+   * then it is reset; new connections are refused. Until `restore`.
+   */
+  sever(): void;
   restore(): void;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   let down = false;
+  let severed = false;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     if (down) {
@@ -25,6 +31,12 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
       socket.on('error', () => undefined);
+      // Before the pipes' own listeners: a severed line carries nothing more.
+      socket.on('data', () => {
+        if (!severed) return;
+        client.resetAndDestroy();
+        upstream.resetAndDestroy();
+      });
     }
     client.pipe(upstream).pipe(client);
     client.on('close', () => upstream.destroy());
@@ -37,8 +49,13 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
       down = true;
       for (const socket of sockets) socket.resetAndDestroy();
     },
+    sever() {
+      down = true;
+      severed = true;
+    },
     restore() {
       down = false;
+      severed = false;
     },
     close: () =>
       new Promise((resolve) => {

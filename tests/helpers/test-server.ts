@@ -63,13 +63,15 @@ export interface TestServerOptions {
   databaseUrl?: (url: string) => string;
   /** Runs the go-live sweep and the event dispatcher, as `npm start` does (for live subscriptions). */
   liveEvents?: boolean;
+  /** A migrated database of the test's own (a primary with replicas), used as it is instead of a fresh copy. */
+  database?: string;
 }
 
 export async function startTestServer(
   overrides: Partial<Config> = {},
   options: TestServerOptions = {},
 ): Promise<TestServer> {
-  const url = await createTestDatabase(expect.getState().testPath?.split('/').pop() ?? 'test');
+  const url = options.database ?? (await createTestDatabase(expect.getState().testPath?.split('/').pop() ?? 'test'));
   const statements = new StatementCounter();
   const db = createDataSource({ url: options.databaseUrl?.(url) ?? url, queryLogger: statements, poolSize: 5 });
   await db.initialize();

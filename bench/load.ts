@@ -23,6 +23,8 @@ export interface LoadOptions {
   body: string;
   connections: number;
   seconds: number;
+  /** Request headers besides Content-Type (a signed-in reader's Authorization). */
+  headers?: Record<string, string>;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -46,7 +48,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       {
         url: options.url,
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...options.headers },
         body: options.body,
         connections: options.connections,
         pipelining: 1,

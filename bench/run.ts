@@ -10,6 +10,7 @@ import { relatedPostsOfFeedSql } from './hand-written-sql';
 import { runLoad } from './load';
 import { peakRssMb, postgresCpuMs, processCpuMs, resetPeakRss } from './process-stats';
 import { FeedName, PARITY_PAGES, feedRequestBody } from './queries';
+import { replicaBench } from './replica-run';
 import { RunFigures, checkTargets, ratiosTable, runsTable, targetsTable } from './report';
 import { ServerProcess, startBroadsheet, startHandWritten } from './servers';
 
@@ -26,24 +27,27 @@ interface Options {
   warmup: number;
   /** Also print each run's statements (pg_stat_statements), per request. */
   statements: boolean;
+  /** Instead: the simple feed with one streaming replica (bench/replica-run.ts). */
+  replica: boolean;
 }
 
-const USAGE = `usage: npm run bench [-- --posts N] [--seconds S] [--warmup S] [--statements]
+const USAGE = `usage: npm run bench [-- --posts N] [--seconds S] [--warmup S] [--statements] [--replica]
   --posts N       posts in the data set (default 10000; 10x comments, ~3x links)
   --seconds S     length of each measured load run (default 8)
   --warmup S      unmeasured load before each run (default 2)
-  --statements    also print which SQL statements each run sent, per request`;
+  --statements    also print which SQL statements each run sent, per request
+  --replica       instead, the simple feed with one streaming replica (the machine's PostgreSQL)`;
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { posts: 10_000, seconds: 8, warmup: 2, statements: false };
+  const options: Options = { posts: 10_000, seconds: 8, warmup: 2, statements: false, replica: false };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     if (flag === '--help' || flag === '-h') {
       console.log(USAGE);
       process.exit(0);
     }
-    if (flag === '--statements') {
-      options.statements = true;
+    if (flag === '--statements' || flag === '--replica') {
+      options[flag === '--replica' ? 'replica' : 'statements'] = true;
       continue;
     }
     const key = { '--posts': 'posts', '--seconds': 'seconds', '--warmup': 'warmup' }[flag] as
@@ -317,6 +321,11 @@ async function main(): Promise<void> {
 
   const cpus = os.cpus();
   log(`machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? '?'}), node ${process.version}`);
+  if (options.replica) {
+    const replicaLines = await replicaBench(options, log, cleanups).finally(cleanUp);
+    console.log([...replicaLines, `wall time ${elapsed()} s`].join('\n'));
+    return;
+  }
   const db = await openBenchDatabase(log);
   cleanups.push(() => db.drop());
   const lines: string[] = [];

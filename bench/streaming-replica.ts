@@ -25,6 +25,8 @@ export interface StreamingCluster {
   query(server: 'primary' | 'replica', sql: string, database?: string): Promise<Array<Record<string, unknown>>>;
   /** Resolves once the replica has replayed every transaction committed on the primary so far. */
   caughtUp(): Promise<void>;
+  /** The postmasters' process ids (for their CPU), as their postmaster.pid files say now. */
+  postmasterPids(): { primary: number; replica: number };
   stopReplica(): Promise<void>;
   startReplica(): Promise<void>;
   /** Stops both servers and removes the folder. */
@@ -168,6 +170,10 @@ export async function startStreamingCluster(
         if (parseWalPosition(String(replayed)) >= position) return;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
+    },
+    postmasterPids: () => {
+      const pid = (data: string) => Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      return { primary: pid(primaryDir), replica: pid(replicaDir) };
     },
     stopReplica: async () => void (await pgCtl(replicaDir, '-m', 'fast', '-w', 'stop')),
     startReplica: async () => void (await start(replicaDir, replicaPort)),

@@ -31,6 +31,9 @@ interface ReplicaLog {
   warn(message: string): void;
 }
 
+/** How far back lag is told apart (at least): past it, a replica is reported as further behind than known. */
+const LAG_SHOWN_MS = 60_000;
+
 /** A connection attempt or a check that takes longer than this counts as the replica being down. */
 const ANSWER_WITHIN_MS = 1000;
 
@@ -65,7 +68,9 @@ export class ReadReplicas {
     statementLogger?: StatementLogger,
   ) {
     this.primaryPositionOf = { query: async (sql) => (await primary.query(sql)).rows };
-    this.positions = new PrimaryPositions(2 * settings.maxLagMs + 2 * settings.checkIntervalMs);
+    // A minute at least, so /readyz and /metrics show a stuck replica's lag growing for that long
+    // before "further behind than known"; at most one sample per check.
+    this.positions = new PrimaryPositions(Math.max(LAG_SHOWN_MS, 4 * settings.maxLagMs) + settings.checkIntervalMs);
     this.replicas = settings.urls.map((url) => {
       const { hostname, port } = new URL(url);
       const pool = new Pool({

@@ -19,8 +19,10 @@ export function primaryOnly(primary: Queryable): ReadRouting {
 
 /** What one request asked of the routing before its first read. */
 interface Route {
-  /** A mutation: its writes are on the primary, so are the reads of its answer. */
+  /** Its reads go to the primary: a preview, or a mutation. */
   pinned?: boolean;
+  /** A mutation: its writes are on the primary, so are the reads of its answer; it gets a read-after token. */
+  mutation?: boolean;
   /** A position the client wrote up to (its read-after token): only a replica past it will do. */
   readAfter?: WalPosition;
 }
@@ -29,7 +31,8 @@ interface Route {
  * Reads with replicas. Anonymous reads go to a replica in use (ReadReplicas.choose: the least
  * busy, in turn); to the primary go the reads of signed-in viewers (staff read drafts, queues
  * and what they just did), of mutations (a write and the reads of its answer: Payload served
- * NotFound when those went to a replica, payloadcms/payload#16083), of a client that carries a
+ * NotFound when those went to a replica, payloadcms/payload#16083) and previews (opened the
+ * moment they are made), of a client that carries a
  * position no replica in use has replayed yet (its own write), and of everyone when no replica
  * is in use. One request's reads stay on the server chosen at its first statement, so an answer
  * is read from one server. A read that fails on a replica (gone, or canceled by replay) runs
@@ -47,13 +50,18 @@ export class ReplicaRouting implements ReadRouting {
     for (const name of ['primary', ...replicas.replicas.map((replica) => replica.name)]) this.statements.set(name, 0);
   }
 
-  /** The request runs a mutation: all its reads go to the primary. */
+  /** The request's reads go to the primary (it opens a preview). */
   pinToPrimary(request: object): void {
     this.routes.set(request, { ...this.routes.get(request), pinned: true });
   }
 
-  isPinned(request: object): boolean {
-    return this.routes.get(request)?.pinned === true;
+  /** The request runs a mutation: its reads go to the primary, and its client gets a read-after token. */
+  noteMutation(request: object): void {
+    this.routes.set(request, { ...this.routes.get(request), pinned: true, mutation: true });
+  }
+
+  ranMutation(request: object): boolean {
+    return this.routes.get(request)?.mutation === true;
   }
 
   /** The client wrote up to `position`: its reads go to a replica that has replayed it, or the primary. */

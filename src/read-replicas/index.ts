@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Capability } from '../capability/capability';
 import { Config } from '../config';
@@ -8,9 +9,27 @@ import { Queryable } from '../db/queryable';
 import { ReadReplicas, ReplicaStatus } from '../db/read-replicas';
 import { ReadRouting, ReplicaRouting, primaryOnly } from '../db/read-routing';
 import { WalPosition, committedWalPosition } from '../db/wal-position';
+import { rootFieldNames } from '../limits/root-field-names';
 import { Logger } from '../logger';
 import { ReadAfterTokens } from './read-after-token';
 import { readYourWrites } from './read-your-writes.middleware';
+
+const previews = new WeakMap<OperationDefinitionNode, boolean>();
+
+/**
+ * Whether an operation asks for `previewPost`, whose reads go to the primary whoever asks: a
+ * preview link is opened the moment it is made (the editor's Preview button), often in a tab
+ * that carries no read-after token, and must not be NotFound. Read once per operation (Apollo
+ * reuses parsed documents).
+ */
+function opensPreview(document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  let found = previews.get(operation);
+  if (found === undefined) {
+    found = rootFieldNames(document, operation).has('previewPost');
+    previews.set(operation, found);
+  }
+  return found;
+}
 
 /** Connections per replica: as many as the primary's pool (src/db/data-source.ts). */
 const REPLICA_POOL_SIZE = 10;
@@ -48,7 +67,7 @@ export interface ReadReplicasCapability extends Capability {
  * primary (src/db/read-routing.ts says which and why), replicas too far behind or gone are
  * skipped and used again when they are back (src/db/read-replicas.ts). What it adds to a
  * request: the read-after token in and out (read-your-writes.middleware.ts), and a plugin that
- * keeps a mutation's reads on the primary. Without replicas it adds nothing.
+ * keeps the reads of mutations and of previews on the primary. Without replicas it adds nothing.
  */
 export function readReplicas(deps: ReadReplicasDeps): ReadReplicasCapability {
   const { config, logger } = deps;
@@ -76,11 +95,12 @@ export function readReplicas(deps: ReadReplicasDeps): ReadReplicasCapability {
   );
   replicas.start();
   const routing = new ReplicaRouting(deps.primary, replicas);
-  const pinMutations: ApolloServerPlugin<{ facts: RequestFacts }> = {
+  const pinToPrimary: ApolloServerPlugin<{ facts: RequestFacts }> = {
     async requestDidStart({ contextValue }) {
       return {
-        async didResolveOperation({ operation }) {
-          if (operation?.operation === 'mutation') routing.pinToPrimary(contextValue.facts);
+        async didResolveOperation({ document, operation }) {
+          if (operation?.operation === 'mutation') routing.noteMutation(contextValue.facts);
+          else if (operation && opensPreview(document, operation)) routing.pinToPrimary(contextValue.facts);
         },
       };
     },
@@ -105,7 +125,7 @@ export function readReplicas(deps: ReadReplicasDeps): ReadReplicasCapability {
         }),
       );
     },
-    plugins: [pinMutations],
+    plugins: [pinToPrimary],
     stop: () => replicas.close(),
   };
 }

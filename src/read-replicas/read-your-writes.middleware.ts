@@ -37,7 +37,7 @@ export function readYourWrites(deps: ReadYourWritesDeps) {
       const send = res.send.bind(res);
       res.send = (body?: unknown) => {
         res.send = send;
-        if (!deps.routing.isPinned(facts) || res.headersSent) return send(body);
+        if (!deps.routing.ranMutation(facts) || res.headersSent) return send(body);
         deps
           .primaryPosition()
           .then((written) => {

@@ -2,7 +2,14 @@ import { print } from 'graphql';
 import { StreamingCluster, startStreamingCluster, streamingClusterUnavailable } from '../../bench/streaming-replica';
 import { createDataSource } from '../../src/db/data-source';
 import { Role } from '../../src/domain/enums';
-import { CreatePostDocument, PostByIdDocument, PostsDocument, PublishPostDocument } from '../generated/operations';
+import {
+  CreatePostDocument,
+  CreatePreviewLinkDocument,
+  PostByIdDocument,
+  PostsDocument,
+  PreviewPostDocument,
+  PublishPostDocument,
+} from '../generated/operations';
 import { startNewsroom } from '../helpers/newsroom';
 import { startTcpProxy } from '../helpers/tcp-proxy';
 import { SignedIn, TestServer, startTestServer } from '../helpers/test-server';
@@ -160,6 +167,22 @@ describeWithReplica('read replicas (a real streaming replica)', () => {
       // A token made up, or altered, counts for nothing.
       const forged = await anonymousRead(id, { 'broadsheet-read-after': `${token.split('.')[0]}.${'A'.repeat(22)}` });
       expect(forged.data?.post).toBeNull();
+    } finally {
+      await cluster.query('replica', 'SELECT pg_wal_replay_resume()');
+    }
+  });
+
+  it('opens a preview link the moment it is made, with no token, from the primary', async () => {
+    await cluster.query('replica', 'SELECT pg_wal_replay_pause()');
+    try {
+      const auth = { authorization: `Bearer ${editor.token}` };
+      const draft = await send(CreatePostDocument, { input: { title: 'Preview me', body: '<p>Draft.</p>' } }, auth);
+      const postId = draft.data!.createPost!.id!;
+      const link = await send(CreatePreviewLinkDocument, { postId }, auth);
+      const { token } = link.data!.createPreviewLink as unknown as { token: string };
+      const preview = await send(PreviewPostDocument, { token });
+      expect(preview.errors).toBeUndefined();
+      expect(preview.data?.previewPost?.id).toBe(postId);
     } finally {
       await cluster.query('replica', 'SELECT pg_wal_replay_resume()');
     }

@@ -52,5 +52,6 @@ export function isConnectionLost(error: unknown): boolean {
   const facts = databaseErrorOf(error) as { code?: string; severity?: string };
   if (!facts.severity) return true;
   const code = facts.code ?? '';
-  return code.startsWith('08') || code.startsWith('57P');
+  // 57P05: the server ended a connection idle longer than its idle_session_timeout; it is well.
+  return code.startsWith('08') || (code.startsWith('57P') && code !== '57P05');
 }

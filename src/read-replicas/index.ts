@@ -118,8 +118,10 @@ export function readReplicas(deps: ReadReplicasDeps): ReadReplicasCapability {
           routing,
           tokens: new ReadAfterTokens(deps.jwtSecret),
           primaryPosition: () => committedWalPosition(primaryPosition),
-          // Past this, every replica in use has replayed the token's position (lag <= REPLICA_MAX_LAG_MS).
-          cookieSeconds: Math.ceil((config.replicaMaxLagMs + 2 * config.replicaCheckIntervalMs) / 1000),
+          // Past this, every replica in use has replayed the token's position: it is at most
+          // REPLICA_MAX_LAG_MS behind as of a check, and the write was flushed within a second
+          // (wal_writer_delay, with synchronous_commit off).
+          cookieSeconds: Math.ceil((config.replicaMaxLagMs + 2 * config.replicaCheckIntervalMs + 1000) / 1000),
           onError: (error) =>
             logger.warn('could not read the primary WAL position for a read-after token', { cause: String(error) }),
         }),

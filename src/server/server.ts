@@ -43,9 +43,8 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   const replicas = readReplicas({ db, primary: reads, config, logger, jwtSecret: deps.jwtSecret });
   const sessions = createSessionAuthenticator({ db: reads, tokens, logUnexpected });
   const { postUrlTemplate } = config;
-  const mediaUrl = mediaFiles.urlOf;
-  const { routing } = replicas;
-  const contextFor = createContextBuilder({ db: routing, services, sessions, postUrlTemplate, sitePaths, mediaUrl });
+  const contextDeps = { services, sessions, postUrlTemplate, sitePaths, mediaUrl: mediaFiles.urlOf };
+  const contextFor = createContextBuilder({ db: replicas.routing, ...contextDeps });
   const app = createHttpApp(config);
   const httpServer = http.createServer(app);
   const schema = await buildApiSchema();

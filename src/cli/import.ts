@@ -53,15 +53,37 @@ function headOf(file: string): string {
   }
 }
 
-/** The file's format: as given (Blogger's two exports told apart by the file's start), else recognised. */
+const FAMILY: Record<SourceFormat, NonNullable<ImportArgs['format']>> = {
+  blogger: 'blogger',
+  'blogger-takeout': 'blogger',
+  wordpress: 'wordpress',
+};
+const FAMILY_NAME = { blogger: 'a Blogger', wordpress: 'a WordPress' } as const;
+
+/**
+ * The file's format: as recognised from its start; as given when it is not recognised (Blogger's
+ * two exports told apart by their start). A file recognised as the other one is refused: read as
+ * what it is not, it would import nothing and say so only by its zeros.
+ */
 function formatOf(file: string, given: ImportArgs['format']): SourceFormat {
-  if (given === 'wordpress') return 'wordpress';
   const detected = detectFormat(headOf(file));
-  if (given === 'blogger') return detected === 'blogger-takeout' ? 'blogger-takeout' : 'blogger';
-  if (!detected) {
-    throw new UsageError(`${file} is no Blogger or WordPress export this recognises; name its format with --format`);
+  if (detected && given && FAMILY[detected] !== given) {
+    throw new UsageError(`${file} is ${FAMILY_NAME[FAMILY[detected]]} export, not ${given}`);
   }
-  return detected;
+  if (detected) return detected;
+  if (given) return given;
+  throw new UsageError(`${file} is no Blogger or WordPress export this recognises; name its format with --format`);
+}
+
+/**
+ * What went wrong, in a line an operator acts on (the database unreachable, the file unreadable,
+ * another import running), not a stack trace: pg's connection failure is an AggregateError whose
+ * own message is empty, its reasons in `errors`.
+ */
+function failureText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const inner = error instanceof AggregateError ? error.errors.map((e: unknown) => failureText(e)) : [];
+  return [error.message, ...inner].filter(Boolean).join('; ') || error.name;
 }
 
 /**
@@ -109,7 +131,9 @@ main().then(
       console.error(`[broadsheet] ${error.message}\n${USAGE}`);
       process.exit(2);
     }
-    console.error('[broadsheet] the import failed:', error);
+    // A fault of ours (a TypeError, say) keeps its stack: that is what its bug report needs.
+    const ours = error instanceof TypeError || error instanceof ReferenceError || error instanceof RangeError;
+    console.error(`[broadsheet] the import failed: ${ours ? error.stack : failureText(error)}`);
     process.exit(1);
   },
 );

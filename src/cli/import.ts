@@ -4,7 +4,7 @@ import { Transform } from 'node:stream';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { importer, progressDisplay, reportText } from '../import';
-import { PARSERS, detectFormat } from '../import/formats';
+import { PARSERS, detectFormat, exportBlog } from '../import/formats';
 import { SourceFormat } from '../import/source-records';
 import { createLogger } from '../logger';
 
@@ -65,14 +65,14 @@ const FAMILY_NAME = { blogger: 'a Blogger', wordpress: 'a WordPress' } as const;
  * two exports told apart by their start). A file recognised as the other one is refused: read as
  * what it is not, it would import nothing and say so only by its zeros.
  */
-function formatOf(file: string, given: ImportArgs['format']): SourceFormat {
-  const detected = detectFormat(headOf(file));
+function formatOf(head: string, named: string, given: ImportArgs['format']): SourceFormat {
+  const detected = detectFormat(head);
   if (detected && given && FAMILY[detected] !== given) {
-    throw new UsageError(`${file} is ${FAMILY_NAME[FAMILY[detected]]} export, not ${given}`);
+    throw new UsageError(`${named} is ${FAMILY_NAME[FAMILY[detected]]} export, not ${given}`);
   }
   if (detected) return detected;
   if (given) return given;
-  throw new UsageError(`${file} is no Blogger or WordPress export this recognises; name its format with --format`);
+  throw new UsageError(`${named} is no Blogger or WordPress export this recognises; name its format with --format`);
 }
 
 /**
@@ -94,13 +94,15 @@ function failureText(error: unknown): string {
  */
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(args.file) || !fs.statSync(args.file).isFile()) throw new UsageError(`no file ${args.file}`);
-  const format = formatOf(args.file, args.format);
+  const file = args.file;
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`no file ${args.file}`);
+  const head = headOf(file);
+  const format = formatOf(head, args.file, args.format);
   const config = loadConfig();
   const database = await openDatabase(config, createLogger('warn', process.stderr));
   try {
     let bytesRead = 0;
-    const counted = fs.createReadStream(args.file).pipe(
+    const counted = fs.createReadStream(file).pipe(
       new Transform({
         transform(chunk: Buffer, _encoding, done) {
           bytesRead += chunk.length;
@@ -108,11 +110,12 @@ async function main(): Promise<void> {
         },
       }),
     );
-    const display = progressDisplay(process.stderr, fs.statSync(args.file).size);
+    const display = progressDisplay(process.stderr, fs.statSync(file).size);
     const report = await importer({ db: database.db, config })
       .run({
         items: PARSERS[format](counted),
         format,
+        blog: exportBlog(head, format),
         dryRun: args.dryRun,
         importImages: args.importImages,
         progress: (sofar) => display.update(sofar, bytesRead),

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Role } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/schema/global-id';
-import { ImportedModerationDocument, ImportedThreadDocument } from '../generated/operations';
+import { ImportedModerationDocument, ImportedThreadDocument, OldUrlDocument } from '../generated/operations';
 import { startNewsroom } from '../helpers/newsroom';
 import { SignedIn, TestServer } from '../helpers/test-server';
 import { Fixture, fixtureEntries } from './fixture-entries';
@@ -296,6 +299,36 @@ describe('a malformed export', () => {
       expect(expectPostsCameOver(fixture, seen, report)).toBeGreaterThan(0);
       expect(await expectEveryOldUrlResolves(api, editor.token, fixture, report)).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('a second WordPress site, its ids the same as the first one’s', () => {
+  it('is another blog: its posts are created, the first site’s stay as they are', async () => {
+    // WordPress numbers every site's posts, comments and authors from 1: diario.example.pt's
+    // post 57 and this site's post 57 are two posts.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-import-'));
+    const file = path.join(dir, 'outro.xml');
+    const first = fs.readFileSync(path.join(__dirname, 'fixtures', 'wordpress-1.1.xml'), 'utf8');
+    fs.writeFileSync(
+      file,
+      first
+        .replaceAll('diario.example.pt', 'outro.example.pt')
+        .replaceAll('Queima das Fitas', 'Festa das Latas')
+        .replaceAll('queima-das-fitas', 'festa-das-latas'),
+    );
+    try {
+      const run = await cli([file]);
+      expect(run.code).toBe(0);
+      expect(reportCounts(run.stdout, 'posts')[0]).toBe(1);
+      expect(reportCounts(run.stdout, 'comments')[0]).toBe(2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const titleAt = async (oldPath: string) =>
+      dataOf(await api.gql(OldUrlDocument, { path: oldPath }, { token: editor.token })).resolveUrl.redirect?.post
+        ?.title;
+    expect(await titleAt('/2011/05/queima-das-fitas-o-cortejo/')).toBe('Queima das Fitas – o cortejo');
+    expect(await titleAt('/2011/05/festa-das-latas-o-cortejo/')).toBe('Festa das Latas – o cortejo');
   });
 });
 

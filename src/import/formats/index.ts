@@ -4,6 +4,7 @@ import { parseBloggerTakeout } from './blogger-takeout';
 import { parseWordPress } from './wordpress-wxr';
 
 export { detectFormat } from './detect-format';
+export { exportBlog } from './export-blog';
 
 /** Each export format's streaming parser: a file in, its items out in file order, memory flat. */
 export const PARSERS: Record<SourceFormat, SourceParser> = {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
+import path from 'node:path';
 import { Transform } from 'node:stream';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
@@ -94,7 +95,8 @@ function failureText(error: unknown): string {
  */
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const file = args.file;
+  // `npm run` runs this in the project's folder; a relative FILE is where the user typed it (INIT_CWD).
+  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.file);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`no file ${args.file}`);
   const head = headOf(file);
   const format = formatOf(head, args.file, args.format);

@@ -21,15 +21,24 @@ export function databaseUrlOf(db: DataSource): string {
 /**
  * `npm run import -- ARGS` as a user runs it, less the build (pretest made dist/): the compiled
  * CLI in a shell-like environment with only DATABASE_URL set, so it writes where the test reads.
- * `cwd` is the project's root, so fixtures are named by their path from there.
+ * Its folder is the project's root, so fixtures are named by their path from there; with
+ * `npmIn`, npm itself runs it from that folder (the build skipped when current).
  */
-export function runImportCli(args: string[], databaseUrl: string): Promise<CliRun> {
+export function runImportCli(args: string[], databaseUrl: string, how: { npmIn?: string } = {}): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl };
-  const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'cli', 'import.js'), ...args], {
-    cwd: projectRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const stdio: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe'];
+  const child = how.npmIn
+    ? // As typed in another folder: `npm --prefix <project> run --silent import -- ARGS`.
+      spawn('npm', ['--prefix', projectRoot, 'run', '--silent', 'import', '--', ...args], {
+        cwd: how.npmIn,
+        env,
+        stdio,
+      })
+    : spawn(process.execPath, [path.join(projectRoot, 'dist', 'cli', 'import.js'), ...args], {
+        cwd: projectRoot,
+        env,
+        stdio,
+      });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -356,6 +356,18 @@ describe('a wrong command line or file', () => {
     expect(await rowCounts(api)).toEqual(rows);
   });
 
+  it('reads a relative FILE from the folder npm was run in, not the project’s', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-import-'));
+    fs.copyFileSync(path.join(__dirname, 'fixtures', 'wordpress-1.1.xml'), path.join(dir, 'export.xml'));
+    try {
+      const run = await runImportCli(['--dry-run', 'export.xml'], databaseUrl, { npmIn: dir });
+      expect(run.code).toBe(0);
+      expect(run.stdout.split('\n')[0]).toBe('Import of export.xml (wordpress): DRY RUN, nothing was written');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a file that is not there, not an export, or not the format --format names, writing nothing', async () => {
     const rows = await rowCounts(api);
     const refused = await Promise.all([

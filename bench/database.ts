@@ -66,9 +66,13 @@ async function enableStatementCounting(client: Client): Promise<boolean> {
 /**
  * The embedded PostgreSQL in a temporary folder (with pg_stat_statements), or, with
  * DATABASE_URL, a new database `bench_<random>` on that server; migrated with Broadsheet's
- * migrations. `drop()` removes the database (and the embedded server and its folder).
+ * migrations. `drop()` removes the database (and the embedded server and its folder). The
+ * embedded server skips fsync unless `durable` (a bench of writes wants the commits' real cost).
  */
-export async function openBenchDatabase(log: (line: string) => void): Promise<BenchDatabase> {
+export async function openBenchDatabase(
+  log: (line: string) => void,
+  { durable = false }: { durable?: boolean } = {},
+): Promise<BenchDatabase> {
   let embedded: EmbeddedDatabase | undefined;
   let dataDir: string | undefined;
   let serverUrl = process.env.DATABASE_URL;
@@ -90,7 +94,7 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
       dataDir,
       database: name,
       // A throwaway copy: no fsync makes the load faster and changes no read path.
-      unsafeFast: true,
+      unsafeFast: !durable,
       extraSettings: EMBEDDED_SETTINGS,
       log,
     });
@@ -128,7 +132,7 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
       url,
       description:
         (embedded
-          ? `embedded PostgreSQL ${version} (fsync off, otherwise default settings)`
+          ? `embedded PostgreSQL ${version} (${durable ? 'default settings' : 'fsync off, otherwise default settings'})`
           : `PostgreSQL ${version} of DATABASE_URL, database ${name}`) +
         (statementsCounted ? '' : '; pg_stat_statements not loaded there: no statement counts') +
         (postmasterPid ? '' : '; server not on this machine: no PostgreSQL CPU'),

@@ -5,8 +5,7 @@ import { Transform } from 'node:stream';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { importer, progressDisplay, reportText } from '../import';
-import { PARSERS, detectFormat, exportBlog } from '../import/formats';
-import { SourceFormat } from '../import/source-records';
+import { PARSERS, chooseFormat, exportBlog } from '../import/formats';
 import { createLogger } from '../logger';
 
 const USAGE = 'usage: npm run import -- [--dry-run] [--format blogger|wordpress] [--import-images] FILE';
@@ -54,28 +53,6 @@ function headOf(file: string): string {
   }
 }
 
-const FAMILY: Record<SourceFormat, NonNullable<ImportArgs['format']>> = {
-  blogger: 'blogger',
-  'blogger-takeout': 'blogger',
-  wordpress: 'wordpress',
-};
-const FAMILY_NAME = { blogger: 'a Blogger', wordpress: 'a WordPress' } as const;
-
-/**
- * The file's format: as recognised from its start; as given when it is not recognised (Blogger's
- * two exports told apart by their start). A file recognised as the other one is refused: read as
- * what it is not, it would import nothing and say so only by its zeros.
- */
-function formatOf(head: string, named: string, given: ImportArgs['format']): SourceFormat {
-  const detected = detectFormat(head);
-  if (detected && given && FAMILY[detected] !== given) {
-    throw new UsageError(`${named} is ${FAMILY_NAME[FAMILY[detected]]} export, not ${given}`);
-  }
-  if (detected) return detected;
-  if (given) return given;
-  throw new UsageError(`${named} is no Blogger or WordPress export this recognises; name its format with --format`);
-}
-
 /**
  * What went wrong, in a line an operator acts on (the database unreachable, the file unreadable,
  * another import running), not a stack trace: pg's connection failure is an AggregateError whose
@@ -99,7 +76,8 @@ async function main(): Promise<void> {
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.file);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`no file ${args.file}`);
   const head = headOf(file);
-  const format = formatOf(head, args.file, args.format);
+  const { format, refused } = chooseFormat(head, args.format);
+  if (refused !== undefined) throw new UsageError(`${args.file} ${refused}`);
   const config = loadConfig();
   const database = await openDatabase(config, createLogger('warn', process.stderr));
   try {
@@ -124,6 +102,16 @@ async function main(): Promise<void> {
       })
       .finally(() => display.stop());
     process.stdout.write(reportText(report, args.file));
+    const understood = [report.posts, report.comments].reduce(
+      (sum, n) => sum + n.created + n.updated + n.unchanged + n.skipped,
+      report.skipped.length,
+    );
+    if (understood === 0 && report.malformed.length > 0) {
+      // Not one entry read (a plain RSS feed named `wordpress`, say): no import ran, nothing was written.
+      throw new Error(
+        `nothing in ${args.file} could be read as ${format === 'wordpress' ? 'a WordPress' : 'a Blogger'} export (the report above says why)`,
+      );
+    }
   } finally {
     await database.close();
   }

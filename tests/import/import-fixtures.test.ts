@@ -370,20 +370,35 @@ describe('a wrong command line or file', () => {
 
   it('refuses a file that is not there, not an export, or not the format --format names, writing nothing', async () => {
     const rows = await rowCounts(api);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-import-'));
+    // A plain RSS feed, named a WordPress export: not one of its items is an export's.
+    const feed = path.join(dir, 'feed.xml');
+    fs.writeFileSync(
+      feed,
+      '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>News</title>\n<item><title>One</title><link>https://news.example/1</link></item>\n</channel></rss>\n',
+    );
     const refused = await Promise.all([
       cli([fixturePath('no-such-export.xml')]),
       cli([fixturePath('README.md')]),
       cli(['--format', 'wordpress', fixturePath('blogger-backup.xml')]),
+      cli(['--format', 'blogger', fixturePath('README.md')]),
+      cli(['--format', 'wordpress', feed]),
+    ]).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
+    expect(refused.map((run) => [run.code, run.stderr.split('\n')[0]])).toEqual([
+      [2, `[broadsheet] no file ${fixturePath('no-such-export.xml')}`],
+      [2, expect.stringContaining(`${fixturePath('README.md')} is no Blogger or WordPress export`)],
+      [2, expect.stringContaining('blogger-backup.xml is a Blogger export, not wordpress')],
+      [2, expect.stringContaining('README.md is not a Blogger export: it is not XML, not <feed>')],
+      [
+        1,
+        `[broadsheet] the import failed: nothing in ${feed} could be read as a WordPress export (the report above says why)`,
+      ],
     ]);
-    for (const run of refused) {
-      expect(run.code).not.toBe(0);
-      expect(run.stdout).toBe('');
-      expect(run.stderr).not.toMatch(/\n\s+at /);
-    }
-    expect(refused.map((run) => run.stderr.split('\n')[0])).toEqual([
-      `[broadsheet] no file ${fixturePath('no-such-export.xml')}`,
-      expect.stringContaining(`${fixturePath('README.md')} is no Blogger or WordPress export`),
-      expect.stringContaining('is a Blogger export, not wordpress'),
+    for (const run of refused) expect(run.stderr).not.toMatch(/\n\s+at /);
+    // Each refused before reading an entry, but the last: its report says why.
+    expect(refused.slice(0, 4).map((run) => run.stdout)).toEqual(['', '', '', '']);
+    expect(reportLines(refused[4].stdout)).toEqual([
+      expect.objectContaining({ section: 'Malformed', line: 3, reason: 'the item has no wp:post_id or wp:post_type' }),
     ]);
     expect(await rowCounts(api)).toEqual(rows);
   });

@@ -3,6 +3,7 @@ import { parseBloggerClassic } from './blogger-classic';
 import { parseBloggerTakeout } from './blogger-takeout';
 import { parseWordPress } from './wordpress-wxr';
 
+export { chooseFormat } from './choose-format';
 export { detectFormat } from './detect-format';
 export { exportBlog } from './export-blog';
 

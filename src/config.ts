@@ -9,6 +9,8 @@ import {
   CacheTagHeaders,
   cacheTagHeaders,
   defaultResponseCacheBytes,
+  GraphqlExecution,
+  graphqlExecution,
   GraphqlIde,
   graphqlIde,
   int,
@@ -47,6 +49,15 @@ export interface Config {
   adminPassword: string | undefined;
   seedDemo: boolean;
   introspection: boolean;
+  /**
+   * GRAPHQL_EXECUTION: `compiled` runs queries compiled by graphql-jit (README "Compiled
+   * execution"); `resolvers` runs every operation on graphql-js, the path before it.
+   */
+  graphqlExecution: GraphqlExecution;
+  /** Compiled queries kept (one per document and operation name), least recently used out. */
+  compiledQueryCacheEntries: number;
+  /** Cost estimates kept (one per document, operation and shape of the variables). */
+  operationCostCacheEntries: number;
   /** What GET /graphql shows a browser (GRAPHQL_IDE; README "Apollo Sandbox and signing in"). */
   graphqlIde: GraphqlIde;
   /** Express `trust proxy` setting, so rate limits see the real client IP behind a proxy. */
@@ -163,6 +174,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Demo content holds a published demo password: never by default in production.
     seedDemo: bool(env.SEED_DEMO, !databaseUrl && !production),
     introspection: bool(env.GRAPHQL_INTROSPECTION, !production),
+    graphqlExecution: graphqlExecution(env.GRAPHQL_EXECUTION),
+    compiledQueryCacheEntries: int('COMPILED_QUERY_CACHE_ENTRIES', env.COMPILED_QUERY_CACHE_ENTRIES, 1000),
+    operationCostCacheEntries: int('OPERATION_COST_CACHE_ENTRIES', env.OPERATION_COST_CACHE_ENTRIES, 1000),
     graphqlIde: graphqlIde(env, production),
     trustProxy: ['true', 'false'].includes(trustProxyRaw) ? trustProxyRaw === 'true' : trustProxyRaw,
     corsOrigin: env.CORS_ORIGIN || '*',

@@ -95,6 +95,15 @@ export function defaultResponseCacheBytes(): number {
 /** Sandbox loads from Apollo's CDN; offline is Ruru, served from this server (src/ide). */
 export type GraphqlIde = 'sandbox' | 'offline' | 'off';
 
+export type GraphqlExecution = 'compiled' | 'resolvers';
+
+/** GRAPHQL_EXECUTION: compiled (the default) or resolvers. */
+export function graphqlExecution(value: string | undefined): GraphqlExecution {
+  if (value === undefined || value === '') return 'compiled';
+  if (value === 'compiled' || value === 'resolvers') return value;
+  throw new Error(`GRAPHQL_EXECUTION must be compiled or resolvers; got "${value}"`);
+}
+
 /** GRAPHQL_IDE; before it, GRAPHQL_LANDING_PAGE=true|false said sandbox or off, and still does. */
 export function graphqlIde(env: NodeJS.ProcessEnv, production: boolean): GraphqlIde {
   const value = env.GRAPHQL_IDE;

@@ -13,6 +13,8 @@ export interface RequestFacts {
   cost?: number;
   statements: number;
   errorCodes: string[];
+  /** What executed it (GRAPHQL_EXECUTION): compiled by graphql-jit, or graphql-js with the resolvers. */
+  execution?: 'compiled' | 'resolvers';
   /** The cache keys of what its reads returned (src/domain/cache-keys.ts), for its cache tags. */
   cacheKeys?: Set<string>;
 }

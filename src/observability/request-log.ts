@@ -10,7 +10,8 @@ const UNLOGGED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 /**
  * One JSON line per request when its answer is sent (pino-http): method, path, status,
  * duration, and the request's facts: id, trace id (when tracing), operation name, cost estimate,
- * SQL statements of its reads, error codes. Nothing of the body or the headers: no tokens in logs.
+ * SQL statements of its reads, what executed it (`compiled` or `resolvers`), error codes. Nothing
+ * of the body or the headers: no tokens in logs.
  *
  * Each key once per line: the id is the request logger's one binding (pino-http's `reqId`,
  * renamed), and the facts join the line's own fields when the answer is sent. pino-http's
@@ -39,13 +40,14 @@ export function requestLog(logger: Logger) {
 
 /** The request's facts as the line shows them (its id is the logger's binding, not repeated here). */
 function factsFields(res: Response) {
-  const { traceId, operationName, cost, statements, errorCodes } = factsOf(res);
+  const { traceId, operationName, cost, statements, errorCodes, execution } = factsOf(res);
   // A client names its operations; a name of any length must not make a line of any length.
   return {
     traceId,
     operationName: operationName?.slice(0, 100),
     cost,
     statements,
+    execution,
     ...(errorCodes.length ? { errorCodes } : {}),
   };
 }

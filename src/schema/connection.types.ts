@@ -1,4 +1,4 @@
-import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ClassType, Extensions, Field, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from './page-info.type';
 
 /**
@@ -26,7 +26,9 @@ export function connectionTypes<TNode extends object>(nodeType: ClassType<TNode>
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
+    // A function until asked for (src/server/plain-resolvers.ts calls it on the compiled path).
     @Field(() => Int)
+    @Extensions({ lazyValue: true })
     totalCount!: number;
   }
 

@@ -13,24 +13,44 @@ import { formatError } from '../errors/format-error';
 import { MAX_DOCUMENT_TOKENS } from '../limits/document-shape';
 import { OperationLimits, operationLimitsPlugin } from '../limits/operation-limits';
 import { textInputPlugin } from '../limits/text-input';
+import { compiledExecution } from './compiled-execution';
 import { httpOperationsPlugin } from './http-operations.plugin';
 import { SharedState } from './shared-state';
 
 export interface ApolloDeps {
   schema: GraphQLSchema;
   httpServer: http.Server;
-  config: Pick<Config, 'introspection' | 'graphqlIde'>;
+  /** GRAPHQL_EXECUTION=compiled: a second build of the schema, for graphql-jit to run queries on. */
+  jitSchema?: GraphQLSchema;
+  config: Pick<Config, 'introspection' | 'graphqlIde' | 'compiledQueryCacheEntries'>;
   limits: OperationLimits;
   persistedQueries: SharedState['persistedQueries'];
   /** The capabilities' plugins, after the server's own. */
   plugins: ApolloServerPlugin<Context>[];
 }
 
-/** Apollo Server with every limit: what any GraphQL request over HTTP goes through. */
+/** Notes, for the log line, that graphql-js ran the operation (GRAPHQL_EXECUTION=resolvers). */
+const resolversPathPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async executionDidStart({ contextValue }) {
+        contextValue.facts.execution = 'resolvers';
+      },
+    };
+  },
+};
+
+/**
+ * Apollo Server with every limit: what any GraphQL request over HTTP goes through. Given a
+ * `jitSchema`, queries run compiled by graphql-jit (./compiled-execution.ts).
+ */
 export function createApollo(deps: ApolloDeps): ApolloServer<Context> {
   const { config } = deps;
+  const { jitSchema } = deps;
   return new ApolloServer<Context>({
-    schema: deps.schema,
+    ...(jitSchema
+      ? { gateway: compiledExecution(deps.schema, jitSchema, config.compiledQueryCacheEntries) }
+      : { schema: deps.schema }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     // "Did you mean ...?" would name the fields that closed introspection hides.
@@ -57,6 +77,7 @@ export function createApollo(deps: ApolloDeps): ApolloServer<Context> {
       operationLimitsPlugin(deps.limits),
       textInputPlugin(),
       httpOperationsPlugin(),
+      ...(jitSchema ? [] : [resolversPathPlugin]),
       ...deps.plugins,
     ],
   });

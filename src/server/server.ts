@@ -48,6 +48,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   const app = createHttpApp(config);
   const httpServer = http.createServer(app);
   const schema = await buildApiSchema();
+  const jitSchema = config.graphqlExecution === 'compiled' ? await buildApiSchema() : undefined;
   const limits = deps.limits ?? DEFAULT_LIMITS;
   const horizon = new ScheduleHorizon(reads);
   const publicCacheControl = PublicCacheControl.of(config, horizon);
@@ -80,7 +81,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   capabilities.push(eventProcessing({ db, config, logger, consumers, replicas }));
 
   const plugins = capabilities.flatMap((capability) => capability.plugins ?? []);
-  const apollo = createApollo({ schema, httpServer, config, limits, persistedQueries, plugins });
+  const apollo = createApollo({ schema, jitSchema, httpServer, config, limits, persistedQueries, plugins });
   await apollo.start();
   const createContext = createContextFactory(contextFor, sessions);
   const graphql = expressMiddleware(apollo, { context: createContext });

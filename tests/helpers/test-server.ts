@@ -55,6 +55,14 @@ export interface TestServer {
 }
 
 let authorCounter = 0;
+const JWT_SECRET = 'test-secret-for-broadsheet-at-least-32-bytes';
+const testConfig = (overrides: Partial<Config>): Config => ({
+  ...loadConfig({ NODE_ENV: 'test' }),
+  logLevel: 'silent',
+  // TRUST_PROXY lets tests speak for several client IPs through X-Forwarded-For.
+  trustProxy: true,
+  ...overrides,
+});
 
 /** Where a test reads the server's log: each JSON line, parsed. Unset: the server logs nothing. */
 export interface TestServerOptions {
@@ -75,12 +83,11 @@ export async function startTestServer(
   const statements = new StatementCounter();
   const db = createDataSource({ url: options.databaseUrl?.(url) ?? url, queryLogger: statements, poolSize: 5 });
   await db.initialize();
-  // TRUST_PROXY lets tests speak for several client IPs through X-Forwarded-For.
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test' }), logLevel: 'silent', trustProxy: true, ...overrides };
+  const config = testConfig(overrides);
   const server = await createServer({
     config,
     db,
-    jwtSecret: 'test-secret-for-broadsheet-at-least-32-bytes',
+    jwtSecret: JWT_SECRET,
     logger: options.logLines
       ? createLogger('info', { write: (line: string) => void options.logLines!.push(JSON.parse(line)) })
       : createLogger('silent'),
@@ -127,6 +134,24 @@ export async function startTestServer(
       await db.destroy();
     },
   };
+}
+
+/**
+ * A second server on a test server's database (its tokens valid on both), with other settings:
+ * its POST /graphql endpoint, and how to stop it (before the first server's `close`).
+ */
+export async function startServerBeside(
+  api: TestServer,
+  overrides: Partial<Config>,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server = await createServer({
+    config: testConfig(overrides),
+    db: api.db,
+    jwtSecret: JWT_SECRET,
+    logger: createLogger('silent'),
+  });
+  const port = await server.listen(0, '127.0.0.1');
+  return { url: `http://127.0.0.1:${port}/graphql`, close: () => server.stop() };
 }
 
 /** The `extensions.code` of the first error, or undefined when there was none. */

@@ -21,7 +21,7 @@ describe('operations', () => {
   const linesOf = (requestId: string) => logLines.filter((line) => line.requestId === requestId);
 
   describe('request ids', () => {
-    it('every answer has one, and its log line carries it with the operation, status, cost and statements', async () => {
+    it('every answer has one, and its log line carries it with the operation, status, cost, statements and path', async () => {
       const response = await api.post(JSON.stringify({ query: 'query FrontPage { posts(first: 3) { totalCount } }' }));
       const id = response.headers.get('x-request-id')!;
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
@@ -34,6 +34,8 @@ describe('operations', () => {
         operationName: 'FrontPage',
         req: { method: 'POST', url: '/graphql' },
         res: { status: 200 },
+        // GRAPHQL_EXECUTION's default: a query without errors runs compiled.
+        execution: 'compiled',
       });
       expect(line.cost).toBeGreaterThan(0);
       expect(line.statements).toBe(2); // the page and its count

@@ -1,0 +1,30 @@
+/**
+ * A map that keeps at most `maxEntries` entries, dropping the least recently used first: for what
+ * is computed once per document a client sends (compiled queries, cost estimates), so that a
+ * client sending ever new documents cannot grow it. 0 entries keeps nothing.
+ */
+export class BoundedCache<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(readonly maxEntries: number) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The value for `key`, computed by `make` and kept when absent. */
+  getOrMake(key: string, make: () => V): V {
+    const kept = this.entries.get(key);
+    if (kept !== undefined) {
+      // Re-inserted, it becomes the most recently used (a Map iterates in insertion order).
+      this.entries.delete(key);
+      this.entries.set(key, kept);
+      return kept;
+    }
+    const made = make();
+    if (this.maxEntries === 0) return made;
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, made);
+    return made;
+  }
+}

@@ -1,0 +1,68 @@
+import type { ApolloServerOptionsWithGateway } from '@apollo/server';
+import { ExecutionResult, GraphQLSchema, execute } from 'graphql';
+import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import type { Context } from '../context/context';
+import { BoundedCache } from '../limits/bounded-cache';
+import { usePlainResolvers } from './plain-resolvers';
+
+type Gateway = ApolloServerOptionsWithGateway<Context>['gateway'];
+type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
+
+/** A document graphql-jit could not compile: it runs on graphql-js, and is not tried again. */
+const NOT_COMPILED = Symbol('not compiled');
+
+/**
+ * Runs queries compiled by graphql-jit (once per document and operation name, kept in a cache of
+ * `maxEntries`) and everything else on graphql-js, as Apollo would: mutations (they wait on
+ * writes, not on the per-field walk, and keep graphql-js's serial execution), documents
+ * graphql-jit cannot compile, and answers with errors (below). Apollo 5 has no executor option;
+ * its `gateway` hook is the documented way to bring one (apollographql/apollo-server#7981 asks
+ * for a plain option).
+ */
+export function compiledExecution(schema: GraphQLSchema, jitSchema: GraphQLSchema, maxEntries: number): Gateway {
+  // graphql-jit runs on a second build of the schema, with plain resolvers; graphql-js keeps the
+  // first as it is, so what it answers (errors included, in the order they come) is the
+  // resolver path's answer.
+  usePlainResolvers(jitSchema);
+  const compiled = new BoundedCache<CompiledQuery | typeof NOT_COMPILED>(maxEntries);
+  const compile = (document: Parameters<typeof compileQuery>[1], operationName: string | undefined) => {
+    try {
+      const query = compileQuery(jitSchema, document, operationName, { disablingCapturingStackErrors: true });
+      return isCompiledQuery(query as ExecutionResult) ? (query as CompiledQuery) : NOT_COMPILED;
+    } catch {
+      return NOT_COMPILED;
+    }
+  };
+
+  const executor: Executor = async (request) => {
+    const context = request.context as Context;
+    const { document, operation, queryHash } = request;
+    const { operationName, variables = {} } = request.request;
+    const viaGraphQLJs = () => {
+      context.facts.execution = 'resolvers';
+      return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
+    };
+    if (operation.operation !== 'query') return viaGraphQLJs();
+    const query = compiled.getOrMake(`${operationName ?? ''}\n${queryHash}`, () => compile(document, operationName));
+    if (query === NOT_COMPILED) return viaGraphQLJs();
+    const result = await query.query(undefined, context, variables);
+    // An answer with errors is answered again by graphql-js, the reference for how errors read.
+    // Which errors an answer nulled at its root lists depends on when each failed (graphql-js
+    // builds the answer at the first failure, graphql-jit after all), their order on the order
+    // fields ran, and graphql-jit's errors lack `extensions` (zalando-incubator/graphql-jit#234,
+    // apollographql/apollo-server#7773). Reads change nothing, so running one twice is safe; a
+    // refused variable (no data at all) lands here too. Answers without errors are the same.
+    if (result.errors?.length || result.data === undefined) return viaGraphQLJs();
+    context.facts.execution = 'compiled';
+    return { data: result.data };
+  };
+
+  return {
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => undefined;
+    },
+    load: async () => ({ executor }),
+    stop: async () => undefined,
+  };
+}

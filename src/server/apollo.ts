@@ -22,7 +22,7 @@ export interface ApolloDeps {
   httpServer: http.Server;
   /** GRAPHQL_EXECUTION=compiled: a second build of the schema, for graphql-jit to run queries on. */
   jitSchema?: GraphQLSchema;
-  config: Pick<Config, 'introspection' | 'graphqlIde' | 'compiledQueryCacheEntries'>;
+  config: Pick<Config, 'introspection' | 'graphqlIde' | 'compiledQueryCacheEntries' | 'operationCostCacheEntries'>;
   limits: OperationLimits;
   persistedQueries: SharedState['persistedQueries'];
   /** The capabilities' plugins, after the server's own. */
@@ -74,7 +74,7 @@ export function createApollo(deps: ApolloDeps): ApolloServer<Context> {
       // Its per-field hook wraps every resolver; the response cache reads the schema's
       // @cacheControl marks once per document instead (src/response-cache/operation-privacy.ts).
       ApolloServerPluginCacheControlDisabled(),
-      operationLimitsPlugin(deps.limits),
+      operationLimitsPlugin(deps.limits, config.operationCostCacheEntries),
       textInputPlugin(),
       httpOperationsPlugin(),
       ...(jitSchema ? [] : [resolversPathPlugin]),

@@ -53,6 +53,13 @@ describe('operation limits (QUERY_TOO_COMPLEX, refused before any SQL)', () => {
     await expectRefused(() => api.gql(CostlyQueryDocument, { first: 100, inner: 100 }));
   });
 
+  it('an estimate kept for a document still refuses its variables when they do not fit (BAD_USER_INPUT)', async () => {
+    expect((await api.gql(CostlyQueryDocument, { first: 5, inner: 5 })).errors).toBeUndefined();
+    const bad = await api.gql(CostlyQueryDocument, { first: 'five' as unknown as number, inner: 5 });
+    expect([bad.status, errorCode(bad)]).toEqual([400, 'BAD_USER_INPUT']);
+    await expectRefused(() => api.gql(CostlyQueryDocument, { first: 5, inner: 100 }));
+  });
+
   it('the budget counts `last` when given, and an out-of-range size cannot cancel out its siblings', async () => {
     await expectRefused(() => api.gql(CostlyBackwardsDocument, { last: 100 }));
     await expectRefused(() => api.gql(NegativeSiblingCostDocument, {}));

@@ -79,9 +79,9 @@ export async function replicaBench(
   log('the replica has replayed the data set');
 
   const admin = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
-  const primaryOnly = await startBroadsheet(primaryUrl, false, admin);
+  const primaryOnly = await startBroadsheet(primaryUrl, 'Broadsheet', admin);
   cleanups.push(() => primaryOnly.stop());
-  const withReplica = await startBroadsheet(primaryUrl, false, {
+  const withReplica = await startBroadsheet(primaryUrl, 'Broadsheet', {
     ...admin,
     DATABASE_REPLICA_URLS: cluster.replicaUrl('bench'),
   });

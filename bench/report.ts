@@ -2,7 +2,13 @@ import { FeedName } from './queries';
 
 /** One measured load run of one target. */
 export interface RunFigures {
-  target: 'Broadsheet' | 'Broadsheet cached' | 'hand-written';
+  target: 'Broadsheet' | 'Broadsheet resolvers' | 'Broadsheet cached' | 'hand-written';
+  /**
+   * What answered the measured requests, from Broadsheet's log lines: `compiled`, `resolvers`,
+   * `none` (nothing executed: the response cache answered, or the run's end cut the request off),
+   * with shares when mixed; `-` for the hand-written endpoint.
+   */
+  servedBy: string;
   feed: FeedName;
   first: number;
   connections: number;
@@ -50,6 +56,7 @@ export function runsTable(runs: RunFigures[]): string {
   return table(
     [
       'target',
+      'served by',
       'query',
       'first',
       'conns',
@@ -66,6 +73,7 @@ export function runsTable(runs: RunFigures[]): string {
     ],
     runs.map((run) => [
       run.target,
+      run.servedBy,
       run.feed,
       String(run.first),
       String(run.connections),
@@ -80,7 +88,7 @@ export function runsTable(runs: RunFigures[]): string {
       fixed(run.brotliBytes === undefined ? undefined : run.brotliBytes / 1024, 1),
       `${run.failures}/${run.responses}`,
     ]),
-    (column) => column >= 2,
+    (column) => column >= 3,
   );
 }
 

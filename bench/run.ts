@@ -111,25 +111,54 @@ function firstDifference(a: unknown, b: unknown, at = ''): string | undefined {
   return `${at}: ${JSON.stringify(a)?.slice(0, 300)} vs ${JSON.stringify(b)?.slice(0, 300)}`;
 }
 
-/** Both targets answer the same JSON for each page (deep equality; also says whether the bytes match). */
-async function checkParity(broadsheet: ServerProcess, handWritten: ServerProcess): Promise<string> {
+/**
+ * Every Broadsheet (each execution path) and the hand-written endpoint answer the same JSON for
+ * each page (deep equality; also says whether the bytes match); the Broadsheets must match each
+ * other byte for byte.
+ */
+async function checkParity(broadsheets: ServerProcess[], handWritten: ServerProcess): Promise<string> {
   const pages = PARITY_PAGES;
   let bytesEqual = true;
   for (const [feed, first] of pages) {
     const body = feedRequestBody(feed, first);
-    const [a, b] = await Promise.all([postGraphQL(broadsheet.url, body), postGraphQL(handWritten.url, body)]);
-    const parsed = JSON.parse(a) as { errors?: unknown };
-    if (parsed.errors) throw new Error(`Broadsheet answered ${feed}(${first}) with errors: ${a.slice(0, 500)}`);
-    const difference = firstDifference(parsed, JSON.parse(b));
-    if (difference) {
-      throw new Error(
-        `the hand-written endpoint answers ${feed}(${first}) differently from Broadsheet, so the comparison ` +
-          `would not be honest. First difference (Broadsheet vs hand-written) at ${difference}`,
-      );
+    const [b, ...answers] = await Promise.all([handWritten, ...broadsheets].map((s) => postGraphQL(s.url, body)));
+    for (const [i, a] of answers.entries()) {
+      const name = broadsheets[i].name;
+      const parsed = JSON.parse(a) as { errors?: unknown };
+      if (parsed.errors) throw new Error(`${name} answered ${feed}(${first}) with errors: ${a.slice(0, 500)}`);
+      if (a !== answers[0]) {
+        throw new Error(
+          `${name} answers ${feed}(${first}) differently from ${broadsheets[0].name}: ${firstDifference(JSON.parse(a), JSON.parse(answers[0]))}`,
+        );
+      }
+      const difference = firstDifference(parsed, JSON.parse(b));
+      if (difference) {
+        throw new Error(
+          `the hand-written endpoint answers ${feed}(${first}) differently from ${name}, so the comparison ` +
+            `would not be honest. First difference (${name} vs hand-written) at ${difference}`,
+        );
+      }
+      bytesEqual &&= a === b;
     }
-    bytesEqual &&= a === b;
   }
-  return `equal for ${pages.map(([feed, first]) => `${feed}(${first})`).join(', ')}${bytesEqual ? ', byte for byte' : ' (as JSON; bytes differ)'}`;
+  const who = broadsheets.map((s) => s.name).join(', ');
+  return `${who} and hand-written equal for ${pages.map(([feed, first]) => `${feed}(${first})`).join(', ')}${bytesEqual ? ', byte for byte' : ' (as JSON; bytes differ)'}`;
+}
+
+/** What served the requests between two snapshots of a server's `served` counts. */
+function servedBetween(before: Record<string, number>, after: Record<string, number>): string {
+  const counts = Object.entries(after)
+    .map(([path, n]) => [path, n - (before[path] ?? 0)] as const)
+    .filter(([, n]) => n > 0);
+  const total = counts.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0) return '-';
+  return counts
+    .sort((a, b) => b[1] - a[1])
+    .map(([path, n]) => {
+      const share = (n / total) * 100;
+      return n === total ? path : `${path} ${share < 1 ? '<1' : share.toFixed(0)}%`;
+    })
+    .join(' ');
 }
 
 /** Each run's statements per request, for --statements. */
@@ -150,6 +179,7 @@ async function measure(
   await settle(db, everyServer); // requests cut off by the end of the warm-up finish first
   await resetStatements(db);
   const peakReset = await resetPeakRss(server.pid);
+  const servedBefore = { ...server.served };
   const cpuBefore = await processCpuMs(server.pid);
   const pgBefore = db.postmasterPid ? await postgresCpuMs(db.postmasterPid) : undefined;
   const load = await runLoad({ url: server.url, body, connections, seconds: options.seconds });
@@ -160,7 +190,8 @@ async function measure(
   const statements = await readStatements(db);
   const n = Math.max(1, load.sent);
   const figures: RunFigures = {
-    target: server.name === 'hand-written' ? 'hand-written' : (server.name as 'Broadsheet' | 'Broadsheet cached'),
+    target: server.name as RunFigures['target'],
+    servedBy: servedBetween(servedBefore, server.served),
     feed,
     first,
     connections,
@@ -187,7 +218,7 @@ async function measure(
     );
   }
   log(
-    `${figures.target} ${feed}(${first}) x${connections}: ${figures.perSecond.toFixed(0)} req/s, ` +
+    `${figures.target} (${figures.servedBy}) ${feed}(${first}) x${connections}: ${figures.perSecond.toFixed(0)} req/s, ` +
       `p50 ${figures.p50.toFixed(2)} ms, CPU ${figures.cpuMs.toFixed(3)} ms/req`,
   );
   return figures;
@@ -338,14 +369,16 @@ async function main(): Promise<void> {
 
     const broadsheet = await startBroadsheet(db.url);
     cleanups.push(() => broadsheet.stop());
-    const cached = await startBroadsheet(db.url, true);
+    const resolvers = await startBroadsheet(db.url, 'Broadsheet resolvers');
+    cleanups.push(() => resolvers.stop());
+    const cached = await startBroadsheet(db.url, 'Broadsheet cached');
     cleanups.push(() => cached.stop());
     const handWritten = await startHandWritten(db.url);
     cleanups.push(() => handWritten.stop());
     log(
       `Broadsheet (pid ${broadsheet.pid}) at ${broadsheet.url}; hand-written (pid ${handWritten.pid}) at ${handWritten.url}`,
     );
-    const parity = await checkParity(broadsheet, handWritten);
+    const parity = await checkParity([broadsheet, resolvers], handWritten);
     log(`answers ${parity}`);
     const headers = await answerHeaderBytes(broadsheet.url, feedRequestBody('SimpleFeed', 20));
 
@@ -358,9 +391,16 @@ async function main(): Promise<void> {
       ['MobileFeed', 20, 20],
       ['MobileFeed', 20, 50],
     ];
-    const everyServer = [broadsheet, cached, handWritten];
+    const everyServer = [broadsheet, resolvers, cached, handWritten];
+    // The resolver path (GRAPHQL_EXECUTION=resolvers) beside the compiled one, in the same
+    // conditions, where the issue's targets are read.
+    const alsoResolvers = (feed: FeedName, first: number, connections: number) =>
+      connections === 20 && (feed === 'MobileFeed' ? first === 20 : first === 20 || first === 100);
     for (const [feed, first, connections] of scenarios) {
-      for (const server of [broadsheet, handWritten]) {
+      const targets = alsoResolvers(feed, first, connections)
+        ? [broadsheet, resolvers, handWritten]
+        : [broadsheet, handWritten];
+      for (const server of targets) {
         runs.push(await measure(db, server, everyServer, feed, first, connections, options));
       }
     }
@@ -392,6 +432,8 @@ async function main(): Promise<void> {
       `answers: ${parity}`,
       `headers of Broadsheet's SimpleFeed(20) answer: ${headers.total} bytes, of which Surrogate-Key and Cache-Tag ` +
         `${headers.cacheTags} (CACHE_TAG_HEADERS=both; none would leave ${headers.total - headers.cacheTags})`,
+      'Broadsheet runs with GRAPHQL_EXECUTION=compiled (the default), Broadsheet resolvers with =resolvers; ' +
+        '"served by" counts what each request log line of the measured run says answered it',
       '',
       runsTable(runs),
       '',

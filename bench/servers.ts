@@ -8,6 +8,11 @@ export interface ServerProcess {
   pid: number;
   /** Its POST /graphql endpoint. */
   url: string;
+  /**
+   * Broadsheet's request log lines so far, by what served each (their `execution`: `compiled`,
+   * `resolvers`; `none` for an answer that ran nothing, such as one from the response cache).
+   */
+  served: Record<string, number>;
   /** SIGTERM, then waits for the exit (SIGKILL after 15 s). */
   stop(): Promise<void>;
 }
@@ -39,6 +44,7 @@ function startNode(name: string, script: string, env: NodeJS.ProcessEnv, ready: 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
+  const served: Record<string, number> = {};
   return new Promise((resolve, reject) => {
     let settled = false;
     const fail = (error: Error) => {
@@ -50,6 +56,10 @@ function startNode(name: string, script: string, env: NodeJS.ProcessEnv, ready: 
     };
     const timer = setTimeout(() => fail(new Error(`${name} did not start within 60 s`)), 60_000);
     const onLine = (line: string) => {
+      if (line.includes('"msg":"request"')) {
+        const path = /"execution":"(\w+)"/.exec(line)?.[1] ?? 'none';
+        served[path] = (served[path] ?? 0) + 1;
+      }
       output.push(line);
       if (output.length > 200) output.shift();
       const match = ready.exec(line);
@@ -60,6 +70,7 @@ function startNode(name: string, script: string, env: NodeJS.ProcessEnv, ready: 
         name,
         pid: child.pid!,
         url: match[1],
+        served,
         stop: async () => {
           child.kill('SIGTERM');
           if (!(await waitForExit(child, 15_000))) {
@@ -82,18 +93,23 @@ function startNode(name: string, script: string, env: NodeJS.ProcessEnv, ready: 
   });
 }
 
+/** The Broadsheet processes the bench runs: which execution path, and whether its response cache answers. */
+type BroadsheetKind = 'Broadsheet' | 'Broadsheet resolvers' | 'Broadsheet cached';
+
 /**
  * Broadsheet exactly as production runs it: `node dist/main.js`, NODE_ENV=production; without
- * its response cache unless `cached`, so the plain runs measure executing the feed every time.
- * `env` adds settings (a DATA_DIR for media files, a bootstrap admin).
+ * its response cache unless `Broadsheet cached`, so the plain runs measure executing the feed
+ * every time; `Broadsheet resolvers` with GRAPHQL_EXECUTION=resolvers (the path before compiled
+ * execution). `env` adds settings (a DATA_DIR for media files, a bootstrap admin).
  */
 export function startBroadsheet(
   databaseUrl: string,
-  cached = false,
+  kind: BroadsheetKind = 'Broadsheet',
   env: NodeJS.ProcessEnv = {},
 ): Promise<ServerProcess> {
+  const cached = kind === 'Broadsheet cached';
   return startNode(
-    cached ? 'Broadsheet cached' : 'Broadsheet',
+    kind,
     'dist/main.js',
     {
       NODE_ENV: 'production',
@@ -108,6 +124,7 @@ export function startBroadsheet(
       GO_LIVE_INTERVAL_MS: String(24 * 60 * 60 * 1000),
       EVENTS_POLL_INTERVAL_MS: String(24 * 60 * 60 * 1000),
       RESPONSE_CACHE_ENTRIES: cached ? '1000' : '0',
+      ...(kind === 'Broadsheet resolvers' ? { GRAPHQL_EXECUTION: 'resolvers' } : {}),
       ...env,
     },
     /GraphQL at (http:\/\/\S+\/graphql)/,

@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   let server: ServerProcess | undefined;
   try {
     await loadDataSet(db.url, 2000);
-    server = await startBroadsheet(db.url, false, {
+    server = await startBroadsheet(db.url, 'Broadsheet', {
       DATA_DIR: dataDir,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,

@@ -11,7 +11,7 @@ type Fields = Record<string, unknown>;
 /**
  * One JSON line per event on stdout (pino), or a readable one on a terminal (logDestination).
  * Messages are sentences for a person; `fields` carry what a machine filters on (requestId,
- * operationName, ...). `pino` is the instance itself, for pino-http's request lines.
+ * operationName, ...). `pino` is the instance itself, for the request lines (src/observability/request-log.ts).
  */
 export interface Logger {
   info(message: string, fields?: Fields): void;

@@ -45,6 +45,8 @@ export function compiledExecution(schema: GraphQLSchema, jitSchema: GraphQLSchem
     if (operation.operation !== 'query') return viaGraphQLJs();
     const query = compiled.getOrMake(`${operationName ?? ''}\n${queryHash}`, () => compile(document, operationName));
     if (query === NOT_COMPILED) return viaGraphQLJs();
+    // Noted first, so that the log line of a request cut off while it runs says so too.
+    context.facts.execution = 'compiled';
     const result = await query.query(undefined, context, variables);
     // An answer with errors is answered again by graphql-js, the reference for how errors read.
     // Which errors an answer nulled at its root lists depends on when each failed (graphql-js
@@ -53,7 +55,6 @@ export function compiledExecution(schema: GraphQLSchema, jitSchema: GraphQLSchem
     // apollographql/apollo-server#7773). Reads change nothing, so running one twice is safe; a
     // refused variable (no data at all) lands here too. Answers without errors are the same.
     if (result.errors?.length || result.data === undefined) return viaGraphQLJs();
-    context.facts.execution = 'compiled';
     return { data: result.data };
   };
 

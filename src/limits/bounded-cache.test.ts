@@ -20,6 +20,13 @@ describe('BoundedCache', () => {
     expect(keep(cache, 'b', 9)).toBe(9);
   });
 
+  it('replaces a value set again, without growing', () => {
+    const cache = new BoundedCache<number>(2);
+    cache.set('a', 1);
+    cache.set('a', 2);
+    expect([cache.get('a'), cache.size]).toEqual([2, 1]);
+  });
+
   it('keeps nothing with 0 entries', () => {
     const cache = new BoundedCache<number>(0);
     expect(keep(cache, 'a', 1)).toBe(1);

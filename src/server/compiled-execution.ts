@@ -10,12 +10,16 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
 
 /** A document graphql-jit could not compile: it runs on graphql-js, and is not tried again. */
 const NOT_COMPILED = Symbol('not compiled');
+/** A document asked for once: compiling (about 1.3 times its parsing and validation) waits for a second time. */
+const SEEN_ONCE = Symbol('seen once');
 
 /**
- * Runs queries compiled by graphql-jit (once per document and operation name, kept in a cache of
- * `maxEntries`) and everything else on graphql-js, as Apollo would: mutations (they wait on
- * writes, not on the per-field walk, and keep graphql-js's serial execution), documents
- * graphql-jit cannot compile, and answers with errors (below). Apollo 5 has no executor option;
+ * Runs queries compiled by graphql-jit (once per document and operation name, on its second
+ * request, so that one-off documents, a client's ever new ones included, cost no compiling; kept
+ * in a cache of `maxEntries`) and everything else on graphql-js, as Apollo would: a document's
+ * first request, mutations (they wait on writes, not on the per-field walk, and keep
+ * graphql-js's serial execution), documents graphql-jit cannot compile, and answers with errors
+ * (below). Apollo 5 has no executor option;
  * its `gateway` hook is the documented way to bring one (apollographql/apollo-server#7981 asks
  * for a plain option).
  */
@@ -24,7 +28,7 @@ export function compiledExecution(schema: GraphQLSchema, jitSchema: GraphQLSchem
   // first as it is, so what it answers (errors included, in the order they come) is the
   // resolver path's answer.
   usePlainResolvers(jitSchema);
-  const compiled = new BoundedCache<CompiledQuery | typeof NOT_COMPILED>(maxEntries);
+  const compiled = new BoundedCache<CompiledQuery | typeof NOT_COMPILED | typeof SEEN_ONCE>(maxEntries);
   const compile = (document: Parameters<typeof compileQuery>[1], operationName: string | undefined) => {
     try {
       const query = compileQuery(jitSchema, document, operationName, { disablingCapturingStackErrors: true });
@@ -43,7 +47,13 @@ export function compiledExecution(schema: GraphQLSchema, jitSchema: GraphQLSchem
       return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
     };
     if (operation.operation !== 'query') return viaGraphQLJs();
-    const query = compiled.getOrMake(`${operationName ?? ''}\n${queryHash}`, () => compile(document, operationName));
+    const key = `${operationName ?? ''}\n${queryHash}`;
+    let query = compiled.get(key);
+    if (query === undefined) {
+      compiled.set(key, SEEN_ONCE);
+      return viaGraphQLJs();
+    }
+    if (query === SEEN_ONCE) compiled.set(key, (query = compile(document, operationName)));
     if (query === NOT_COMPILED) return viaGraphQLJs();
     // Noted first, so that the log line of a request cut off while it runs says so too.
     context.facts.execution = 'compiled';

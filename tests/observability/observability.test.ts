@@ -22,7 +22,11 @@ describe('operations', () => {
 
   describe('request ids', () => {
     it('every answer has one, and its log line carries it with the operation, status, cost, statements and path', async () => {
-      const response = await api.post(JSON.stringify({ query: 'query FrontPage { posts(first: 3) { totalCount } }' }));
+      const query = 'query FrontPage($first: Int) { posts(first: $first) { totalCount } }';
+      // Its first request runs on graphql-js; from the second the compiled query answers (other
+      // variables, so that the response cache does not answer instead).
+      await (await api.post(JSON.stringify({ query, variables: { first: 2 } }))).json();
+      const response = await api.post(JSON.stringify({ query, variables: { first: 3 } }));
       const id = response.headers.get('x-request-id')!;
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
       await response.json();
@@ -34,13 +38,13 @@ describe('operations', () => {
         operationName: 'FrontPage',
         req: { method: 'POST', url: '/graphql' },
         res: { status: 200 },
-        // GRAPHQL_EXECUTION's default: a query without errors runs compiled.
+        // GRAPHQL_EXECUTION's default: a query asked for again, without errors, runs compiled.
         execution: 'compiled',
       });
       expect(line.cost).toBeGreaterThan(0);
       expect(line.statements).toBe(2); // the page and its count
       expect(typeof line.responseTime).toBe('number');
-      expect(JSON.stringify(line)).not.toMatch(/authorization|FrontPage \{/);
+      expect(JSON.stringify(line)).not.toMatch(/authorization|FrontPage\(/);
     });
 
     it("behind a trusted proxy the proxy's id is kept", async () => {

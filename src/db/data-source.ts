@@ -7,6 +7,7 @@ import { Post } from '../entities/post.entity';
 import { Redirect } from '../entities/redirect.entity';
 import { RelatedLink } from '../entities/related-link.entity';
 import { migrations } from '../migrations';
+import { useFastTimestampParser } from './timestamp-parser';
 
 export interface DataSourceOptions {
   url: string;
@@ -17,6 +18,7 @@ export interface DataSourceOptions {
 
 /** TypeORM over pg. The schema changes only through `src/migrations`; synchronize stays off. */
 export function createDataSource(options: DataSourceOptions): DataSource {
+  useFastTimestampParser();
   return new DataSource({
     type: 'postgres',
     url: options.url,

@@ -43,23 +43,36 @@ function inLiteral(node: ValueNode, at: string): string | undefined {
 }
 
 /**
+ * What each document's literals hold (the argument with a NUL, or null): Apollo keeps one parsed
+ * document per query text, so its walk runs once per document instead of on every request.
+ */
+const literalFinds = new WeakMap<DocumentNode, string | null>();
+
+function unstorableLiteralIn(document: DocumentNode): string | undefined {
+  let found = literalFinds.get(document);
+  if (found === undefined) {
+    let first: string | undefined;
+    // The whole document: arguments in fragments and variables' default values reach SQL too.
+    visit(document, {
+      Argument(node) {
+        first ??= inLiteral(node.value, node.name.value);
+      },
+      VariableDefinition(node) {
+        if (node.defaultValue) first ??= inLiteral(node.defaultValue, node.variable.name.value);
+      },
+    });
+    found = first ?? null;
+    literalFinds.set(document, found);
+  }
+  return found ?? undefined;
+}
+
+/**
  * Where an operation carries text that cannot be stored: the variable or argument (with the
  * path inside it, e.g. `input.tags[2]`) holding a NUL character, or undefined.
  */
 function unstorableTextIn(document: DocumentNode, variables: Record<string, unknown>): string | undefined {
-  const fromVariables = inValue(variables, '')?.replace(/^\./, '');
-  if (fromVariables) return fromVariables;
-  let found: string | undefined;
-  // The whole document: arguments in fragments and variables' default values reach SQL too.
-  visit(document, {
-    Argument(node) {
-      found ??= inLiteral(node.value, node.name.value);
-    },
-    VariableDefinition(node) {
-      if (node.defaultValue) found ??= inLiteral(node.defaultValue, node.variable.name.value);
-    },
-  });
-  return found;
+  return inValue(variables, '')?.replace(/^\./, '') || unstorableLiteralIn(document);
 }
 
 /**

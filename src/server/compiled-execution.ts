@@ -64,6 +64,9 @@ export function compiledExecution(schema: GraphQLSchema, jitSchema: GraphQLSchem
     // fields ran, and graphql-jit's errors lack `extensions` (zalando-incubator/graphql-jit#234,
     // apollographql/apollo-server#7773). Reads change nothing, so running one twice is safe; a
     // refused variable (no data at all) lands here too. Answers without errors are the same.
+    // Variables graphql-js refuses never get here: the cost estimate coerces them with
+    // graphql-js first (src/limits/operation-limits.ts), and graphql-jit's own coercion is looser
+    // (a list passes for an input object; zalando-incubator/graphql-jit#228 would use graphql-js's).
     if (result.errors?.length || result.data === undefined) return viaGraphQLJs();
     return { data: result.data };
   };

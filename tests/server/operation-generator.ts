@@ -38,6 +38,8 @@ type Random = () => number;
 /** Which type of id a root field looks up (`post(id)`), else any id. */
 const ID_TYPE_OF_FIELD: Record<string, string> = { post: 'Post', author: 'Author', comment: 'Comment', media: 'Media' };
 const PAGE_SIZES = [1, 2, 3, 5];
+/** Variables of the wrong kind: a list for an object, an object for a list, text for a number, unknown fields. */
+const WRONG_KINDS: unknown[] = [[], [{}], {}, 'five', 2.5, 2 ** 40, true, { nope: 1 }, [null]];
 const MAX_DEPTH = 5;
 
 /**
@@ -156,7 +158,10 @@ export class OperationGenerator {
     if (this.random() < 0.5) return literal(value, arg.type);
     const name = `v${this.definitions.length}`;
     this.definitions.push(`$${name}: ${String(arg.type)}`);
-    if (isNonNullType(arg.type) || this.random() < 0.85) this.variables[name] = value;
+    // Now and then a value of the wrong kind, which coercion must refuse on both paths alike.
+    const wrongKind = this.random() < 0.04 ? this.pick(WRONG_KINDS) : undefined;
+    if (wrongKind !== undefined) this.variables[name] = wrongKind;
+    else if (isNonNullType(arg.type) || this.random() < 0.85) this.variables[name] = value;
     return `$${name}`;
   }
 

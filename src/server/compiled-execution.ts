@@ -46,6 +46,14 @@ export function compiledExecution(schema: GraphQLSchema, jitSchema: GraphQLSchem
       context.facts.execution = 'resolvers';
       return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
     };
+    // After a compiled run, graphql-js starts as cold as on the resolver path: empty DataLoaders
+    // (warm ones answer at once, which changes which errors an answer nulled at its root lists)
+    // and only its own cache keys.
+    const againViaGraphQLJs = () => {
+      context.facts.cacheKeys?.clear();
+      context.freshReaders();
+      return viaGraphQLJs();
+    };
     if (operation.operation !== 'query') return viaGraphQLJs();
     const key = `${operationName ?? ''}\n${queryHash}`;
     let query = compiled.get(key);
@@ -57,7 +65,13 @@ export function compiledExecution(schema: GraphQLSchema, jitSchema: GraphQLSchem
     if (query === NOT_COMPILED) return viaGraphQLJs();
     // Noted first, so that the log line of a request cut off while it runs says so too.
     context.facts.execution = 'compiled';
-    const result = await query.query(undefined, context, variables);
+    let result: ExecutionResult;
+    try {
+      result = await query.query(undefined, context, variables);
+    } catch {
+      // Resolvers' failures come back as errors; a throw is graphql-jit's own: graphql-js answers.
+      return againViaGraphQLJs();
+    }
     // An answer with errors is answered again by graphql-js, the reference for how errors read.
     // Which errors an answer nulled at its root lists depends on when each failed (graphql-js
     // builds the answer at the first failure, graphql-jit after all), their order on the order
@@ -67,7 +81,7 @@ export function compiledExecution(schema: GraphQLSchema, jitSchema: GraphQLSchem
     // Variables graphql-js refuses never get here: the cost estimate coerces them with
     // graphql-js first (src/limits/operation-limits.ts), and graphql-jit's own coercion is looser
     // (a list passes for an input object; zalando-incubator/graphql-jit#228 would use graphql-js's).
-    if (result.errors?.length || result.data === undefined) return viaGraphQLJs();
+    if (result.errors?.length || result.data === undefined) return againViaGraphQLJs();
     return { data: result.data };
   };
 

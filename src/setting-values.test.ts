@@ -1,4 +1,4 @@
-import { cacheTagHeaders, postgresUrls } from './setting-values';
+import { cacheTagHeaders, graphqlExecution, postgresUrls } from './setting-values';
 
 describe('cacheTagHeaders', () => {
   it('is both by default, as the contract says', () => expect(cacheTagHeaders(undefined)).toBe('both'));
@@ -18,4 +18,18 @@ describe('postgresUrls', () => {
     expect(() => postgresUrls('DATABASE_REPLICA_URLS', 'postgres://a/db,mysql://b/db')).toThrow(
       'DATABASE_REPLICA_URLS',
     ));
+});
+
+describe('GRAPHQL_EXECUTION', () => {
+  it('is compiled unless set, and takes compiled or resolvers', () => {
+    expect([graphqlExecution(undefined), graphqlExecution(''), graphqlExecution('resolvers')]).toEqual([
+      'compiled',
+      'compiled',
+      'resolvers',
+    ]);
+  });
+
+  it('refuses anything else, naming the setting', () => {
+    expect(() => graphqlExecution('jit')).toThrow('GRAPHQL_EXECUTION must be compiled or resolvers; got "jit"');
+  });
 });

@@ -18,6 +18,7 @@ import { WebhookResolver } from '../resolvers/webhook.resolver';
 import { cacheControlDirective } from '../schema/cache-control.directive';
 import { DateTimeScalar } from '../schema/date-time.scalar';
 import { registerEnumTypes } from '../schema/enum-types';
+import { GraphqlExecution } from '../setting-values';
 import { authChecker } from './auth-checker';
 import { validateArgs } from './validate-args';
 
@@ -62,4 +63,15 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
     pubSub: NO_PUBSUB,
     directives: [...specifiedDirectives, cacheControlDirective],
   });
+}
+
+/**
+ * The served schema, and with GRAPHQL_EXECUTION=compiled a second build of it for graphql-jit,
+ * whose plain field resolvers are swapped in without touching the one graphql-js serves.
+ */
+export async function buildApiSchemas(
+  execution: GraphqlExecution,
+): Promise<{ schema: GraphQLSchema; jitSchema?: GraphQLSchema }> {
+  const schema = await buildApiSchema();
+  return execution === 'compiled' ? { schema, jitSchema: await buildApiSchema() } : { schema };
 }

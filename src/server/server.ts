@@ -24,7 +24,7 @@ import { responseCache } from '../response-cache';
 import { webhooks } from '../webhooks';
 import { createApollo } from './apollo';
 import { BroadsheetServer, ServerDeps } from './broadsheet-server';
-import { buildApiSchema } from './build-schema';
+import { buildApiSchemas } from './build-schema';
 import { clientIpOf, createHttpApp, mountCapabilities } from './http-app';
 import { connectSharedState } from './shared-state';
 import { wireDomain } from './wire-domain';
@@ -47,8 +47,7 @@ export async function createServer(deps: ServerDeps): Promise<BroadsheetServer> 
   const contextFor = createContextBuilder({ db: replicas.routing, ...contextDeps });
   const app = createHttpApp(config);
   const httpServer = http.createServer(app);
-  const schema = await buildApiSchema();
-  const jitSchema = config.graphqlExecution === 'compiled' ? await buildApiSchema() : undefined;
+  const { schema, jitSchema } = await buildApiSchemas(config.graphqlExecution);
   const limits = deps.limits ?? DEFAULT_LIMITS;
   const horizon = new ScheduleHorizon(reads);
   const publicCacheControl = PublicCacheControl.of(config, horizon);

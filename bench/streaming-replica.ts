@@ -1,10 +1,10 @@
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { freePort } from '../src/db/embedded-postgres';
 import { committedWalPosition, parseWalPosition } from '../src/db/wal-position';
 
 const run = promisify(execFile);
@@ -68,17 +68,6 @@ function findBinaries(): Binaries | string {
 export function streamingClusterUnavailable(): string | undefined {
   const found = findBinaries();
   return typeof found === 'string' ? found : undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -37,8 +37,14 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 /** Starts `node <script>` and resolves once a line of its stdout matches `ready` (group 1: the URL). */
-function startNode(name: string, script: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, script)], {
+function startNode(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, script)], {
     cwd: ROOT,
     env: { ...baseEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -106,6 +112,7 @@ export function startBroadsheet(
   databaseUrl: string,
   kind: BroadsheetKind = 'Broadsheet',
   env: NodeJS.ProcessEnv = {},
+  nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
   const cached = kind === 'Broadsheet cached';
   return startNode(
@@ -128,6 +135,7 @@ export function startBroadsheet(
       ...env,
     },
     /GraphQL at (http:\/\/\S+\/graphql)/,
+    nodeArgs,
   );
 }
 

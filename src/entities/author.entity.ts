@@ -1,6 +1,7 @@
 import { Extensions, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '../domain/enums';
+import type { Instant } from '../domain/instant';
 import { AUTHOR_BIO_MAX, longText } from '../domain/text-size';
 import type { SelectListOptions } from './columns';
 import { Node } from './node.interface';
@@ -44,10 +45,10 @@ export class Author {
   avatarUrl!: string | null;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: Instant;
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
+  updatedAt!: Instant;
 
   /** Carried by every token; raised by sign-out and password changes, which ends older tokens. */
   @Column({ name: 'token_version', type: 'integer' })
@@ -56,6 +57,7 @@ export class Author {
 
 /**
  * What reads of authors select: never the password hash, which only sign-in and password changes
- * need, nor the token version, which only sign-in and the session check need.
+ * need, nor the token version, which only sign-in and the session check need; timestamps as the
+ * API serves them.
  */
-export const AUTHOR_READ: SelectListOptions<Author> = { omit: ['passwordHash', 'tokenVersion'] };
+export const AUTHOR_READ: SelectListOptions<Author> = { omit: ['passwordHash', 'tokenVersion'], apiInstants: true };

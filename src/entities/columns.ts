@@ -1,9 +1,12 @@
 import { getMetadataArgsStorage } from 'typeorm';
+import { apiInstantSql } from '../domain/instant';
 
 /** A mapped column: the entity property and the table column behind it. */
 interface ColumnMapping {
   property: string;
   column: string;
+  /** A timestamptz column: read as the API's text when a select list asks for `apiInstants`. */
+  instant: boolean;
 }
 
 type EntityClass<T> = abstract new () => T;
@@ -19,7 +22,11 @@ function columnsOf<T>(entity: EntityClass<T>): ColumnMapping[] {
   if (!found) {
     found = getMetadataArgsStorage()
       .columns.filter((column) => column.target === entity)
-      .map((column) => ({ property: column.propertyName, column: column.options.name ?? column.propertyName }));
+      .map((column) => ({
+        property: column.propertyName,
+        column: column.options.name ?? column.propertyName,
+        instant: column.options.type === 'timestamptz',
+      }));
     if (found.length === 0) throw new Error(`${entity.name} has no mapped columns`);
     mappings.set(entity, found);
   }
@@ -40,6 +47,11 @@ export interface SelectListOptions<T> {
   computed?: Partial<Record<keyof T & string, string>>;
   /** Put before each output name: the columns of a joined row, split off with `splitJoinedRow`. */
   prefix?: string;
+  /**
+   * Timestamps as the API's text (apiInstantSql) instead of timestamptz: for rows PostgreSQL
+   * turns into JSON (src/db/json-rows.ts), which the entity's `Instant` fields carry as they are.
+   */
+  apiInstants?: boolean;
 }
 
 /**
@@ -52,8 +64,33 @@ export function selectList<T>(entity: EntityClass<T>, alias: string, options: Se
   const prefix = options.prefix ?? '';
   return columnsOf(entity)
     .filter(({ property }) => !omit.has(property))
-    .map(({ property, column }) => `${computed[property] ?? `${alias}.${column}`} AS "${prefix}${property}"`)
+    .map(({ property, column, instant }) => {
+      const value =
+        computed[property] ??
+        (instant && options.apiInstants ? apiInstantSql(`${alias}.${column}`) : `${alias}.${column}`);
+      return `${value} AS "${prefix}${property}"`;
+    })
     .join(', ');
+}
+
+/**
+ * `json_build_object('property', alias.column, ...)` of an entity, timestamps as the API's text:
+ * a joined row nested in a JSON row (a link's target post, a suggested post's author), so Node
+ * gets it as one object without splitting a flat row.
+ */
+export function jsonObjectSql<T>(
+  entity: EntityClass<T>,
+  alias: string,
+  options: Pick<SelectListOptions<T>, 'omit'> = {},
+): string {
+  const omit = new Set<string>(options.omit ?? []);
+  const pairs = columnsOf(entity)
+    .filter(({ property }) => !omit.has(property))
+    .map(({ property, column, instant }) => {
+      const value = instant ? apiInstantSql(`${alias}.${column}`) : `${alias}.${column}`;
+      return `'${property}', ${value}`;
+    });
+  return `json_build_object(${pairs.join(', ')})`;
 }
 
 /**

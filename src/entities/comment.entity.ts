@@ -1,6 +1,7 @@
 import { Extensions, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CommentStatus } from '../domain/enums';
+import type { Instant } from '../domain/instant';
 import { COMMENT_BODY_MAX, longText } from '../domain/text-size';
 import type { SelectListOptions } from './columns';
 import { Node } from './node.interface';
@@ -41,11 +42,14 @@ export class Comment {
 
   @Field(() => Date)
   @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: Instant;
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
+  updatedAt!: Instant;
 }
 
-/** What reads of comments select: never the client address, which is kept for moderation only. */
-export const COMMENT_READ: SelectListOptions<Comment> = { omit: ['clientIp'] };
+/**
+ * What reads of comments select: never the client address, which is kept for moderation only;
+ * timestamps as the API serves them.
+ */
+export const COMMENT_READ: SelectListOptions<Comment> = { omit: ['clientIp'], apiInstants: true };

@@ -1,6 +1,7 @@
 import { Extensions, Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { PostStatus } from '../domain/enums';
+import type { Instant } from '../domain/instant';
 import { POST_EXCERPT_MAX, longText } from '../domain/text-size';
 import type { SelectListOptions } from './columns';
 import { Node } from './node.interface';
@@ -43,15 +44,15 @@ export class Post {
     description: 'Set when published; for a scheduled post, the moment it goes live.',
   })
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
-  publishedAt!: Date | null;
+  publishedAt!: Instant | null;
 
   @Field(() => Date)
   @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: Instant;
 
   @Field(() => Date)
   @Column({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
+  updatedAt!: Instant;
 
   @Field(() => String, {
     nullable: true,
@@ -91,5 +92,8 @@ export class Post {
   lastEditorId!: string;
 }
 
-/** What reads of posts select: not the body, which Post.body loads when a client asks for it. */
-export const POST_READ: SelectListOptions<Post> = { omit: ['body'] };
+/**
+ * What reads of posts select: not the body, which Post.body loads when a client asks for it;
+ * timestamps as the API serves them (reads of lists take them as JSON, src/db/json-rows.ts).
+ */
+export const POST_READ: SelectListOptions<Post> = { omit: ['body'], apiInstants: true };

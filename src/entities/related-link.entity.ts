@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { RelatedLinkKind } from '../domain/enums';
+import type { Instant } from '../domain/instant';
 import { Node } from './node.interface';
 
 /**
@@ -39,5 +40,5 @@ export class RelatedLink {
   position!: number;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  createdAt!: Instant;
 }

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { CacheKey } from '../domain/cache-keys';
 import { PostStatus } from '../domain/enums';
+import { instantDate, instantTime } from '../domain/instant';
 import { Post } from '../entities/post.entity';
 import { isLive } from '../policy/post.policy';
 import { NewEvent } from './event';
@@ -47,7 +48,10 @@ export function postChangeEvents(before: PostFacts, after: PostFacts, now = new 
   const events: NewEvent[] = [];
   const wasLive = isLive(before, now);
   const liveNow = isLive(after, now);
-  if (!wasLive && liveNow) events.push(event('post.published', { publishedAt: after.publishedAt?.toISOString() }));
+  if (!wasLive && liveNow)
+    events.push(
+      event('post.published', { publishedAt: after.publishedAt && instantDate(after.publishedAt).toISOString() }),
+    );
   else if (wasLive && !liveNow)
     events.push(event(after.status === PostStatus.ARCHIVED ? 'post.archived' : 'post.unpublished'));
   else if (after.status === PostStatus.ARCHIVED && before.status !== PostStatus.ARCHIVED)
@@ -55,9 +59,12 @@ export function postChangeEvents(before: PostFacts, after: PostFacts, now = new 
   if (
     !liveNow &&
     after.status === PostStatus.SCHEDULED &&
-    (before.status !== PostStatus.SCHEDULED || before.publishedAt?.getTime() !== after.publishedAt?.getTime())
+    (before.status !== PostStatus.SCHEDULED ||
+      (before.publishedAt && instantTime(before.publishedAt)) !== (after.publishedAt && instantTime(after.publishedAt)))
   ) {
-    events.push(event('post.scheduled', { publishAt: after.publishedAt?.toISOString() }));
+    events.push(
+      event('post.scheduled', { publishAt: after.publishedAt && instantDate(after.publishedAt).toISOString() }),
+    );
   }
   if (before.featured !== after.featured) events.push(event('post.featured', { featured: after.featured }));
   if (CONTENT_FIELDS.some((field) => !isDeepStrictEqual(before[field], after[field])))

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import express, { Request, Response } from 'express';
+import { instantDate } from '../domain/instant';
 import { absolutePostUrl } from '../domain/post-url';
 import { markPrivate, markPublic } from '../http-cache/cache-headers';
 import { notModified } from '../http-cache/conditional-request';
@@ -120,10 +121,10 @@ export function feedRoutes(deps: FeedRoutesDeps): express.Router {
         tags: post.tags,
         source: post.source,
         coverImageUrl: post.coverImageUrl,
-        publishedAt: post.publishedAt!,
-        updatedAt: post.updatedAt,
+        publishedAt: instantDate(post.publishedAt!),
+        updatedAt: instantDate(post.updatedAt),
       }));
-      const modified = new Date(Math.max(lastModified(posts).getTime(), changedAt?.getTime() ?? 0));
+      const modified = new Date(Math.max(lastModified(items).getTime(), changedAt?.getTime() ?? 0));
       const [body, type] =
         format === 'rss'
           ? [rss2(channel, items), 'application/rss+xml; charset=utf-8']
@@ -148,13 +149,13 @@ export function feedRoutes(deps: FeedRoutesDeps): express.Router {
       const entries: SitemapEntry[] = posts.map((post) => ({
         url: postUrl(base, post.slug),
         title: post.title,
-        publishedAt: post.publishedAt!,
-        updatedAt: post.updatedAt,
+        publishedAt: instantDate(post.publishedAt!),
+        updatedAt: instantDate(post.updatedAt),
       }));
       const body = news
         ? newsSitemap(entries, { name: deps.siteTitle, language: deps.siteLanguage })
         : sitemap(entries);
-      const modified = new Date(Math.max(lastModified(posts).getTime(), changedAt?.getTime() ?? 0));
+      const modified = new Date(Math.max(lastModified(entries).getTime(), changedAt?.getTime() ?? 0));
       await send(req, res, body, 'application/xml; charset=utf-8', modified, cacheKeys);
     };
 

@@ -9,5 +9,5 @@ export const AUTHOR_READ_COLUMNS = selectList(Author, 'a', AUTHOR_READ);
 
 /** Authors by id, one `= ANY($1)` query per batch; callers apply the author policy. */
 export function createAuthorByIdLoader(db: Queryable): DataLoader<string, Author | null> {
-  return createRowsByIdLoader<Author>(db, { table: 'authors', alias: 'a', columns: AUTHOR_READ_COLUMNS });
+  return createRowsByIdLoader<Author>(db, { table: 'authors', alias: 'a', columns: AUTHOR_READ_COLUMNS, json: true });
 }

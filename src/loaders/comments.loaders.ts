@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { queryJsonRows } from '../db/json-rows';
 import { Queryable } from '../db/queryable';
 import { selectList } from '../entities/columns';
 import { COMMENT_READ, Comment } from '../entities/comment.entity';
@@ -11,7 +12,12 @@ export const COMMENT_READ_COLUMNS = selectList(Comment, 'c', COMMENT_READ);
 
 /** Comments by id, whatever their status: the comment reader applies the policy. */
 export function createCommentByIdLoader(db: Queryable): DataLoader<string, Comment | null> {
-  return createRowsByIdLoader<Comment>(db, { table: 'comments', alias: 'c', columns: COMMENT_READ_COLUMNS });
+  return createRowsByIdLoader<Comment>(db, {
+    table: 'comments',
+    alias: 'c',
+    columns: COMMENT_READ_COLUMNS,
+    json: true,
+  });
 }
 
 /** Post.commentCount: each post's public thread, replies included. */
@@ -35,17 +41,19 @@ export function createCommentsByPostLoader(db: Queryable) {
     from: 'FROM comments c',
     parentColumn: 'c.post_id',
     where: [approvedCommentSql('c'), 'c.parent_id IS NULL'],
+    json: true,
   });
 }
 
 /** Comment.replies: approved replies of each comment, oldest first. */
 export function createRepliesByCommentLoader(db: Queryable): DataLoader<string, Comment[]> {
   return new DataLoader(async (commentIds) => {
-    const rows = (await db.query(
+    const rows = await queryJsonRows<Comment>(
+      db,
       `SELECT ${COMMENT_READ_COLUMNS} FROM comments c
        WHERE c.parent_id = ANY($1::uuid[]) AND ${approvedCommentSql('c')} ORDER BY c.created_at, c.id`,
       [commentIds],
-    )) as Comment[];
+    );
     return groupedInKeyOrder(commentIds, rows, (row) => row.parentId!);
   });
 }

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { queryJsonRows } from '../db/json-rows';
 import { Queryable } from '../db/queryable';
 import { selectList } from '../entities/columns';
 import { POST_READ, Post } from '../entities/post.entity';
@@ -8,15 +9,17 @@ export const POST_READ_COLUMNS = selectList(Post, 'p', POST_READ);
 
 /** Posts by id, whatever their status: the post reader applies the policy to what it gets. */
 export function createPostByIdLoader(db: Queryable): DataLoader<string, Post | null> {
-  return createRowsByIdLoader<Post>(db, { table: 'posts', alias: 'p', columns: POST_READ_COLUMNS });
+  return createRowsByIdLoader<Post>(db, { table: 'posts', alias: 'p', columns: POST_READ_COLUMNS, json: true });
 }
 
 /** Posts by slug, whatever their status: the post reader applies the policy to what it gets. */
 export function createPostBySlugLoader(db: Queryable): DataLoader<string, Post | null> {
   return new DataLoader(async (slugs) => {
-    const rows = (await db.query(`SELECT ${POST_READ_COLUMNS} FROM posts p WHERE p.slug = ANY($1::text[])`, [
-      slugs,
-    ])) as Post[];
+    const rows = await queryJsonRows<Post>(
+      db,
+      `SELECT ${POST_READ_COLUMNS} FROM posts p WHERE p.slug = ANY($1::text[])`,
+      [slugs],
+    );
     const bySlug = new Map(rows.map((row) => [row.slug, row]));
     return slugs.map((slug) => bySlug.get(slug) ?? null);
   });

@@ -13,5 +13,6 @@ export function createPostsByAuthorLoader(db: Queryable) {
     from: 'FROM posts p',
     parentColumn: 'p.author_id',
     where: [publicListSql('p')],
+    json: true,
   });
 }

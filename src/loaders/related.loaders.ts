@@ -1,19 +1,28 @@
 import DataLoader from 'dataloader';
+import { queryJsonRows } from '../db/json-rows';
 import { LINK_RANK_ALONE_SQL, LINK_RANK_IN_WINDOW_SQL } from '../db/link-rank.sql';
 import { Queryable } from '../db/queryable';
 import { AUTHOR_READ, Author } from '../entities/author.entity';
-import { selectList, splitJoinedRow } from '../entities/columns';
+import { jsonObjectSql, selectList } from '../entities/columns';
 import { POST_READ, Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
 import { publicListSql } from '../policy/post.policy';
 import { POST_READ_COLUMNS } from './post-by-id.loader';
 import { createRowsByIdLoader, groupedInKeyOrder } from './rows-by-id';
 
-const LINK_COLUMNS_RANKED_IN_WINDOW = selectList(RelatedLink, 'l', { computed: { position: LINK_RANK_IN_WINDOW_SQL } });
-const LINK_COLUMNS_RANKED_ALONE = selectList(RelatedLink, 'l', { computed: { position: LINK_RANK_ALONE_SQL } });
+const LINK_COLUMNS_RANKED_IN_WINDOW = selectList(RelatedLink, 'l', {
+  computed: { position: LINK_RANK_IN_WINDOW_SQL },
+  apiInstants: true,
+});
+const LINK_COLUMNS_RANKED_ALONE = selectList(RelatedLink, 'l', {
+  computed: { position: LINK_RANK_ALONE_SQL },
+  apiInstants: true,
+});
 
-const TARGET_COLUMNS = selectList(Post, 't', { ...POST_READ, prefix: 'target.' });
-const AUTHOR_COLUMNS = selectList(Author, 'a', { ...AUTHOR_READ, prefix: 'author.' });
+/** A link's target post, nested in the link's JSON row (null for an external link). */
+const TARGET_OBJECT = `CASE WHEN t.id IS NULL THEN NULL ELSE ${jsonObjectSql(Post, 't', POST_READ)} END`;
+/** A suggested post's author, nested in the post's JSON row. */
+const AUTHOR_OBJECT = jsonObjectSql(Author, 'a', AUTHOR_READ);
 
 /**
  * Post.relatedLinks: each post's curated links in the editor's order, read with their target
@@ -25,17 +34,14 @@ export function createRelatedLinksByPostLoader(
   postById: DataLoader<string, Post | null>,
 ): DataLoader<string, RelatedLink[]> {
   return new DataLoader(async (postIds) => {
-    const rows = (await db.query(
-      `SELECT ${LINK_COLUMNS_RANKED_IN_WINDOW}, ${TARGET_COLUMNS}
+    const links = await queryJsonRows<RelatedLink & { target: Post | null }>(
+      db,
+      `SELECT ${LINK_COLUMNS_RANKED_IN_WINDOW}, ${TARGET_OBJECT} AS target
        FROM related_links l LEFT JOIN posts t ON t.id = l.target_post_id
        WHERE l.post_id = ANY($1::uuid[]) ORDER BY l.post_id, l.position`,
       [postIds],
-    )) as Array<Record<string, unknown>>;
-    const links = rows.map((row) => {
-      const { own, joined: target } = splitJoinedRow<RelatedLink, Post>(row, 'target.');
-      if (target) postById.prime(target.id, target);
-      return own;
-    });
+    );
+    for (const { target } of links) if (target) postById.prime(target.id, target);
     return groupedInKeyOrder(postIds, links, (link) => link.postId);
   });
 }
@@ -46,6 +52,7 @@ export function createRelatedLinkByIdLoader(db: Queryable): DataLoader<string, R
     table: 'related_links',
     alias: 'l',
     columns: LINK_COLUMNS_RANKED_ALONE,
+    json: true,
   });
 }
 
@@ -73,7 +80,8 @@ export function createRelatedPostsByPostLoader(
   authorById: DataLoader<string, Author | null>,
 ): DataLoader<RelatedPostsKey, Post[], string> {
   async function loadGroup(postIds: string[], limit: number): Promise<Map<string, Post[]>> {
-    const rows = (await db.query(
+    const posts = await queryJsonRows<Post & { sourceId: string; byline: Author }>(
+      db,
       `WITH source AS (
          SELECT s.id, s.tags FROM posts s WHERE s.id = ANY($1::uuid[])
        ),
@@ -109,7 +117,7 @@ export function createRelatedPostsByPostLoader(
          SELECT source_id, target_id, row_number() OVER (PARTITION BY source_id ORDER BY ord) AS rank
          FROM (SELECT * FROM curated UNION ALL SELECT * FROM suggested) candidates
        )
-       SELECT r.source_id AS "sourceId", p.*, ${AUTHOR_COLUMNS}
+       SELECT r.source_id AS "sourceId", p.*, ${AUTHOR_OBJECT} AS byline
        FROM ranked r
        -- A lookup per chosen post (at most limit x posts): the planner cannot guess how few rows
        -- survive the rank filter and would otherwise hash-join the whole posts table.
@@ -119,12 +127,8 @@ export function createRelatedPostsByPostLoader(
        WHERE r.rank <= $2
        ORDER BY r.source_id, r.rank`,
       [postIds, limit, Math.max(CANDIDATES_PER_TAG, 3 * limit)],
-    )) as Array<Record<string, unknown>>;
-    const posts = rows.map((row) => {
-      const { own, joined: author } = splitJoinedRow<Post & { sourceId: string }, Author>(row, 'author.');
-      if (author) authorById.prime(author.id, author);
-      return own;
-    });
+    );
+    for (const { byline } of posts) authorById.prime(byline.id, byline);
     const grouped = groupedInKeyOrder(postIds, posts, (post) => post.sourceId);
     return new Map(postIds.map((id, i) => [id, grouped[i]]));
   }

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
+import { queryJsonRows } from '../db/json-rows';
 import { Queryable } from '../db/queryable';
 import { Connection, toConnection } from '../pagination/connection';
-import { KeysetOrder, keysetCondition } from '../pagination/keyset-order';
+import { KeysetOrder, keysetCondition, sortKeySql } from '../pagination/keyset-order';
 
 /** One parent's page: `first` rows after the `after` cursor. */
 export interface ChildPageKey {
@@ -20,6 +21,8 @@ export interface WindowedPageSpec {
   parentColumn: string;
   /** Conditions every child row meets (visibility, status); they also bound `totalCount`. */
   where: string[];
+  /** The rows as JSON built by PostgreSQL (src/db/json-rows.ts): `select` writes instants as text. */
+  json?: boolean;
 }
 
 /**
@@ -47,17 +50,20 @@ export function createWindowedPageLoader<TRow extends { id: string }>(db: Querya
     if (after) where.push(keysetCondition(spec.order, after, 'after', params));
     const { column, idColumn, direction } = spec.order;
     // Each parent's page is an index range read up to its limit, whatever the parent holds.
-    const rows = (await db.query(
-      `SELECT page.* FROM unnest($1::uuid[]) WITH ORDINALITY AS parent(id, n)
+    // By parent, then in each page's own order, kept as a rank: a JSON row's sort key is text cut
+    // to milliseconds, which could tie where the timestamps do not.
+    const order = `${column} ${direction}, ${idColumn} ${direction}`;
+    const sql = `SELECT page.* FROM unnest($1::uuid[]) WITH ORDINALITY AS parent(id, n)
        CROSS JOIN LATERAL (
-         ${spec.select}, ${column} AS "sortKey", parent.id AS "parentId"
+         ${spec.select}, ${sortKeySql(spec.order, spec.json)} AS "sortKey", parent.id AS "parentId",
+         row_number() OVER (ORDER BY ${order}) AS "rankInPage"
          ${spec.from} WHERE ${where.join(' AND ')}
-         ORDER BY ${column} ${direction}, ${idColumn} ${direction}
+         ORDER BY ${order}
          LIMIT $2
        ) page
-       ORDER BY parent.n, page."sortKey" ${direction}, page.id ${direction}`,
-      params,
-    )) as Array<TRow & { sortKey: unknown; parentId: string }>;
+       ORDER BY parent.n, page."rankInPage"`;
+    type Row = TRow & { sortKey: unknown; parentId: string };
+    const rows = spec.json ? await queryJsonRows<Row>(db, sql, params) : ((await db.query(sql, params)) as Row[]);
     const byParent = new Map<string, typeof rows>(group.map((key) => [key.parentId, []]));
     for (const row of rows) byParent.get(row.parentId)?.push(row);
     return new Map(

@@ -1,4 +1,4 @@
-import { isStorableInstant } from '../domain/instant';
+import { apiInstantSql, isStorableInstant } from '../domain/instant';
 import { BadUserInputError } from '../errors/api-errors';
 import { decodeCursor } from './cursor';
 
@@ -32,6 +32,14 @@ function castCursorValue(order: KeysetOrder, value: string | number | null, fiel
         : typeof value === 'string' && !value.includes('\u0000');
   if (!valid) throw new BadUserInputError('That cursor is not valid for this list.', field);
   return value as string | number;
+}
+
+/**
+ * SQL of a row's sort value as its cursor carries it; in a JSON row a timestamp is the API's text,
+ * the same text cursors hold (a Date's toISOString).
+ */
+export function sortKeySql(order: KeysetOrder, json = false): string {
+  return json && order.type === 'timestamptz' ? apiInstantSql(order.column) : order.column;
 }
 
 /**

@@ -1,6 +1,7 @@
+import { queryJsonRows } from '../db/json-rows';
 import { Queryable } from '../db/queryable';
 import { Connection, toConnection } from './connection';
-import { KeysetOrder, keysetCondition } from './keyset-order';
+import { KeysetOrder, keysetCondition, sortKeySql } from './keyset-order';
 import { DEFAULT_PAGE_SIZE } from './page-size';
 
 /** The page a client asks for; the bounds (1..100) are checked on the GraphQL arguments. */
@@ -20,6 +21,8 @@ export interface KeysetQuery {
   where: string[];
   params: unknown[];
   order: KeysetOrder;
+  /** The rows as JSON built by PostgreSQL (src/db/json-rows.ts): `select` writes instants as text. */
+  json?: boolean;
 }
 
 /**
@@ -43,13 +46,12 @@ export async function keysetPage<TRow>(
 
   const direction = backward ? (order.direction === 'DESC' ? 'ASC' : 'DESC') : order.direction;
   params.push(size + 1);
-  const rows = (await db.query(
-    `${query.select}, ${order.column} AS "sortKey" ${query.from}
+  const sql = `${query.select}, ${sortKeySql(order, query.json)} AS "sortKey" ${query.from}
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY ${order.column} ${direction}, ${order.idColumn} ${direction}
-     LIMIT $${params.length}`,
-    params,
-  )) as Array<TRow & { id: string; sortKey: unknown }>;
+     LIMIT $${params.length}`;
+  type Row = TRow & { id: string; sortKey: unknown };
+  const rows = query.json ? await queryJsonRows<Row>(db, sql, params) : ((await db.query(sql, params)) as Row[]);
   return toConnection<TRow>(order, {
     rows,
     size,

@@ -1,5 +1,6 @@
 import { Viewer, isStaffEditor } from '../auth/viewer';
 import { PostStatus } from '../domain/enums';
+import { Instant, instantTime } from '../domain/instant';
 
 /**
  * Who sees which post, as a TypeScript predicate and as SQL side by side (a test holds them to
@@ -12,7 +13,7 @@ import { PostStatus } from '../domain/enums';
 /** What the post rules look at. */
 export interface PostVisibilityFacts {
   status: PostStatus;
-  publishedAt: Date | null;
+  publishedAt: Instant | null;
   authorId: string;
 }
 
@@ -20,7 +21,7 @@ export function isLive(post: PostVisibilityFacts, now: Date = new Date()): boole
   return (
     (post.status === PostStatus.PUBLISHED || post.status === PostStatus.SCHEDULED) &&
     post.publishedAt !== null &&
-    post.publishedAt.getTime() <= now.getTime()
+    instantTime(post.publishedAt) <= now.getTime()
   );
 }
 

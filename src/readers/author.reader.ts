@@ -47,6 +47,7 @@ export class AuthorReader {
         where: [visibleAuthorSql(this.scope.viewer(), 'a')],
         params: [],
         order: BY_NAME,
+        json: true,
       },
       page,
     ).then((authors) => {

@@ -77,6 +77,7 @@ export class CommentReader {
         where: ['c.status = $1'],
         params: [status],
         order: BY_CREATED_AT_ASC,
+        json: true,
       },
       page,
     );

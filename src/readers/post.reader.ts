@@ -1,3 +1,4 @@
+import { queryJsonRows } from '../db/json-rows';
 import { CacheKey } from '../domain/cache-keys';
 import { PostStatus } from '../domain/enums';
 import { normalizeTag } from '../domain/tag';
@@ -98,7 +99,7 @@ export class PostReader {
     const keys = this.filtered(filter ?? {}, where, params);
     return keysetPage<Post>(
       this.scope.db,
-      { select: `SELECT ${POST_READ_COLUMNS}`, from: 'FROM posts p', where, params, order },
+      { select: `SELECT ${POST_READ_COLUMNS}`, from: 'FROM posts p', where, params, order, json: true },
       page,
     ).then((posts) => this.listed(posts, ...keys));
   }
@@ -143,6 +144,7 @@ export class PostReader {
         where: ['p.search @@ q', publicListSql('p')],
         params: [query],
         order: BY_SEARCH_RANK,
+        json: true,
       },
       page,
     ).then((posts) => this.listed(posts));
@@ -150,11 +152,12 @@ export class PostReader {
 
   /** Live featured posts, newest first. */
   async featured(limit: number): Promise<Post[]> {
-    const posts = (await this.scope.db.query(
+    const posts = await queryJsonRows<Post>(
+      this.scope.db,
       `SELECT ${POST_READ_COLUMNS} FROM posts p WHERE p.featured AND ${publicListSql('p')}
        ORDER BY p.published_at DESC, p.id DESC LIMIT $1`,
       [limit],
-    )) as Post[];
+    );
     return this.listed(posts, CacheKey.featured);
   }
 

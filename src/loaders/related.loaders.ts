@@ -2,11 +2,12 @@ import DataLoader from 'dataloader';
 import { queryJsonRows } from '../db/json-rows';
 import { LINK_RANK_ALONE_SQL, LINK_RANK_IN_WINDOW_SQL } from '../db/link-rank.sql';
 import { Queryable } from '../db/queryable';
-import { AUTHOR_READ, Author } from '../entities/author.entity';
+import { Author } from '../entities/author.entity';
 import { jsonObjectSql, selectList } from '../entities/columns';
 import { POST_READ, Post } from '../entities/post.entity';
 import { RelatedLink } from '../entities/related-link.entity';
 import { publicListSql } from '../policy/post.policy';
+import { AUTHOR_OBJECT, PostWithByline, primeBylines } from './author-by-id.loader';
 import { POST_READ_COLUMNS } from './post-by-id.loader';
 import { createRowsByIdLoader, groupedInKeyOrder } from './rows-by-id';
 
@@ -21,8 +22,6 @@ const LINK_COLUMNS_RANKED_ALONE = selectList(RelatedLink, 'l', {
 
 /** A link's target post, nested in the link's JSON row (null for an external link). */
 const TARGET_OBJECT = `CASE WHEN t.id IS NULL THEN NULL ELSE ${jsonObjectSql(Post, 't', POST_READ)} END`;
-/** A suggested post's author, nested in the post's JSON row. */
-const AUTHOR_OBJECT = jsonObjectSql(Author, 'a', AUTHOR_READ);
 
 /**
  * Post.relatedLinks: each post's curated links in the editor's order, read with their target
@@ -80,7 +79,7 @@ export function createRelatedPostsByPostLoader(
   authorById: DataLoader<string, Author | null>,
 ): DataLoader<RelatedPostsKey, Post[], string> {
   async function loadGroup(postIds: string[], limit: number): Promise<Map<string, Post[]>> {
-    const posts = await queryJsonRows<Post & { sourceId: string; byline: Author }>(
+    const posts = await queryJsonRows<PostWithByline & { sourceId: string }>(
       db,
       `WITH source AS (
          SELECT s.id, s.tags FROM posts s WHERE s.id = ANY($1::uuid[])
@@ -128,7 +127,7 @@ export function createRelatedPostsByPostLoader(
        ORDER BY r.source_id, r.rank`,
       [postIds, limit, Math.max(CANDIDATES_PER_TAG, 3 * limit)],
     );
-    for (const { byline } of posts) authorById.prime(byline.id, byline);
+    primeBylines(authorById, posts);
     const grouped = groupedInKeyOrder(postIds, posts, (post) => post.sourceId);
     return new Map(postIds.map((id, i) => [id, grouped[i]]));
   }

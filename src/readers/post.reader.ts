@@ -3,6 +3,7 @@ import { CacheKey } from '../domain/cache-keys';
 import { PostStatus } from '../domain/enums';
 import { normalizeTag } from '../domain/tag';
 import { Post } from '../entities/post.entity';
+import { PostWithByline, bylineSql, primeBylines } from '../loaders/author-by-id.loader';
 import { POST_READ_COLUMNS } from '../loaders/post-by-id.loader';
 import { Connection, emptyConnection } from '../pagination/connection';
 import { PageRequest, keysetPage } from '../pagination/keyset-page';
@@ -35,6 +36,9 @@ export interface ForwardPage {
 
 const MAX_SEARCH_LENGTH = 200;
 
+/** What lists of posts select: each post with its author (primed, see `primeBylines`). */
+const LISTED_POST_COLUMNS = `${POST_READ_COLUMNS}, ${bylineSql('p')} AS byline`;
+
 /** The only way to posts: every method answers what the viewer may see under the post policy. */
 export class PostReader {
   constructor(private readonly scope: ReaderScope) {}
@@ -45,12 +49,19 @@ export class PostReader {
     return post;
   }
 
+  /** Puts the authors read with a list's posts into the request's author loader. */
+  private withBylines<T extends PostWithByline[] | Connection<PostWithByline>>(posts: T): T {
+    primeBylines(this.scope.loaders.authorById, Array.isArray(posts) ? posts : posts.nodes);
+    return posts;
+  }
+
   /** Notes the keys of a list: every list of posts, plus each post in it. */
   private listed<T extends Post[] | Connection<Post>>(posts: T, ...keys: string[]): T {
+    const nodes = Array.isArray(posts) ? posts : posts.nodes;
     const { cacheKeys } = this.scope;
     cacheKeys.add(CacheKey.postLists);
     for (const key of keys) cacheKeys.add(key);
-    for (const post of Array.isArray(posts) ? posts : posts.nodes) cacheKeys.add(CacheKey.post(post.id));
+    for (const post of nodes) cacheKeys.add(CacheKey.post(post.id));
     return posts;
   }
 
@@ -97,11 +108,11 @@ export class PostReader {
       if (status !== PostStatus.SCHEDULED) order = BY_UPDATED_AT;
     }
     const keys = this.filtered(filter ?? {}, where, params);
-    return keysetPage<Post>(
+    return keysetPage<PostWithByline>(
       this.scope.db,
-      { select: `SELECT ${POST_READ_COLUMNS}`, from: 'FROM posts p', where, params, order, json: true },
+      { select: `SELECT ${LISTED_POST_COLUMNS}`, from: 'FROM posts p', where, params, order, json: true },
       page,
-    ).then((posts) => this.listed(posts, ...keys));
+    ).then((posts) => this.listed(this.withBylines(posts), ...keys));
   }
 
   /**
@@ -136,10 +147,10 @@ export class PostReader {
   async search(text: string, page: PageRequest): Promise<Connection<Post>> {
     const query = text.trim().slice(0, MAX_SEARCH_LENGTH);
     if (!query) return emptyConnection();
-    return keysetPage<Post>(
+    return keysetPage<PostWithByline>(
       this.scope.db,
       {
-        select: `SELECT ${POST_READ_COLUMNS}`,
+        select: `SELECT ${LISTED_POST_COLUMNS}`,
         from: `FROM posts p, websearch_to_tsquery('english', $1) q`,
         where: ['p.search @@ q', publicListSql('p')],
         params: [query],
@@ -147,18 +158,18 @@ export class PostReader {
         json: true,
       },
       page,
-    ).then((posts) => this.listed(posts));
+    ).then((posts) => this.listed(this.withBylines(posts)));
   }
 
   /** Live featured posts, newest first. */
   async featured(limit: number): Promise<Post[]> {
-    const posts = await queryJsonRows<Post>(
+    const posts = await queryJsonRows<PostWithByline>(
       this.scope.db,
-      `SELECT ${POST_READ_COLUMNS} FROM posts p WHERE p.featured AND ${publicListSql('p')}
+      `SELECT ${LISTED_POST_COLUMNS} FROM posts p WHERE p.featured AND ${publicListSql('p')}
        ORDER BY p.published_at DESC, p.id DESC LIMIT $1`,
       [limit],
     );
-    return this.listed(posts, CacheKey.featured);
+    return this.listed(this.withBylines(posts), CacheKey.featured);
   }
 
   /** Tags of live posts with how many carry each, most used first. */

@@ -6,7 +6,7 @@ import { COMMENT_READ, Comment } from '../entities/comment.entity';
 import { BY_CREATED_AT_ASC } from '../pagination/sort-orders';
 import { approvedCommentSql, inPublicThreadSql } from '../policy/comment.policy';
 import { createRowsByIdLoader, groupedInKeyOrder } from './rows-by-id';
-import { createWindowedPageLoader } from './windowed-page.loader';
+import { WindowedPageSpec, createWindowedPageLoader, firstPageSql } from './windowed-page.loader';
 
 export const COMMENT_READ_COLUMNS = selectList(Comment, 'c', COMMENT_READ);
 
@@ -18,6 +18,11 @@ export function createCommentByIdLoader(db: Queryable): DataLoader<string, Comme
     columns: COMMENT_READ_COLUMNS,
     json: true,
   });
+}
+
+/** SQL: Post.commentCount of the post aliased `postAlias`, read with it (prime the loader with it). */
+export function commentCountSql(postAlias: string): string {
+  return `(SELECT count(*)::int FROM comments c WHERE c.post_id = ${postAlias}.id AND ${inPublicThreadSql('c')})`;
 }
 
 /** Post.commentCount: each post's public thread, replies included. */
@@ -33,16 +38,24 @@ export function createCommentCountByPostLoader(db: Queryable): DataLoader<string
   });
 }
 
-/** Post.comments pages: approved top-level comments, oldest first; one windowed query for all posts. */
+/** Post.comments: approved top-level comments, oldest first. */
+const THREAD_PAGES: WindowedPageSpec = {
+  order: BY_CREATED_AT_ASC,
+  select: `SELECT ${COMMENT_READ_COLUMNS}`,
+  from: 'FROM comments c',
+  parentColumn: 'c.post_id',
+  where: [approvedCommentSql('c'), 'c.parent_id IS NULL'],
+  json: true,
+};
+
+/** Post.comments pages: one windowed query for all posts. */
 export function createCommentsByPostLoader(db: Queryable) {
-  return createWindowedPageLoader<Comment>(db, {
-    order: BY_CREATED_AT_ASC,
-    select: `SELECT ${COMMENT_READ_COLUMNS}`,
-    from: 'FROM comments c',
-    parentColumn: 'c.post_id',
-    where: [approvedCommentSql('c'), 'c.parent_id IS NULL'],
-    json: true,
-  });
+  return createWindowedPageLoader<Comment>(db, THREAD_PAGES);
+}
+
+/** SQL: the first page of `first` of the thread of the post aliased `postAlias` (primeFirstPage). */
+export function threadFirstPageSql(postAlias: string, first: number): string {
+  return firstPageSql(THREAD_PAGES, postAlias, first);
 }
 
 /** Comment.replies: approved replies of each comment, oldest first. */

@@ -20,6 +20,9 @@ const LINK_COLUMNS_RANKED_ALONE = selectList(RelatedLink, 'l', {
   apiInstants: true,
 });
 
+/** A link as the loaders read it: with its target post (null for an external link). */
+type LinkWithTarget = RelatedLink & { target: Post | null };
+
 /** A link's target post, nested in the link's JSON row (null for an external link). */
 const TARGET_OBJECT = `CASE WHEN t.id IS NULL THEN NULL ELSE ${jsonObjectSql(Post, 't', POST_READ)} END`;
 
@@ -28,21 +31,41 @@ const TARGET_OBJECT = `CASE WHEN t.id IS NULL THEN NULL ELSE ${jsonObjectSql(Pos
  * posts, which go into the request's post loader: the link reader decides what the viewer may
  * see of them without another statement.
  */
-export function createRelatedLinksByPostLoader(
-  db: Queryable,
-  postById: DataLoader<string, Post | null>,
-): DataLoader<string, RelatedLink[]> {
-  return new DataLoader(async (postIds) => {
-    const links = await queryJsonRows<RelatedLink & { target: Post | null }>(
+export function createRelatedLinksByPostLoader(db: Queryable, postById: DataLoader<string, Post | null>) {
+  const primeTargets = (links: LinkWithTarget[]) => {
+    for (const { target } of links) if (target) postById.prime(target.id, target);
+  };
+  const loader = new DataLoader<string, RelatedLink[]>(async (postIds) => {
+    const links = await queryJsonRows<LinkWithTarget>(
       db,
       `SELECT ${LINK_COLUMNS_RANKED_IN_WINDOW}, ${TARGET_OBJECT} AS target
        FROM related_links l LEFT JOIN posts t ON t.id = l.target_post_id
        WHERE l.post_id = ANY($1::uuid[]) ORDER BY l.post_id, l.position`,
       [postIds],
     );
-    for (const { target } of links) if (target) postById.prime(target.id, target);
+    primeTargets(links);
     return groupedInKeyOrder(postIds, links, (link) => link.postId);
   });
+  return Object.assign(loader, {
+    /** Puts a post's links read with it (`linksOfPostSql`), and their targets, into the loaders. */
+    primeLinks(postId: string, links: LinkWithTarget[] | null): void {
+      primeTargets(links ?? []);
+      loader.prime(postId, links ?? []);
+    },
+  });
+}
+
+/**
+ * SQL: the links of the post aliased `postAlias` with their targets, as the loader reads them, a
+ * JSON array or null when there are none, for `primeLinks`: a list of posts that knows its
+ * clients ask for their links reads them in its own statement.
+ */
+export function linksOfPostSql(postAlias: string): string {
+  return `(SELECT json_agg(link) FROM (
+      SELECT ${LINK_COLUMNS_RANKED_IN_WINDOW}, ${TARGET_OBJECT} AS target
+      FROM related_links l LEFT JOIN posts t ON t.id = l.target_post_id
+      WHERE l.post_id = ${postAlias}.id ORDER BY l.position
+    ) link)`;
 }
 
 /** Links by id; the link reader applies the policy. */

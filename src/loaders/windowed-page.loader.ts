@@ -43,6 +43,15 @@ export function createWindowedPageLoader<TRow extends { id: string }>(db: Querya
     return parentIds.map((id) => byParent.get(id) ?? 0);
   });
 
+  const pageOf = (key: ChildPageKey, rows: Array<TRow & { sortKey: unknown }>) =>
+    toConnection<TRow>(spec.order, {
+      rows,
+      size: key.first,
+      backward: false,
+      fromCursor: key.after !== null,
+      totalCount: () => counts.load(key.parentId),
+    });
+
   async function loadGroup(group: ChildPageKey[]): Promise<Map<ChildPageKey, Connection<TRow>>> {
     const { first, after } = group[0];
     const params: unknown[] = [group.map((key) => key.parentId), first + 1];
@@ -68,19 +77,12 @@ export function createWindowedPageLoader<TRow extends { id: string }>(db: Querya
     for (const row of rows) byParent.get(row.parentId)?.push(row);
     return new Map(
       group.map((key) => {
-        const page = toConnection<TRow>(spec.order, {
-          rows: byParent.get(key.parentId) ?? [],
-          size: first,
-          backward: false,
-          fromCursor: after !== null,
-          totalCount: () => counts.load(key.parentId),
-        });
-        return [key, page];
+        return [key, pageOf(key, byParent.get(key.parentId) ?? [])];
       }),
     );
   }
 
-  return new DataLoader<ChildPageKey, Connection<TRow>, string>(
+  const loader = new DataLoader<ChildPageKey, Connection<TRow>, string>(
     async (keys) => {
       const groups = new Map<string, ChildPageKey[]>();
       for (const key of keys) {
@@ -100,4 +102,32 @@ export function createWindowedPageLoader<TRow extends { id: string }>(db: Querya
     },
     { cacheKeyFn: (key) => `${key.parentId}|${key.first}|${key.after ?? ''}` },
   );
+  return Object.assign(loader, {
+    /**
+     * Puts a parent's first page of `first`, read with the parent (`firstPageSql`), into the
+     * loader: the page the loader would have read, so the parent's list costs no statement.
+     */
+    primeFirstPage(parentId: string, first: number, rows: Array<TRow & { sortKey: unknown }>): void {
+      const key = { parentId, first, after: null };
+      loader.prime(key, pageOf(key, rows));
+    },
+  });
+}
+
+/**
+ * SQL: the first page of `first` children of the parent aliased `parentAlias`, as a JSON array
+ * of the rows the loader reads (or null when there are none), for `primeFirstPage`: a list of
+ * parents that knows its clients ask for their children reads them in its own statement.
+ */
+export function firstPageSql(spec: WindowedPageSpec, parentAlias: string, first: number): string {
+  if (!spec.json || !Number.isSafeInteger(first) || first < 1)
+    throw new Error('firstPageSql: a JSON spec and a page size');
+  const { column, idColumn, direction } = spec.order;
+  const where = [`${spec.parentColumn} = ${parentAlias}.id`, ...spec.where];
+  return `(SELECT json_agg(page) FROM (
+      ${spec.select}, ${sortKeySql(spec.order, true)} AS "sortKey"
+      ${spec.from} WHERE ${where.join(' AND ')}
+      ORDER BY ${column} ${direction}, ${idColumn} ${direction}
+      LIMIT ${first + 1}
+    ) page)`;
 }

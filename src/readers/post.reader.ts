@@ -2,9 +2,13 @@ import { queryJsonRows } from '../db/json-rows';
 import { CacheKey } from '../domain/cache-keys';
 import { PostStatus } from '../domain/enums';
 import { normalizeTag } from '../domain/tag';
+import { Comment } from '../entities/comment.entity';
 import { Post } from '../entities/post.entity';
+import type { Loaders } from '../loaders';
 import { PostWithByline, bylineSql, primeBylines } from '../loaders/author-by-id.loader';
+import { commentCountSql, threadFirstPageSql } from '../loaders/comments.loaders';
 import { POST_READ_COLUMNS } from '../loaders/post-by-id.loader';
+import { linksOfPostSql } from '../loaders/related.loaders';
 import { Connection, emptyConnection } from '../pagination/connection';
 import { PageRequest, keysetPage } from '../pagination/keyset-page';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size';
@@ -39,6 +43,35 @@ const MAX_SEARCH_LENGTH = 200;
 /** What lists of posts select: each post with its author (primed, see `primeBylines`). */
 const LISTED_POST_COLUMNS = `${POST_READ_COLUMNS}, ${bylineSql('p')} AS byline`;
 
+/**
+ * What a client asks of every post of a list (resolvers read it off the operation): read with
+ * the list, in its statement, and put into the loaders that would otherwise read it, under the
+ * same keys, so the answer is the same with fewer statements. What is not named here, or asked
+ * differently (a page after a cursor), the loaders read as before.
+ */
+export interface PostListPrefetch {
+  /** Post.comments(first: n) without `after`: its first page. */
+  commentsFirst?: number;
+  commentCount?: boolean;
+  relatedLinks?: boolean;
+}
+
+/** The posts' columns, with what `prefetch` names as JSON columns of its own. */
+function listedColumns(prefetch: PostListPrefetch | undefined): string {
+  const columns = [LISTED_POST_COLUMNS];
+  if (prefetch?.commentsFirst) columns.push(`${threadFirstPageSql('p', prefetch.commentsFirst)} AS "prefetchedThread"`);
+  if (prefetch?.commentCount) columns.push(`${commentCountSql('p')} AS "prefetchedCommentCount"`);
+  if (prefetch?.relatedLinks) columns.push(`${linksOfPostSql('p')} AS "prefetchedLinks"`);
+  return columns.join(', ');
+}
+
+/** A listed post as read with `listedColumns`. */
+type ListedPost = PostWithByline & {
+  prefetchedThread?: Array<Comment & { sortKey: string }> | null;
+  prefetchedCommentCount?: number;
+  prefetchedLinks?: Parameters<Loaders['relatedLinksByPost']['primeLinks']>[1];
+};
+
 /** The only way to posts: every method answers what the viewer may see under the post policy. */
 export class PostReader {
   constructor(private readonly scope: ReaderScope) {}
@@ -49,9 +82,21 @@ export class PostReader {
     return post;
   }
 
-  /** Puts the authors read with a list's posts into the request's author loader. */
-  private withBylines<T extends PostWithByline[] | Connection<PostWithByline>>(posts: T): T {
-    primeBylines(this.scope.loaders.authorById, Array.isArray(posts) ? posts : posts.nodes);
+  /**
+   * Puts what was read with a list's posts (authors, and what `prefetch` asked for) into the
+   * request's loaders.
+   */
+  private withPrefetched<T extends ListedPost[] | Connection<ListedPost>>(posts: T, prefetch?: PostListPrefetch): T {
+    const nodes = Array.isArray(posts) ? posts : posts.nodes;
+    const { loaders } = this.scope;
+    primeBylines(loaders.authorById, nodes);
+    for (const post of nodes) {
+      if (prefetch?.commentsFirst) {
+        loaders.commentsByPost.primeFirstPage(post.id, prefetch.commentsFirst, post.prefetchedThread ?? []);
+      }
+      if (prefetch?.commentCount) loaders.commentCountByPost.prime(post.id, post.prefetchedCommentCount ?? 0);
+      if (prefetch?.relatedLinks) loaders.relatedLinksByPost.primeLinks(post.id, post.prefetchedLinks ?? null);
+    }
     return posts;
   }
 
@@ -94,7 +139,11 @@ export class PostReader {
    * see in it (authors their own, editors all, readers nothing), drafts and archived posts last
    * touched first.
    */
-  list(filter: PostListFilter | null | undefined, page: PageRequest): Promise<Connection<Post>> {
+  list(
+    filter: PostListFilter | null | undefined,
+    page: PageRequest,
+    prefetch?: PostListPrefetch,
+  ): Promise<Connection<Post>> {
     const status = filter?.status ?? PostStatus.PUBLISHED;
     const params: unknown[] = [];
     const where: string[] = [];
@@ -108,11 +157,11 @@ export class PostReader {
       if (status !== PostStatus.SCHEDULED) order = BY_UPDATED_AT;
     }
     const keys = this.filtered(filter ?? {}, where, params);
-    return keysetPage<PostWithByline>(
+    return keysetPage<ListedPost>(
       this.scope.db,
-      { select: `SELECT ${LISTED_POST_COLUMNS}`, from: 'FROM posts p', where, params, order, json: true },
+      { select: `SELECT ${listedColumns(prefetch)}`, from: 'FROM posts p', where, params, order, json: true },
       page,
-    ).then((posts) => this.listed(this.withBylines(posts), ...keys));
+    ).then((posts) => this.listed(this.withPrefetched(posts, prefetch), ...keys));
   }
 
   /**
@@ -144,13 +193,13 @@ export class PostReader {
   }
 
   /** Full-text search over live posts (title weighs most, then excerpt, then body), best match first. */
-  async search(text: string, page: PageRequest): Promise<Connection<Post>> {
+  async search(text: string, page: PageRequest, prefetch?: PostListPrefetch): Promise<Connection<Post>> {
     const query = text.trim().slice(0, MAX_SEARCH_LENGTH);
     if (!query) return emptyConnection();
-    return keysetPage<PostWithByline>(
+    return keysetPage<ListedPost>(
       this.scope.db,
       {
-        select: `SELECT ${LISTED_POST_COLUMNS}`,
+        select: `SELECT ${listedColumns(prefetch)}`,
         from: `FROM posts p, websearch_to_tsquery('english', $1) q`,
         where: ['p.search @@ q', publicListSql('p')],
         params: [query],
@@ -158,18 +207,18 @@ export class PostReader {
         json: true,
       },
       page,
-    ).then((posts) => this.listed(this.withBylines(posts)));
+    ).then((posts) => this.listed(this.withPrefetched(posts, prefetch)));
   }
 
   /** Live featured posts, newest first. */
-  async featured(limit: number): Promise<Post[]> {
-    const posts = await queryJsonRows<PostWithByline>(
+  async featured(limit: number, prefetch?: PostListPrefetch): Promise<Post[]> {
+    const posts = await queryJsonRows<ListedPost>(
       this.scope.db,
-      `SELECT ${LISTED_POST_COLUMNS} FROM posts p WHERE p.featured AND ${publicListSql('p')}
+      `SELECT ${listedColumns(prefetch)} FROM posts p WHERE p.featured AND ${publicListSql('p')}
        ORDER BY p.published_at DESC, p.id DESC LIMIT $1`,
       [limit],
     );
-    return this.listed(this.withBylines(posts), CacheKey.featured);
+    return this.listed(this.withPrefetched(posts, prefetch), CacheKey.featured);
   }
 
   /** Tags of live posts with how many carry each, most used first. */

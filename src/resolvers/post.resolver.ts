@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Extensions, FieldResolver, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context/context';
 import { PostStatus } from '../domain/enums';
 import { POST_BODY_MAX, longText } from '../domain/text-size';
@@ -14,6 +15,7 @@ import { lookupId, toGlobalId } from '../schema/global-id';
 import { IdOrSlugArgs, oneOfIdOrSlug } from '../schema/lookup.args';
 import { FeaturedPostsArgs, ForwardPageArgs, PageArgs, RelatedPostsArgs, TagsArgs } from '../schema/page.args';
 import { Parent } from '../schema/parent.decorator';
+import { postListPrefetch } from '../schema/post-list-prefetch';
 import { PostFilter } from '../schema/post.inputs';
 import { PostConnection, TagCount } from '../schema/post.types';
 
@@ -32,18 +34,27 @@ export class PostResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => PostFilter, { nullable: true }) filter: PostFilter | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.readers.posts.list(filter, page);
+    return ctx.readers.posts.list(filter, page, postListPrefetch(info, 'connection', ctx.facts));
   }
 
   @Query(() => [Post], { description: 'Featured published posts, newest first.' })
-  featuredPosts(@Args() { limit }: FeaturedPostsArgs, @Ctx() ctx: Context) {
-    return ctx.readers.posts.featured(limit ?? DEFAULT_LIST_LIMITS.featuredPosts);
+  featuredPosts(@Args() { limit }: FeaturedPostsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.readers.posts.featured(
+      limit ?? DEFAULT_LIST_LIMITS.featuredPosts,
+      postListPrefetch(info, 'list', ctx.facts),
+    );
   }
 
   @Query(() => PostConnection, { description: 'Full-text search over published posts, best match first.' })
-  search(@Arg('query') query: string, @Args() page: ForwardPageArgs, @Ctx() ctx: Context) {
-    return ctx.readers.posts.search(query, page);
+  search(
+    @Arg('query') query: string,
+    @Args() page: ForwardPageArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return ctx.readers.posts.search(query, page, postListPrefetch(info, 'connection', ctx.facts));
   }
 
   @Query(() => [TagCount], { description: 'Tags of published posts, most used first.' })

@@ -53,14 +53,27 @@ export function createCommentsByPostLoader(db: Queryable) {
   return createWindowedPageLoader<Comment>(db, THREAD_PAGES);
 }
 
-/** SQL: the first page of `first` of the thread of the post aliased `postAlias` (primeFirstPage). */
-export function threadFirstPageSql(postAlias: string, first: number): string {
-  return firstPageSql(THREAD_PAGES, postAlias, first);
+/** The columns of replies, aliased apart from the comments they answer. */
+const REPLY_COLUMNS = selectList(Comment, 'reply', COMMENT_READ);
+
+/**
+ * SQL: the first page of `first` of the thread of the post aliased `postAlias` (primeFirstPage),
+ * each comment with its replies as `prefetchedReplies` when `withReplies` (for primeReplies).
+ */
+export function threadFirstPageSql(postAlias: string, first: number, withReplies = false): string {
+  const replies = `(SELECT json_agg(reply) FROM (
+      SELECT ${REPLY_COLUMNS} FROM comments reply
+      WHERE reply.parent_id = c.id AND ${approvedCommentSql('reply')} ORDER BY reply.created_at, reply.id
+    ) reply) AS "prefetchedReplies"`;
+  return firstPageSql(THREAD_PAGES, postAlias, first, withReplies ? replies : '');
 }
 
+/** A comment read with its replies (`threadFirstPageSql(..., true)`). */
+export type CommentWithReplies = Comment & { prefetchedReplies?: Comment[] | null };
+
 /** Comment.replies: approved replies of each comment, oldest first. */
-export function createRepliesByCommentLoader(db: Queryable): DataLoader<string, Comment[]> {
-  return new DataLoader(async (commentIds) => {
+export function createRepliesByCommentLoader(db: Queryable) {
+  const loader = new DataLoader<string, Comment[]>(async (commentIds) => {
     const rows = await queryJsonRows<Comment>(
       db,
       `SELECT ${COMMENT_READ_COLUMNS} FROM comments c
@@ -68,5 +81,11 @@ export function createRepliesByCommentLoader(db: Queryable): DataLoader<string, 
       [commentIds],
     );
     return groupedInKeyOrder(commentIds, rows, (row) => row.parentId!);
+  });
+  return Object.assign(loader, {
+    /** Puts the replies read with their comments (`threadFirstPageSql(..., true)`) into the loader. */
+    primeReplies(comments: readonly CommentWithReplies[]): void {
+      for (const comment of comments) loader.prime(comment.id, comment.prefetchedReplies ?? []);
+    },
   });
 }

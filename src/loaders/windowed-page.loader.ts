@@ -118,14 +118,15 @@ export function createWindowedPageLoader<TRow extends { id: string }>(db: Querya
  * SQL: the first page of `first` children of the parent aliased `parentAlias`, as a JSON array
  * of the rows the loader reads (or null when there are none), for `primeFirstPage`: a list of
  * parents that knows its clients ask for their children reads them in its own statement.
+ * `withColumns` adds what each child carries for its own loaders (a comment's replies).
  */
-export function firstPageSql(spec: WindowedPageSpec, parentAlias: string, first: number): string {
+export function firstPageSql(spec: WindowedPageSpec, parentAlias: string, first: number, withColumns = ''): string {
   if (!spec.json || !Number.isSafeInteger(first) || first < 1)
     throw new Error('firstPageSql: a JSON spec and a page size');
   const { column, idColumn, direction } = spec.order;
   const where = [`${spec.parentColumn} = ${parentAlias}.id`, ...spec.where];
   return `(SELECT json_agg(page) FROM (
-      ${spec.select}, ${sortKeySql(spec.order, true)} AS "sortKey"
+      ${spec.select}, ${sortKeySql(spec.order, true)} AS "sortKey"${withColumns ? `, ${withColumns}` : ''}
       ${spec.from} WHERE ${where.join(' AND ')}
       ORDER BY ${column} ${direction}, ${idColumn} ${direction}
       LIMIT ${first + 1}

@@ -2,11 +2,10 @@ import { queryJsonRows } from '../db/json-rows';
 import { CacheKey } from '../domain/cache-keys';
 import { PostStatus } from '../domain/enums';
 import { normalizeTag } from '../domain/tag';
-import { Comment } from '../entities/comment.entity';
 import { Post } from '../entities/post.entity';
 import type { Loaders } from '../loaders';
 import { PostWithByline, bylineSql, primeBylines } from '../loaders/author-by-id.loader';
-import { commentCountSql, threadFirstPageSql } from '../loaders/comments.loaders';
+import { CommentWithReplies, commentCountSql, threadFirstPageSql } from '../loaders/comments.loaders';
 import { POST_READ_COLUMNS } from '../loaders/post-by-id.loader';
 import { linksOfPostSql } from '../loaders/related.loaders';
 import { Connection, emptyConnection } from '../pagination/connection';
@@ -52,6 +51,8 @@ const LISTED_POST_COLUMNS = `${POST_READ_COLUMNS}, ${bylineSql('p')} AS byline`;
 export interface PostListPrefetch {
   /** Post.comments(first: n) without `after`: its first page. */
   commentsFirst?: number;
+  /** Comment.replies of the comments of that page. */
+  commentReplies?: boolean;
   commentCount?: boolean;
   relatedLinks?: boolean;
 }
@@ -59,7 +60,10 @@ export interface PostListPrefetch {
 /** The posts' columns, with what `prefetch` names as JSON columns of its own. */
 function listedColumns(prefetch: PostListPrefetch | undefined): string {
   const columns = [LISTED_POST_COLUMNS];
-  if (prefetch?.commentsFirst) columns.push(`${threadFirstPageSql('p', prefetch.commentsFirst)} AS "prefetchedThread"`);
+  if (prefetch?.commentsFirst) {
+    const thread = threadFirstPageSql('p', prefetch.commentsFirst, prefetch.commentReplies);
+    columns.push(`${thread} AS "prefetchedThread"`);
+  }
   if (prefetch?.commentCount) columns.push(`${commentCountSql('p')} AS "prefetchedCommentCount"`);
   if (prefetch?.relatedLinks) columns.push(`${linksOfPostSql('p')} AS "prefetchedLinks"`);
   return columns.join(', ');
@@ -67,7 +71,7 @@ function listedColumns(prefetch: PostListPrefetch | undefined): string {
 
 /** A listed post as read with `listedColumns`. */
 type ListedPost = PostWithByline & {
-  prefetchedThread?: Array<Comment & { sortKey: string }> | null;
+  prefetchedThread?: Array<CommentWithReplies & { sortKey: string }> | null;
   prefetchedCommentCount?: number;
   prefetchedLinks?: Parameters<Loaders['relatedLinksByPost']['primeLinks']>[1];
 };
@@ -92,7 +96,9 @@ export class PostReader {
     primeBylines(loaders.authorById, nodes);
     for (const post of nodes) {
       if (prefetch?.commentsFirst) {
-        loaders.commentsByPost.primeFirstPage(post.id, prefetch.commentsFirst, post.prefetchedThread ?? []);
+        const thread = post.prefetchedThread ?? [];
+        loaders.commentsByPost.primeFirstPage(post.id, prefetch.commentsFirst, thread);
+        if (prefetch.commentReplies) loaders.repliesByComment.primeReplies(thread);
       }
       if (prefetch?.commentCount) loaders.commentCountByPost.prime(post.id, post.prefetchedCommentCount ?? 0);
       if (prefetch?.relatedLinks) loaders.relatedLinksByPost.primeLinks(post.id, post.prefetchedLinks ?? null);

@@ -23,22 +23,29 @@ function* fieldsOf(
   }
 }
 
-/** The selections made on each post: a connection's `nodes` and `edges { node }`, or a list's own. */
-function postFieldsOf(info: GraphQLResolveInfo, shape: 'connection' | 'list'): FieldNode[] {
-  const { fragments } = info;
-  const lists = info.fieldNodes.map((node) => node.selectionSet);
-  if (shape === 'list') return lists.flatMap((set) => [...fieldsOf(set, fragments)]);
-  const posts: FieldNode[] = [];
-  for (const set of lists) {
+/** The selections made on each item of connections: their `nodes` and `edges { node }`. */
+function nodeFieldsOf(
+  connections: ReadonlyArray<SelectionSetNode | undefined>,
+  fragments: Record<string, FragmentDefinitionNode>,
+): FieldNode[] {
+  const items: FieldNode[] = [];
+  for (const set of connections) {
     for (const field of fieldsOf(set, fragments)) {
-      if (field.name.value === 'nodes') posts.push(...fieldsOf(field.selectionSet, fragments));
+      if (field.name.value === 'nodes') items.push(...fieldsOf(field.selectionSet, fragments));
       if (field.name.value !== 'edges') continue;
       for (const edgeField of fieldsOf(field.selectionSet, fragments)) {
-        if (edgeField.name.value === 'node') posts.push(...fieldsOf(edgeField.selectionSet, fragments));
+        if (edgeField.name.value === 'node') items.push(...fieldsOf(edgeField.selectionSet, fragments));
       }
     }
   }
-  return posts;
+  return items;
+}
+
+/** The selections made on each post: a connection's `nodes` and `edges { node }`, or a list's own. */
+function postFieldsOf(info: GraphQLResolveInfo, shape: 'connection' | 'list'): FieldNode[] {
+  const lists = info.fieldNodes.map((node) => node.selectionSet);
+  if (shape === 'list') return lists.flatMap((set) => [...fieldsOf(set, info.fragments)]);
+  return nodeFieldsOf(lists, info.fragments);
 }
 
 /**
@@ -68,7 +75,10 @@ export function postListPrefetch(
     else if (name === 'relatedLinks') prefetch.relatedLinks = true;
     else if (name === 'comments' && prefetch.commentsFirst === undefined) {
       const first = firstPageSize(commentsField, field, info.variableValues);
-      if (first !== undefined) prefetch.commentsFirst = first;
+      if (first === undefined) continue;
+      prefetch.commentsFirst = first;
+      const comments = nodeFieldsOf([field.selectionSet], info.fragments);
+      if (comments.some((comment) => comment.name.value === 'replies')) prefetch.commentReplies = true;
     }
   }
   return prefetch;

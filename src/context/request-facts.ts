@@ -15,6 +15,11 @@ export interface RequestFacts {
   errorCodes: string[];
   /** What executed it (GRAPHQL_EXECUTION): compiled by graphql-jit, or graphql-js with the resolvers. */
   execution?: 'compiled' | 'resolvers';
+  /**
+   * What lists of posts read with their posts for the fields asked of each (compiled path,
+   * src/schema/post-list-prefetch.ts), e.g. `comments(3),replies,commentCount,relatedLinks`.
+   */
+  prefetch?: string;
   /** The cache keys of what its reads returned (src/domain/cache-keys.ts), for its cache tags. */
   cacheKeys?: Set<string>;
 }

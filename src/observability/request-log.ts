@@ -48,7 +48,7 @@ export function requestLog(logger: Logger) {
 
 /** The request's facts as the line shows them. */
 function factsFields(res: Response) {
-  const { traceId, operationName, cost, statements, errorCodes, execution } = factsOf(res);
+  const { traceId, operationName, cost, statements, errorCodes, execution, prefetch } = factsOf(res);
   // A client names its operations; a name of any length must not make a line of any length.
   return {
     traceId,
@@ -56,6 +56,7 @@ function factsFields(res: Response) {
     cost,
     statements,
     execution,
+    ...(prefetch ? { prefetch } : {}),
     ...(errorCodes.length ? { errorCodes } : {}),
   };
 }

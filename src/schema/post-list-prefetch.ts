@@ -62,7 +62,7 @@ function postFieldsOf(info: GraphQLResolveInfo, shape: 'connection' | 'list'): F
 export function postListPrefetch(
   info: GraphQLResolveInfo,
   shape: 'connection' | 'list',
-  facts: Pick<RequestFacts, 'execution'>,
+  facts: Pick<RequestFacts, 'execution' | 'prefetch'>,
 ): PostListPrefetch | undefined {
   if (facts.execution !== 'compiled') return undefined;
   const postType = info.schema.getType('Post');
@@ -81,6 +81,13 @@ export function postListPrefetch(
       if (comments.some((comment) => comment.name.value === 'replies')) prefetch.commentReplies = true;
     }
   }
+  const named = [
+    prefetch.commentsFirst && `comments(${prefetch.commentsFirst})`,
+    prefetch.commentReplies && 'replies',
+    prefetch.commentCount && 'commentCount',
+    prefetch.relatedLinks && 'relatedLinks',
+  ].filter(Boolean);
+  if (named.length) facts.prefetch = [facts.prefetch, ...named].filter(Boolean).join(',');
   return prefetch;
 }
 

@@ -3,11 +3,7 @@ import { CacheKey } from '../domain/cache-keys';
 import { PostStatus } from '../domain/enums';
 import { normalizeTag } from '../domain/tag';
 import { Post } from '../entities/post.entity';
-import type { Loaders } from '../loaders';
-import { PostWithByline, bylineSql, primeBylines } from '../loaders/author-by-id.loader';
-import { CommentWithReplies, commentCountSql, threadFirstPageSql } from '../loaders/comments.loaders';
 import { POST_READ_COLUMNS } from '../loaders/post-by-id.loader';
-import { linksOfPostSql } from '../loaders/related.loaders';
 import { Connection, emptyConnection } from '../pagination/connection';
 import { PageRequest, keysetPage } from '../pagination/keyset-page';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size';
@@ -20,6 +16,7 @@ import {
   servedStatus,
   servedStatusSql,
 } from '../policy/post.policy';
+import { ListedPost, PostListPrefetch, listedColumns, primeListed } from './listed-posts';
 import { ReaderScope } from './reader-scope';
 
 /** Narrows Query.posts; GraphQL's PostFilter implements it. */
@@ -39,43 +36,6 @@ export interface ForwardPage {
 
 const MAX_SEARCH_LENGTH = 200;
 
-/** What lists of posts select: each post with its author (primed, see `primeBylines`). */
-const LISTED_POST_COLUMNS = `${POST_READ_COLUMNS}, ${bylineSql('p')} AS byline`;
-
-/**
- * What a client asks of every post of a list (resolvers read it off the operation): read with
- * the list, in its statement, and put into the loaders that would otherwise read it, under the
- * same keys, so the answer is the same with fewer statements. What is not named here, or asked
- * differently (a page after a cursor), the loaders read as before.
- */
-export interface PostListPrefetch {
-  /** Post.comments(first: n) without `after`: its first page. */
-  commentsFirst?: number;
-  /** Comment.replies of the comments of that page. */
-  commentReplies?: boolean;
-  commentCount?: boolean;
-  relatedLinks?: boolean;
-}
-
-/** The posts' columns, with what `prefetch` names as JSON columns of its own. */
-function listedColumns(prefetch: PostListPrefetch | undefined): string {
-  const columns = [LISTED_POST_COLUMNS];
-  if (prefetch?.commentsFirst) {
-    const thread = threadFirstPageSql('p', prefetch.commentsFirst, prefetch.commentReplies);
-    columns.push(`${thread} AS "prefetchedThread"`);
-  }
-  if (prefetch?.commentCount) columns.push(`${commentCountSql('p')} AS "prefetchedCommentCount"`);
-  if (prefetch?.relatedLinks) columns.push(`${linksOfPostSql('p')} AS "prefetchedLinks"`);
-  return columns.join(', ');
-}
-
-/** A listed post as read with `listedColumns`. */
-type ListedPost = PostWithByline & {
-  prefetchedThread?: Array<CommentWithReplies & { sortKey: string }> | null;
-  prefetchedCommentCount?: number;
-  prefetchedLinks?: Parameters<Loaders['relatedLinksByPost']['primeLinks']>[1];
-};
-
 /** The only way to posts: every method answers what the viewer may see under the post policy. */
 export class PostReader {
   constructor(private readonly scope: ReaderScope) {}
@@ -86,23 +46,9 @@ export class PostReader {
     return post;
   }
 
-  /**
-   * Puts what was read with a list's posts (authors, and what `prefetch` asked for) into the
-   * request's loaders.
-   */
+  /** Puts what was read with a list's posts into the request's loaders (see primeListed). */
   private withPrefetched<T extends ListedPost[] | Connection<ListedPost>>(posts: T, prefetch?: PostListPrefetch): T {
-    const nodes = Array.isArray(posts) ? posts : posts.nodes;
-    const { loaders } = this.scope;
-    primeBylines(loaders.authorById, nodes);
-    for (const post of nodes) {
-      if (prefetch?.commentsFirst) {
-        const thread = post.prefetchedThread ?? [];
-        loaders.commentsByPost.primeFirstPage(post.id, prefetch.commentsFirst, thread);
-        if (prefetch.commentReplies) loaders.repliesByComment.primeReplies(thread);
-      }
-      if (prefetch?.commentCount) loaders.commentCountByPost.prime(post.id, post.prefetchedCommentCount ?? 0);
-      if (prefetch?.relatedLinks) loaders.relatedLinksByPost.primeLinks(post.id, post.prefetchedLinks ?? null);
-    }
+    primeListed(this.scope.loaders, Array.isArray(posts) ? posts : posts.nodes, prefetch);
     return posts;
   }
 

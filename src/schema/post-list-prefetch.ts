@@ -9,7 +9,7 @@ import {
 } from 'graphql';
 import type { RequestFacts } from '../context/request-facts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination/page-size';
-import type { PostListPrefetch } from '../readers/post.reader';
+import type { PostListPrefetch } from '../readers/listed-posts';
 
 /** The fields of a selection set, fragments (named and inline) followed, aliases and directives ignored. */
 function* fieldsOf(

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { createDataSource } from '../src/db/data-source';
+import { BENCH_ADMIN_ENV, signInBenchAdmin } from './bench-admin';
 import { loadDataSet } from './data-set';
 import { LoadResult, runLoad } from './load';
 import { postgresCpuMs, processCpuMs } from './process-stats';
@@ -8,7 +9,6 @@ import { ServerProcess, startBroadsheet, startHandWritten } from './servers';
 import { StreamingCluster, startStreamingCluster, streamingClusterUnavailable } from './streaming-replica';
 
 /** The bench's admin: signs in for the signed-in half of the mixed runs and for the writes. */
-const ADMIN = { email: 'bench-admin@bench.example', password: 'bench admin password' };
 
 interface ReplicaBenchOptions {
   posts: number;
@@ -28,17 +28,6 @@ async function graphql(url: string, query: string, variables: object, headers: R
   if (!body.data) throw new Error(`${url} answered ${JSON.stringify(body).slice(0, 300)}`);
   return { data: body.data, headers: response.headers };
 }
-
-const signIn = async (server: ServerProcess) =>
-  String(
-    (
-      await graphql(
-        server.url,
-        'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-        ADMIN,
-      )
-    ).data.login!.token,
-  );
 
 /** One measured run: the load, and the CPU each process spent per request meanwhile. */
 interface ReplicaRun {
@@ -78,7 +67,7 @@ export async function replicaBench(
   await cluster.caughtUp();
   log('the replica has replayed the data set');
 
-  const admin = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
+  const admin = BENCH_ADMIN_ENV;
   const primaryOnly = await startBroadsheet(primaryUrl, 'Broadsheet', admin);
   cleanups.push(() => primaryOnly.stop());
   const withReplica = await startBroadsheet(primaryUrl, 'Broadsheet', {
@@ -165,12 +154,12 @@ export async function replicaBench(
   const runs = [
     await measure('Broadsheet, primary only', primaryOnly, anonymous),
     await measure('Broadsheet, with the replica', withReplica, anonymous),
-    await measure('Broadsheet, primary only', primaryOnly, mixed(await signIn(primaryOnly))),
-    await measure('Broadsheet, with the replica', withReplica, mixed(await signIn(withReplica))),
+    await measure('Broadsheet, primary only', primaryOnly, mixed(await signInBenchAdmin(primaryOnly.url))),
+    await measure('Broadsheet, with the replica', withReplica, mixed(await signInBenchAdmin(withReplica.url))),
     await measure('hand-written (primary)', handWritten, anonymous),
   ];
 
-  const check = await readYourWrites(withReplica, await signIn(withReplica));
+  const check = await readYourWrites(withReplica, await signInBenchAdmin(withReplica.url));
   const cores = os.cpus();
   const fixed = (value: number, digits = 3) => value.toFixed(digits).padStart(10);
   return [

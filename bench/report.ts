@@ -9,6 +9,8 @@ export interface RunFigures {
    * with shares when mixed; `-` for the hand-written endpoint.
    */
   servedBy: string;
+  /** `staff` for a run signed in as the bench's administrator (sees what an editor sees); else anonymous. */
+  viewer?: 'staff';
   feed: FeedName;
   first: number;
   connections: number;
@@ -72,7 +74,7 @@ export function runsTable(runs: RunFigures[]): string {
       'failed',
     ],
     runs.map((run) => [
-      run.target,
+      run.viewer ? `${run.target} (${run.viewer})` : run.target,
       run.servedBy,
       run.feed,
       String(run.first),
@@ -94,7 +96,7 @@ export function runsTable(runs: RunFigures[]): string {
 
 export function ratiosTable(runs: RunFigures[]): string {
   const rows: string[][] = [];
-  for (const run of runs.filter((r) => r.target !== 'hand-written')) {
+  for (const run of runs.filter((r) => r.target !== 'hand-written' && !r.viewer)) {
     const reference = runs.find(
       (r) =>
         r.target === 'hand-written' &&
@@ -163,16 +165,24 @@ export function checkTargets(
   mobileStatements: Array<number | undefined>,
   relatedMs: number | undefined,
 ): TargetCheck[] {
-  const find = (target: RunFigures['target'], feed: FeedName, first: number, connections = 20) => {
+  const find = (target: RunFigures['target'], feed: FeedName, first: number, connections = 20, viewer?: 'staff') => {
     const run = runs.find(
-      (r) => r.target === target && r.feed === feed && r.first === first && r.connections === connections,
+      (r) =>
+        r.target === target &&
+        r.feed === feed &&
+        r.first === first &&
+        r.connections === connections &&
+        r.viewer === viewer,
     );
     if (!run) throw new Error(`no run of ${target} ${feed}(${first}) x${connections}`);
     return run;
   };
   const ratio = (feed: FeedName, target: RunFigures['target'] = 'Broadsheet') =>
     find(target, feed, 20).perSecond / find('hand-written', feed, 20).perSecond;
-  const simpleRuns = runs.filter((r) => r.target === 'Broadsheet' && r.feed === 'SimpleFeed');
+  const simpleRuns = runs.filter((r) => r.target === 'Broadsheet' && r.feed === 'SimpleFeed' && !r.viewer);
+  const mobilePg = find('Broadsheet', 'MobileFeed', 20).pgCpuMs;
+  const staff = find('Broadsheet', 'SimpleFeed', 20, 20, 'staff');
+  const staffCpu = staff.cpuMs / find('Broadsheet', 'SimpleFeed', 20).cpuMs;
   const defined = (values: Array<number | undefined>) =>
     values.every((value) => value !== undefined) ? Math.max(...(values as number[])) : undefined;
   const simpleStatements = defined(simpleRuns.map((r) => r.statements));
@@ -210,6 +220,18 @@ export function checkTargets(
       figure: `${ratio('MobileFeed').toFixed(2)}x`,
       goal: '>= 0.4x',
       verdict: verdict(ratio('MobileFeed'), 0.4, '>=', 'x'),
+    },
+    {
+      name: 'Mobile feed (20) PostgreSQL CPU per request',
+      figure: mobilePg === undefined ? 'n/a' : `${mobilePg.toFixed(3)} ms`,
+      goal: '<= 4 ms',
+      verdict: verdict(mobilePg, 4, '<=', ' ms'),
+    },
+    {
+      name: 'Simple feed (20) signed in (staff), server CPU per request / anonymous',
+      figure: `${staffCpu.toFixed(2)}x`,
+      goal: '<= 1.3x',
+      verdict: verdict(staffCpu, 1.3, '<=', 'x'),
     },
     {
       name: `Mobile feed SQL statements per request (${mobileSizes.join('/')})`,

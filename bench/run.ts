@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { answerHeaderBytes } from './answer-headers';
+import { BENCH_ADMIN_ENV, signInBenchAdmin } from './bench-admin';
 import { loadDataSet } from './data-set';
 import { BenchDatabase, openBenchDatabase, readStatements, resetStatements } from './database';
 import { relatedPostsOfFeedSql } from './hand-written-sql';
@@ -172,17 +173,19 @@ async function measure(
   first: number,
   connections: number,
   options: Options,
+  staffToken?: string,
 ): Promise<RunFigures> {
   const body = feedRequestBody(feed, first);
+  const headers = staffToken ? { authorization: `Bearer ${staffToken}` } : undefined;
   await settle(db, everyServer);
-  await runLoad({ url: server.url, body, connections, seconds: options.warmup });
+  await runLoad({ url: server.url, body, connections, seconds: options.warmup, headers });
   await settle(db, everyServer); // requests cut off by the end of the warm-up finish first
   await resetStatements(db);
   const peakReset = await resetPeakRss(server.pid);
   const servedBefore = { ...server.served };
   const cpuBefore = await processCpuMs(server.pid);
   const pgBefore = db.postmasterPid ? await postgresCpuMs(db.postmasterPid) : undefined;
-  const load = await runLoad({ url: server.url, body, connections, seconds: options.seconds });
+  const load = await runLoad({ url: server.url, body, connections, seconds: options.seconds, headers });
   // The requests cut off at the end are still worked on: wait, and count them as requests.
   await settle(db, everyServer);
   const cpuAfter = await processCpuMs(server.pid);
@@ -192,6 +195,7 @@ async function measure(
   const figures: RunFigures = {
     target: server.name as RunFigures['target'],
     servedBy: servedBetween(servedBefore, server.served),
+    ...(staffToken ? { viewer: 'staff' as const } : {}),
     feed,
     first,
     connections,
@@ -367,7 +371,8 @@ async function main(): Promise<void> {
     const loadSeconds = (Date.now() - loadStarted) / 1000;
     log(`data set loaded in ${loadSeconds.toFixed(1)} s: ${JSON.stringify(counts)}`);
 
-    const broadsheet = await startBroadsheet(db.url);
+    // With the bootstrap administrator, for the signed-in run (one author more, with no posts).
+    const broadsheet = await startBroadsheet(db.url, 'Broadsheet', BENCH_ADMIN_ENV);
     cleanups.push(() => broadsheet.stop());
     const resolvers = await startBroadsheet(db.url, 'Broadsheet resolvers');
     cleanups.push(() => resolvers.stop());
@@ -404,6 +409,9 @@ async function main(): Promise<void> {
         runs.push(await measure(db, server, everyServer, feed, first, connections, options));
       }
     }
+    // A signed-in member of staff's feed: private answers, the viewer's rules in every read.
+    const staffToken = await signInBenchAdmin(broadsheet.url);
+    runs.push(await measure(db, broadsheet, everyServer, 'SimpleFeed', 20, 20, options, staffToken));
     // The same pages from the response cache: what a burst of anonymous readers costs.
     for (const feed of ['SimpleFeed', 'MobileFeed'] as const) {
       runs.push(await measure(db, cached, everyServer, feed, 20, 20, options));

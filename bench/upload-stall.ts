@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import { BENCH_ADMIN_ENV, signInBenchAdmin } from './bench-admin';
 import { loadDataSet } from './data-set';
 import { openBenchDatabase } from './database';
 import { LoadResult, runLoad } from './load';
@@ -23,7 +24,6 @@ const USAGE = `usage: npm run bench:uploads [-- --seconds S] [--concurrency N]
 
 const PARALLEL_UPLOADS = 5;
 const CONNECTIONS = 10;
-const ADMIN = { email: 'bench-admin@bench.example', password: 'bench admin password' };
 
 function parseOptions(argv: string[]): { seconds: number; concurrency: number | undefined } {
   const options = { seconds: 20, concurrency: undefined as number | undefined };
@@ -58,20 +58,6 @@ async function photo24mp(): Promise<Buffer> {
     .composite([{ input: noise, blend: 'overlay' }])
     .jpeg({ quality: 90 })
     .toBuffer();
-}
-
-async function signIn(graphqlUrl: string): Promise<string> {
-  const response = await fetch(graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-      variables: ADMIN,
-    }),
-  });
-  const body = (await response.json()) as { data?: { login: { token: string } } };
-  if (!body.data) throw new Error(`sign-in failed: ${JSON.stringify(body)}`);
-  return body.data.login.token;
 }
 
 /** `clients` clients, each uploading `photo` again and again until `until` resolves; each upload's ms. */
@@ -114,12 +100,11 @@ async function main(): Promise<void> {
     await loadDataSet(db.url, 2000);
     server = await startBroadsheet(db.url, 'Broadsheet', {
       DATA_DIR: dataDir,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
+      ...BENCH_ADMIN_ENV,
       JWT_SECRET: crypto.randomBytes(48).toString('base64url'),
       ...(options.concurrency ? { MEDIA_CONCURRENCY: String(options.concurrency) } : {}),
     });
-    const token = await signIn(server.url);
+    const token = await signInBenchAdmin(server.url);
     const body = feedRequestBody('SimpleFeed', 20);
     const load = (seconds: number) => runLoad({ url: server!.url, body, connections: CONNECTIONS, seconds });
     await load(3); // warm-up

@@ -1,6 +1,8 @@
 import { GraphQLFieldResolver, GraphQLSchema, GraphQLTypeResolver, isAbstractType, isObjectType } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
+import { BoundedArgs } from '../schema/page.args';
 import { rootOf } from '../schema/parent.decorator';
+import { checkedBoundedArgs } from './validate-args';
 
 type FieldResolverMetadata = ReturnType<typeof getMetadataStorage>['fieldResolvers'][number];
 type ParamMetadata = NonNullable<FieldResolverMetadata['params']>[number];
@@ -17,22 +19,34 @@ const callIfFunction: GraphQLFieldResolver<Record<string, unknown>, unknown> = (
     : value;
 };
 
-/** The object and the context, for a method whose parameters are only `@Parent()` and `@Ctx()`. */
-function plainParams(params: ParamMetadata[]): Array<'root' | 'context'> | undefined {
+/** What a plain resolver passes for one parameter: the object, the context, or bounded page arguments. */
+type PlainParam = 'root' | 'context' | { args: new () => BoundedArgs };
+
+/**
+ * The parameters of a method whose parameters are only `@Parent()`, `@Ctx()` and `@Args()` of
+ * page or limit arguments (Post.comments, Post.relatedPosts: every row of a list), or undefined.
+ */
+function plainParams(params: ParamMetadata[]): PlainParam[] | undefined {
   const sorted = [...params].sort((a, b) => a.index - b.index);
-  const kinds = sorted.map((param) => {
+  const kinds = sorted.map((param): PlainParam | undefined => {
     if (param.kind === 'context' && !('propertyName' in param && param.propertyName)) return 'context';
     if (param.kind === 'custom' && param.resolver === rootOf) return 'root';
+    if (param.kind === 'args') {
+      const type = param.getType() as unknown;
+      if (typeof type === 'function' && type.prototype instanceof BoundedArgs) {
+        return { args: type as new () => BoundedArgs };
+      }
+    }
     return undefined;
   });
   return kinds.every((kind) => kind !== undefined) && sorted.every((param, i) => param.index === i)
-    ? (kinds as Array<'root' | 'context'>)
+    ? (kinds as PlainParam[])
     : undefined;
 }
 
 /** The method called directly, or undefined when type-graphql's wrapper does work here. */
 function plainResolverOf(metadata: FieldResolverMetadata): GraphQLFieldResolver<unknown, unknown> | undefined {
-  // Roles (@Authorized), middlewares and arguments (validated) keep type-graphql's wrapper.
+  // Roles (@Authorized), middlewares and other arguments (class-validator inputs) keep type-graphql's wrapper.
   if (metadata.kind !== 'external' || metadata.roles?.length || metadata.middlewares?.length) return undefined;
   const kinds = plainParams(metadata.params ?? []);
   if (!kinds) return undefined;
@@ -43,10 +57,13 @@ function plainResolverOf(metadata: FieldResolverMetadata): GraphQLFieldResolver<
   if (kinds.length === 2 && kinds[0] === 'root' && kinds[1] === 'context') {
     return (root, _args, context) => method.call(instance, root, context);
   }
-  return (root, _args, context) =>
+  // Bounds broken: the throw makes an answer with errors, which graphql-js answers again.
+  return (root, args: Record<string, unknown>, context) =>
     method.apply(
       instance,
-      kinds.map((kind) => (kind === 'root' ? root : context)),
+      kinds.map((kind) =>
+        kind === 'root' ? root : kind === 'context' ? context : checkedBoundedArgs(kind.args, args),
+      ),
     );
 }
 
@@ -72,7 +89,8 @@ function syncResolveTypes(schema: GraphQLSchema, typeNameOf: Map<unknown, string
 
 /**
  * For the compiled path (GRAPHQL_EXECUTION=compiled): field resolvers that take only the parent
- * object and the context are called directly instead of through type-graphql's wrapper (a
+ * object, the context and page or limit arguments (bounds checked as validateArgs checks them)
+ * are called directly instead of through type-graphql's wrapper (a
  * container look-up, its parameter plumbing and middleware chain on every field of every row),
  * lazily counted fields get graphql-js's default resolver back, and abstract types resolve at
  * once. Same methods, same values:

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { queryJsonRows } from '../db/json-rows';
+import { limitLiteral } from '../db/limit-literal';
 import { LINK_RANK_ALONE_SQL, LINK_RANK_IN_WINDOW_SQL } from '../db/link-rank.sql';
 import { Queryable } from '../db/queryable';
 import { Author } from '../entities/author.entity';
@@ -128,7 +129,7 @@ export function createRelatedPostsByPostLoader(
                SELECT pt.post_id, pt.published_at, pt.tags FROM post_tags pt
                WHERE pt.tag = st.tag AND ${publicListSql('pt')}
                ORDER BY pt.published_at DESC, pt.post_id DESC
-               LIMIT $3
+               LIMIT ${limitLiteral(Math.max(CANDIDATES_PER_TAG, 3 * limit))}
              ) pt
            ) c
            WHERE c.post_id <> s.id
@@ -146,9 +147,9 @@ export function createRelatedPostsByPostLoader(
        CROSS JOIN LATERAL (SELECT ${POST_READ_COLUMNS} FROM posts p WHERE p.id = r.target_id LIMIT 1) p
        -- Suggested posts come with their authors, primed into the request's author loader.
        JOIN authors a ON a.id = p."authorId"
-       WHERE r.rank <= $2
+       WHERE r.rank <= ${limitLiteral(limit)}
        ORDER BY r.source_id, r.rank`,
-      [postIds, limit, Math.max(CANDIDATES_PER_TAG, 3 * limit)],
+      [postIds],
     );
     primeBylines(authorById, posts);
     const grouped = groupedInKeyOrder(postIds, posts, (post) => post.sourceId);

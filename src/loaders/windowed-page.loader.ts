@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { queryJsonRows } from '../db/json-rows';
+import { limitLiteral } from '../db/limit-literal';
 import { Queryable } from '../db/queryable';
 import { Connection, toConnection } from '../pagination/connection';
 import { KeysetOrder, keysetCondition, sortKeySql } from '../pagination/keyset-order';
@@ -54,7 +55,7 @@ export function createWindowedPageLoader<TRow extends { id: string }>(db: Querya
 
   async function loadGroup(group: ChildPageKey[]): Promise<Map<ChildPageKey, Connection<TRow>>> {
     const { first, after } = group[0];
-    const params: unknown[] = [group.map((key) => key.parentId), first + 1];
+    const params: unknown[] = [group.map((key) => key.parentId)];
     const where = [`${spec.parentColumn} = parent.id`, ...spec.where];
     if (after) where.push(keysetCondition(spec.order, after, 'after', params));
     const { column, idColumn, direction } = spec.order;
@@ -68,7 +69,7 @@ export function createWindowedPageLoader<TRow extends { id: string }>(db: Querya
          row_number() OVER (ORDER BY ${order}) AS "rankInPage"
          ${spec.from} WHERE ${where.join(' AND ')}
          ORDER BY ${order}
-         LIMIT $2
+         LIMIT ${limitLiteral(first + 1)}
        ) page
        ORDER BY parent.n, page."rankInPage"`;
     type Row = TRow & { sortKey: unknown; parentId: string };
@@ -129,6 +130,6 @@ export function firstPageSql(spec: WindowedPageSpec, parentAlias: string, first:
       ${spec.select}, ${sortKeySql(spec.order, true)} AS "sortKey"${withColumns ? `, ${withColumns}` : ''}
       ${spec.from} WHERE ${where.join(' AND ')}
       ORDER BY ${column} ${direction}, ${idColumn} ${direction}
-      LIMIT ${first + 1}
+      LIMIT ${limitLiteral(first + 1)}
     ) page)`;
 }

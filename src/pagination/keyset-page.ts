@@ -1,4 +1,5 @@
 import { queryJsonRows } from '../db/json-rows';
+import { limitLiteral } from '../db/limit-literal';
 import { Queryable } from '../db/queryable';
 import { Connection, toConnection } from './connection';
 import { KeysetOrder, keysetCondition, sortKeySql } from './keyset-order';
@@ -45,11 +46,10 @@ export async function keysetPage<TRow>(
   if (page.before != null) where.push(keysetCondition(order, page.before, 'before', params));
 
   const direction = backward ? (order.direction === 'DESC' ? 'ASC' : 'DESC') : order.direction;
-  params.push(size + 1);
   const sql = `${query.select}, ${sortKeySql(order, query.json)} AS "sortKey" ${query.from}
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY ${order.column} ${direction}, ${order.idColumn} ${direction}
-     LIMIT $${params.length}`;
+     LIMIT ${limitLiteral(size + 1)}`;
   type Row = TRow & { id: string; sortKey: unknown };
   const rows = query.json ? await queryJsonRows<Row>(db, sql, params) : ((await db.query(sql, params)) as Row[]);
   return toConnection<TRow>(order, {

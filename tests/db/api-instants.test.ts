@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import { apiInstantSql } from '../../src/domain/instant';
 import { parseTimestamptz } from '../../src/db/timestamp-parser';
+import { apiInstantSql } from '../../src/domain/instant';
 import { TEST_ENV } from '../helpers/test-database';
 
 /**

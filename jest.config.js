@@ -27,4 +27,8 @@ module.exports = {
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
   testTimeout: 30000,
+  // Both cores: Jest's default on 2 is one worker. Files never share rows (each copies the
+  // template database), but they share one PostgreSQL server; see tests/live/fan-out.test.ts for
+  // what that means for a test that waits on the event dispatcher.
+  maxWorkers: 2,
 };

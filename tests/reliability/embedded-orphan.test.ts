@@ -48,8 +48,9 @@ async function stop(server: Running): Promise<void> {
 }
 
 (linux ? describe : describe.skip)('a start after kill -9 with the embedded PostgreSQL', () => {
+  // One DATA_DIR for the three: a new one costs an initdb and the demo content (seconds), and
+  // each test ends with its servers stopped and what it planted (orphan, stand-in) gone.
   const dataDir = serverDataDir('broadsheet-orphan-');
-  const otherDataDir = serverDataDir('broadsheet-stale-lock-');
 
   // What a test leaves behind outside the helper's reach, ended whatever happened (serverDataDir
   // then stops the servers and removes the folders): orphaned postmasters (checked to still be
@@ -96,18 +97,18 @@ async function stop(server: Running): Promise<void> {
   }, 90_000);
 
   it('a lock file naming a live process that is not a PostgreSQL of ours is stale: that process lives on', async () => {
-    const first = await startServer(otherDataDir);
+    const first = await startServer(dataDir);
     await expectReadyAndServing(first);
-    const lockFile = fs.readFileSync(lockFileOf(otherDataDir), 'utf8');
+    const lockFile = fs.readFileSync(lockFileOf(dataDir), 'utf8');
     await stop(first);
 
     // As a crash leaves it, the PID since given to another process (run as we are).
     const standIn = spawn('sleep', ['600'], { stdio: 'ignore' });
     standIns.push(standIn);
     const [, ...rest] = lockFile.split('\n');
-    fs.writeFileSync(lockFileOf(otherDataDir), [String(standIn.pid), ...rest].join('\n'));
+    fs.writeFileSync(lockFileOf(dataDir), [String(standIn.pid), ...rest].join('\n'));
 
-    const second = await startServer(otherDataDir);
+    const second = await startServer(dataDir);
     await expectReadyAndServing(second);
     expect(standIn.exitCode).toBeNull();
     expect(standIn.signalCode).toBeNull();
@@ -119,13 +120,13 @@ async function stop(server: Running): Promise<void> {
   }, 90_000);
 
   it('a PostgreSQL another live Broadsheet uses is not touched: the second start is refused', async () => {
-    const first = await startServer(otherDataDir);
+    const first = await startServer(dataDir);
     try {
-      const postmaster = lockedPid(otherDataDir);
-      await expect(startServer(otherDataDir)).rejects.toThrow(
+      const postmaster = lockedPid(dataDir);
+      await expect(startServer(dataDir)).rejects.toThrow(
         new RegExp(`server exited \\(1\\)[\\s\\S]*another server \\(PID ${postmaster}\\) is already running`),
       );
-      expect(isPostgresOf(postmaster, otherDataDir)).toBe(true);
+      expect(isPostgresOf(postmaster, dataDir)).toBe(true);
       await expectReadyAndServing(first);
     } finally {
       await stop(first);

@@ -117,6 +117,17 @@ describe('refused uploads: a clear 4xx with the contract code, nothing stored', 
     // to see in the assertion, not a silent reason for the third upload to get in.
     const { port } = new URL(api.url);
     const happened: string[] = [];
+    // Both must have reached the server before the third is sent: a third sent sooner can take a
+    // place first, and a stalled one is refused instead (seen on a loaded machine).
+    const bothArrived = new Promise<void>((resolve) => {
+      let arrived = 0;
+      const onRequest = (request: http.IncomingMessage) => {
+        if (request.headers['x-stalled-upload'] === undefined || (arrived += 1) < 2) return;
+        api.server.httpServer.off('request', onRequest);
+        resolve();
+      };
+      api.server.httpServer.on('request', onRequest);
+    });
     const stalled = await Promise.all(
       [0, 1].map(async (n) => {
         const request = http.request({
@@ -128,6 +139,7 @@ describe('refused uploads: a clear 4xx with the contract code, nothing stored', 
             authorization: `Bearer ${author.token}`,
             'content-type': 'multipart/form-data; boundary=x',
             'content-length': String(MAX_BYTES - 1),
+            'x-stalled-upload': String(n),
           },
         });
         request.on('response', (response) => happened.push(`upload ${n} answered ${response.statusCode}`));
@@ -142,6 +154,9 @@ describe('refused uploads: a clear 4xx with the contract code, nothing stored', 
         return request;
       }),
     );
+    await bothArrived;
+    // The server's own 'request' listener (the app) has run by now; a turn more for anything it deferred.
+    await new Promise((resolve) => setImmediate(resolve));
     const third = async () => upload(api, author.token, await plainImage('jpeg', 400, 300));
     let refused = await third();
     // The stalled two reach the server in their own time: ask until they hold both places.

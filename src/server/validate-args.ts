@@ -15,18 +15,22 @@ function violationsAsErrors(violations: Array<{ property: string; message: strin
   );
 }
 
+/** BAD_USER_INPUT, as type-graphql reports it, when page or limit arguments break their bounds. */
+function assertWithinBounds(value: BoundedArgs): void {
+  const violations = value.boundViolations();
+  if (violations.length > 0) throw new ArgumentValidationError(violationsAsErrors(violations));
+}
+
 /** Page or limit arguments as type-graphql hands them to a resolver: an instance, bounds checked. */
 export function checkedBoundedArgs<T extends BoundedArgs>(type: new () => T, args: Record<string, unknown>): T {
   const value = Object.assign(new type(), args);
-  const violations = value.boundViolations();
-  if (violations.length > 0) throw new ArgumentValidationError(violationsAsErrors(violations));
+  assertWithinBounds(value);
   return value;
 }
 
 async function validateOne(value: object): Promise<void> {
   if (value instanceof BoundedArgs) {
-    const violations = value.boundViolations();
-    if (violations.length > 0) throw new ArgumentValidationError(violationsAsErrors(violations));
+    assertWithinBounds(value);
     return;
   }
   try {

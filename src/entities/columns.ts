@@ -54,22 +54,32 @@ export interface SelectListOptions<T> {
   apiInstants?: boolean;
 }
 
+/** Each property an entity's select list takes, with the SQL of its value as `options` ask. */
+function selectedValues<T>(
+  entity: EntityClass<T>,
+  alias: string,
+  options: SelectListOptions<T>,
+): Array<{ property: string; value: string }> {
+  const omit = new Set<string>(options.omit ?? []);
+  const computed: Record<string, string | undefined> = options.computed ?? {};
+  return columnsOf(entity)
+    .filter(({ property }) => !omit.has(property))
+    .map(({ property, column, instant }) => ({
+      property,
+      value:
+        computed[property] ??
+        (instant && options.apiInstants ? apiInstantSql(`${alias}.${column}`) : `${alias}.${column}`),
+    }));
+}
+
 /**
  * `alias.column AS "property", ...` for an entity, so raw rows come back under the entity's
  * property names.
  */
 export function selectList<T>(entity: EntityClass<T>, alias: string, options: SelectListOptions<T> = {}): string {
-  const omit = new Set<string>(options.omit ?? []);
-  const computed: Record<string, string | undefined> = options.computed ?? {};
   const prefix = options.prefix ?? '';
-  return columnsOf(entity)
-    .filter(({ property }) => !omit.has(property))
-    .map(({ property, column, instant }) => {
-      const value =
-        computed[property] ??
-        (instant && options.apiInstants ? apiInstantSql(`${alias}.${column}`) : `${alias}.${column}`);
-      return `${value} AS "${prefix}${property}"`;
-    })
+  return selectedValues(entity, alias, options)
+    .map(({ property, value }) => `${value} AS "${prefix}${property}"`)
     .join(', ');
 }
 
@@ -83,13 +93,9 @@ export function jsonObjectSql<T>(
   alias: string,
   options: Pick<SelectListOptions<T>, 'omit'> = {},
 ): string {
-  const omit = new Set<string>(options.omit ?? []);
-  const pairs = columnsOf(entity)
-    .filter(({ property }) => !omit.has(property))
-    .map(({ property, column, instant }) => {
-      const value = instant ? apiInstantSql(`${alias}.${column}`) : `${alias}.${column}`;
-      return `'${property}', ${value}`;
-    });
+  const pairs = selectedValues(entity, alias, { ...options, apiInstants: true }).map(
+    ({ property, value }) => `'${property}', ${value}`,
+  );
   return `json_build_object(${pairs.join(', ')})`;
 }
 

@@ -27,6 +27,10 @@ type LinkWithTarget = RelatedLink & { target: Post | null };
 /** A link's target post, nested in the link's JSON row (null for an external link). */
 const TARGET_OBJECT = `CASE WHEN t.id IS NULL THEN NULL ELSE ${jsonObjectSql(Post, 't', POST_READ)} END`;
 
+/** Links with their targets, as the loader and a list's read-ahead (linksOfPostSql) both read them. */
+const LINKS_WITH_TARGETS = `SELECT ${LINK_COLUMNS_RANKED_IN_WINDOW}, ${TARGET_OBJECT} AS target
+       FROM related_links l LEFT JOIN posts t ON t.id = l.target_post_id`;
+
 /**
  * Post.relatedLinks: each post's curated links in the editor's order, read with their target
  * posts, which go into the request's post loader: the link reader decides what the viewer may
@@ -39,9 +43,7 @@ export function createRelatedLinksByPostLoader(db: Queryable, postById: DataLoad
   const loader = new DataLoader<string, RelatedLink[]>(async (postIds) => {
     const links = await queryJsonRows<LinkWithTarget>(
       db,
-      `SELECT ${LINK_COLUMNS_RANKED_IN_WINDOW}, ${TARGET_OBJECT} AS target
-       FROM related_links l LEFT JOIN posts t ON t.id = l.target_post_id
-       WHERE l.post_id = ANY($1::uuid[]) ORDER BY l.post_id, l.position`,
+      `${LINKS_WITH_TARGETS} WHERE l.post_id = ANY($1::uuid[]) ORDER BY l.post_id, l.position`,
       [postIds],
     );
     primeTargets(links);
@@ -63,9 +65,7 @@ export function createRelatedLinksByPostLoader(db: Queryable, postById: DataLoad
  */
 export function linksOfPostSql(postAlias: string): string {
   return `(SELECT json_agg(link) FROM (
-      SELECT ${LINK_COLUMNS_RANKED_IN_WINDOW}, ${TARGET_OBJECT} AS target
-      FROM related_links l LEFT JOIN posts t ON t.id = l.target_post_id
-      WHERE l.post_id = ${postAlias}.id ORDER BY l.position
+      ${LINKS_WITH_TARGETS} WHERE l.post_id = ${postAlias}.id ORDER BY l.position
     ) link)`;
 }
 

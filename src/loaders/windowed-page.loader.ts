@@ -56,21 +56,16 @@ export function createWindowedPageLoader<TRow extends { id: string }>(db: Querya
   async function loadGroup(group: ChildPageKey[]): Promise<Map<ChildPageKey, Connection<TRow>>> {
     const { first, after } = group[0];
     const params: unknown[] = [group.map((key) => key.parentId)];
-    const where = [`${spec.parentColumn} = parent.id`, ...spec.where];
-    if (after) where.push(keysetCondition(spec.order, after, 'after', params));
-    const { column, idColumn, direction } = spec.order;
+    const afterCursor = after ? [keysetCondition(spec.order, after, 'after', params)] : [];
     // Each parent's page is an index range read up to its limit, whatever the parent holds.
     // By parent, then in each page's own order, kept as a rank: a JSON row's sort key is text cut
     // to milliseconds, which could tie where the timestamps do not.
-    const order = `${column} ${direction}, ${idColumn} ${direction}`;
+    const page = childPageSql(spec, 'parent.id', first, {
+      columns: [`parent.id AS "parentId"`, `row_number() OVER (ORDER BY ${orderSql(spec.order)}) AS "rankInPage"`],
+      where: afterCursor,
+    });
     const sql = `SELECT page.* FROM unnest($1::uuid[]) WITH ORDINALITY AS parent(id, n)
-       CROSS JOIN LATERAL (
-         ${spec.select}, ${sortKeySql(spec.order, spec.json)} AS "sortKey", parent.id AS "parentId",
-         row_number() OVER (ORDER BY ${order}) AS "rankInPage"
-         ${spec.from} WHERE ${where.join(' AND ')}
-         ORDER BY ${order}
-         LIMIT ${limitLiteral(first + 1)}
-       ) page
+       CROSS JOIN LATERAL (${page}) page
        ORDER BY parent.n, page."rankInPage"`;
     type Row = TRow & { sortKey: unknown; parentId: string };
     const rows = spec.json ? await queryJsonRows<Row>(db, sql, params) : ((await db.query(sql, params)) as Row[]);
@@ -124,12 +119,31 @@ export function createWindowedPageLoader<TRow extends { id: string }>(db: Querya
 export function firstPageSql(spec: WindowedPageSpec, parentAlias: string, first: number, withColumns = ''): string {
   if (!spec.json || !Number.isSafeInteger(first) || first < 1)
     throw new Error('firstPageSql: a JSON spec and a page size');
-  const { column, idColumn, direction } = spec.order;
-  const where = [`${spec.parentColumn} = ${parentAlias}.id`, ...spec.where];
-  return `(SELECT json_agg(page) FROM (
-      ${spec.select}, ${sortKeySql(spec.order, true)} AS "sortKey"${withColumns ? `, ${withColumns}` : ''}
-      ${spec.from} WHERE ${where.join(' AND ')}
-      ORDER BY ${column} ${direction}, ${idColumn} ${direction}
-      LIMIT ${limitLiteral(first + 1)}
-    ) page)`;
+  const page = childPageSql(spec, `${parentAlias}.id`, first, { columns: withColumns ? [withColumns] : [], where: [] });
+  return `(SELECT json_agg(page) FROM (${page}) page)`;
+}
+
+/** `column direction, idColumn direction`: a page's order. */
+function orderSql({ column, idColumn, direction }: KeysetOrder): string {
+  return `${column} ${direction}, ${idColumn} ${direction}`;
+}
+
+/**
+ * The page of one parent (`parentId`, an SQL expression): its first `first` children, and one
+ * more that says there are more, with their sort keys and `extra` columns and conditions. The
+ * loader's statement and a parent list's read-ahead (firstPageSql) both read this page, so what
+ * is primed is what the loader would have read.
+ */
+function childPageSql(
+  spec: WindowedPageSpec,
+  parentId: string,
+  first: number,
+  extra: { columns: string[]; where: string[] },
+): string {
+  const columns = [`${sortKeySql(spec.order, spec.json)} AS "sortKey"`, ...extra.columns];
+  const where = [`${spec.parentColumn} = ${parentId}`, ...spec.where, ...extra.where];
+  return `${spec.select}, ${columns.join(', ')}
+         ${spec.from} WHERE ${where.join(' AND ')}
+         ORDER BY ${orderSql(spec.order)}
+         LIMIT ${limitLiteral(first + 1)}`;
 }

@@ -30,6 +30,12 @@ export function instantDate(instant: Instant): Date {
   return typeof instant === 'string' ? new Date(instant) : instant;
 }
 
+/** The instant as the API writes it (Date#toISOString); text from apiInstantSql is that already. */
+export function instantText(instant: Instant): string {
+  if (typeof instant !== 'string') return instant.toISOString();
+  return isApiInstantText(instant) ? instant : new Date(instant).toISOString();
+}
+
 /**
  * SQL: a timestamptz as Date#toISOString writes it (`2026-12-05T09:30:00.123Z`). Within the
  * storable years (four digits) the two agree, and both cut microseconds to milliseconds, as the
@@ -40,6 +46,6 @@ export function apiInstantSql(column: string): string {
 }
 
 /** Whether `text` has the form apiInstantSql writes (a check of form, for text from our own SQL). */
-export function isApiInstantText(text: string): boolean {
+function isApiInstantText(text: string): boolean {
   return text.length === 24 && text[10] === 'T' && text[19] === '.' && text[23] === 'Z';
 }

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { CacheKey } from '../domain/cache-keys';
 import { PostStatus } from '../domain/enums';
-import { instantDate, instantTime } from '../domain/instant';
+import { instantText, instantTime } from '../domain/instant';
 import { Post } from '../entities/post.entity';
 import { isLive } from '../policy/post.policy';
 import { NewEvent } from './event';
@@ -50,7 +50,7 @@ export function postChangeEvents(before: PostFacts, after: PostFacts, now = new 
   const liveNow = isLive(after, now);
   if (!wasLive && liveNow)
     events.push(
-      event('post.published', { publishedAt: after.publishedAt && instantDate(after.publishedAt).toISOString() }),
+      event('post.published', { publishedAt: after.publishedAt ? instantText(after.publishedAt) : undefined }),
     );
   else if (wasLive && !liveNow)
     events.push(event(after.status === PostStatus.ARCHIVED ? 'post.archived' : 'post.unpublished'));
@@ -62,9 +62,7 @@ export function postChangeEvents(before: PostFacts, after: PostFacts, now = new 
     (before.status !== PostStatus.SCHEDULED ||
       (before.publishedAt && instantTime(before.publishedAt)) !== (after.publishedAt && instantTime(after.publishedAt)))
   ) {
-    events.push(
-      event('post.scheduled', { publishAt: after.publishedAt && instantDate(after.publishedAt).toISOString() }),
-    );
+    events.push(event('post.scheduled', { publishAt: after.publishedAt ? instantText(after.publishedAt) : undefined }));
   }
   if (before.featured !== after.featured) events.push(event('post.featured', { featured: after.featured }));
   if (CONTENT_FIELDS.some((field) => !isDeepStrictEqual(before[field], after[field])))

@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { INSTANT_RANGE_TEXT, isApiInstantText, isStorableInstant } from '../domain/instant';
+import { INSTANT_RANGE_TEXT, instantText, isStorableInstant } from '../domain/instant';
 import { BadUserInputError } from '../errors/api-errors';
 
 // Requires a time zone (Z or ±hh:mm) so that a client never means local server time by accident.
@@ -21,9 +21,8 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   // Tells code generators (and people) exactly what the strings are: RFC 3339 date-times.
   specifiedByURL: 'https://scalars.graphql.org/andimarek/date-time.html',
   serialize(value) {
-    if (value instanceof Date) return value.toISOString();
     // Lists read as JSON carry instants PostgreSQL already wrote in this form (apiInstantSql).
-    if (typeof value === 'string') return isApiInstantText(value) ? value : new Date(value).toISOString();
+    if (value instanceof Date || typeof value === 'string') return instantText(value);
     // Our own bug (a resolver returned something else), so not an ApiError: it is masked and logged.
     throw new GraphQLError('DateTime cannot represent a non-date value');
   },
